@@ -1,0 +1,20 @@
+// mc's public API. Specs import defineSpec from here; tools embed the checker through check().
+// Everything not listed here is internal.
+
+export { defineSpec } from "./spec/define-spec.js";
+export type {
+  Action,
+  Actions,
+  ConstDecl,
+  ConstDecls,
+  ConstValue,
+  ConstValues,
+  Invariant,
+  Invariants,
+  Next,
+  Spec,
+  SpecDef,
+  SpecView,
+  State,
+} from "./spec/types.js";
+export { McError, ERROR_CODES, type ErrorCode } from "./result/errors.js";

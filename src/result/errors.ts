@@ -1,0 +1,46 @@
+// The closed list of errors mc reports for bad input. A violation is a result, never one of
+// these: an McError means the spec, a flag or a file is broken, and the CLI exits 2.
+// Each code is explained once here; messages name the file, action, invariant or state.
+
+export const ERROR_CODES = {
+  MC001: "spec file not found or not readable",
+  MC002: "spec module failed to load (syntax error, failing import, or an exception at top level)",
+  MC003: "spec has TypeScript type errors",
+  MC004: "spec module has no default export made by defineSpec",
+  MC005: "spec definition is malformed (name, init, actions, invariants or constants of the wrong shape)",
+  MC006: "spec has no initial states",
+  MC007: "init threw or produced a value that is not a state",
+  MC010: "an action returned a value that is not a state (plain object, class instance, Promise, undefined, function, NaN, ...)",
+  MC011: "an action threw",
+  MC012: "an invariant threw",
+  MC013: "an invariant returned a non-boolean",
+  MC014: "the spec is not deterministic: replaying a trace did not reproduce the same state",
+  MC020: "bad command-line usage (unknown flag or command, missing argument)",
+  MC021: "bad --strategy",
+  MC022: "bad --const (unknown constant, malformed NAME=VALUE, or a value of the wrong type)",
+  MC023: "bad numeric option (--workers, --max-states, --max-depth)",
+  MC030: "the state space does not fit in memory",
+  MC040: "results/ file missing or malformed",
+  MC041: "cannot write an output file",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class McError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = "McError";
+    this.code = code;
+  }
+}
+
+export function isMcError(e: unknown): e is McError {
+  return e instanceof McError;
+}
+
+/** A short description of a thrown value for an error message, never a stack trace. */
+export function describeThrown(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return `non-Error value ${String(e)}`;
+}

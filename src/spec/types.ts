@@ -1,0 +1,80 @@
+// The authoring types: what a spec author writes and what defineSpec returns.
+// A spec is init + actions + invariants over states; constants parameterise all three.
+
+/** A state: an Immutable.js value or a JS primitive. Equality is Immutable.is. */
+export type State = unknown;
+
+/**
+ * What an action returns: null/undefined/false when not enabled, one state, or a plain Array
+ * or generator with one successor per element (TLA's `\E p \in S : A(p)`).
+ */
+export type Next<S> = S | readonly S[] | Generator<S, unknown, unknown> | null | undefined | false;
+
+export type Action<S> = (s: S) => Next<S>;
+export type Invariant<S> = (s: S) => boolean;
+export type Actions<S> = { readonly [name: string]: Action<S> };
+export type Invariants<S> = { readonly [name: string]: Invariant<S> };
+
+export type ConstValue = number | string | boolean;
+
+/** A constant declaration: its default, or the default plus the values it may take. */
+export type ConstDecl =
+  | ConstValue
+  | { readonly default: ConstValue; readonly values?: readonly ConstValue[]; readonly doc?: string };
+
+export type ConstDecls = { readonly [name: string]: ConstDecl };
+
+type Widen<V> = V extends number ? number : V extends string ? string : V extends boolean ? boolean : never;
+
+/** The values a spec's builders receive: enum-like constants keep their literal union. */
+export type ConstValues<D extends ConstDecls> = {
+  readonly [K in keyof D]: D[K] extends { readonly values: readonly (infer U)[] }
+    ? U
+    : D[K] extends { readonly default: infer V }
+      ? Widen<V>
+      : Widen<D[K]>;
+};
+
+/**
+ * Optional presentation hooks. They never influence the search, only how a trace reads.
+ * `describeStep` names a step in the domain's terms (e.g. `put_page(page0) by gup2`);
+ * `counters` lists named counters (refcounts) to print as a timeline under a trace.
+ */
+export interface SpecView<S> {
+  readonly describeStep?: (action: string, before: S, after: S) => string;
+  readonly counters?: (s: S) => { readonly [counter: string]: number };
+}
+
+/** What a spec author passes to defineSpec. */
+export interface SpecDef<S, D extends ConstDecls = {}> {
+  readonly name: string;
+  readonly constants?: D;
+  readonly init: readonly S[] | ((c: ConstValues<D>) => Iterable<S>);
+  readonly actions: Actions<S> | ((c: ConstValues<D>) => Actions<S>);
+  readonly invariants?: Invariants<S> | ((c: ConstValues<D>) => Invariants<S>);
+  readonly view?: SpecView<S> | ((c: ConstValues<D>) => SpecView<S>);
+}
+
+export const SPEC_BRAND: unique symbol = Symbol.for("mc.spec");
+
+/** The value defineSpec returns and a spec module exports by default. */
+export interface Spec<S = State> {
+  readonly [SPEC_BRAND]: true;
+  readonly name: string;
+  readonly constants: { readonly [name: string]: NormalConst };
+  /** Builds the concrete definition for one assignment of constants (already validated). */
+  readonly build: (values: { readonly [name: string]: ConstValue }) => BuiltSpec<S>;
+}
+
+export interface NormalConst {
+  readonly default: ConstValue;
+  readonly values?: readonly ConstValue[];
+  readonly doc?: string;
+}
+
+export interface BuiltSpec<S> {
+  readonly init: () => Iterable<S>;
+  readonly actions: Actions<S>;
+  readonly invariants: Invariants<S>;
+  readonly view: SpecView<S>;
+}
