@@ -18,3 +18,6 @@ export type {
   State,
 } from "./spec/types.js";
 export { McError, ERROR_CODES, type ErrorCode } from "./result/errors.js";
+export { check } from "./explore/check.js";
+export type { CheckOptions, Strategy } from "./explore/options.js";
+export type { CheckListener, CheckResult, Progress, TraceStep, Verdict, Violation } from "./result/result.js";

@@ -1,0 +1,64 @@
+// The one place where partial user options become complete, validated options. The CLI and the
+// API both go through resolveOptions, so a default or a bound is defined exactly once.
+
+import type { ConstOverrides } from "../model/constants.js";
+import { McError } from "../result/errors.js";
+
+export type Strategy = "bfs" | "dfs";
+
+export interface CheckOptions {
+  /** bfs (default; shortest traces) or dfs. */
+  readonly strategy?: Strategy | string;
+  /** Report a reachable state with no enabled action as a violation (default true, as TLC). */
+  readonly deadlock?: boolean;
+  readonly constants?: ConstOverrides;
+  /** Worker threads; "auto" uses every core. Default 1. */
+  readonly workers?: number | "auto";
+  /** Stop after this many distinct states (the result is then "bounded", never "ok"). */
+  readonly maxStates?: number;
+  /** Do not expand states at this depth (1 = initial states only). */
+  readonly maxDepth?: number;
+  /** Milliseconds between progress reports to the listener. */
+  readonly progressIntervalMs?: number;
+  /** The spec's file, for messages. */
+  readonly file?: string;
+}
+
+export interface ResolvedOptions {
+  readonly strategy: Strategy;
+  readonly deadlock: boolean;
+  readonly constants: ConstOverrides;
+  readonly workers: number;
+  readonly maxStates: number;
+  readonly maxDepth: number;
+  readonly progressIntervalMs: number;
+  readonly file: string | undefined;
+}
+
+export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions {
+  const strategy = o.strategy ?? "bfs";
+  if (strategy !== "bfs" && strategy !== "dfs") {
+    throw new McError("MC021", `--strategy ${String(strategy)}: the strategies are bfs (breadth-first, shortest traces; the default) and dfs (depth-first).`);
+  }
+  const workers = o.workers === "auto" ? cores : positiveInt("--workers", o.workers ?? 1);
+  if (workers > 1 && strategy !== "bfs") {
+    throw new McError("MC021", `--strategy dfs runs on one worker only; use --strategy bfs with --workers ${workers}.`);
+  }
+  return {
+    strategy,
+    deadlock: o.deadlock ?? true,
+    constants: o.constants ?? {},
+    workers,
+    maxStates: o.maxStates === undefined ? Infinity : positiveInt("--max-states", o.maxStates),
+    maxDepth: o.maxDepth === undefined ? Infinity : positiveInt("--max-depth", o.maxDepth),
+    progressIntervalMs: o.progressIntervalMs ?? 3000,
+    file: o.file,
+  };
+}
+
+function positiveInt(flag: string, v: unknown): number {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
+    throw new McError("MC023", `${flag} ${String(v)}: expected a whole number of at least 1.`);
+  }
+  return v;
+}

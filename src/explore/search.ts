@@ -1,0 +1,173 @@
+// The search loop shared by BFS and DFS (they differ only in the frontier): expand a state, encode
+// and fingerprint each successor, keep the new ones, check invariants on them, detect deadlock.
+// It stops at the first violation and returns the ids it needs for a trace, never prints.
+
+import { Decoder } from "../fingerprint/decode.js";
+import { Encoder, NotAStateError } from "../fingerprint/encode.js";
+import { fingerprint, fpHi, fpLo } from "../fingerprint/hash.js";
+import type { Model } from "../model/compile.js";
+import { showState } from "../model/show-state.js";
+import { PromiseReturned, successorsOf } from "../model/successors.js";
+import { McError, describeThrown } from "../result/errors.js";
+import type { CheckListener } from "../result/result.js";
+import { Queue, Stack, type Frontier } from "./frontier.js";
+import type { ResolvedOptions } from "./options.js";
+import { SeenSet } from "./seen-set.js";
+import { StateStore } from "./state-store.js";
+
+export type Stop =
+  | { readonly kind: "invariant"; readonly invariant: number; readonly id: number; readonly hi: number; readonly lo: number }
+  | { readonly kind: "deadlock"; readonly id: number; readonly hi: number; readonly lo: number }
+  | { readonly kind: "bounded"; readonly reason: string };
+
+export interface SearchOutcome {
+  readonly distinct: number;
+  readonly generated: number;
+  readonly depth: number;
+  readonly stop: Stop | null;
+  readonly store: StateStore;
+  readonly storeBytes: number;
+}
+
+export function search(model: Model, opts: ResolvedOptions, listener: CheckListener = {}): SearchOutcome {
+  const enc = new Encoder();
+  const dec = new Decoder();
+  const seen = new SeenSet();
+  const store = new StateStore();
+  const frontier: Frontier = opts.strategy === "bfs" ? new Queue() : new Stack();
+  const { actions, invariants } = model;
+  const started = Date.now();
+  let generated = 0;
+  let depth = 0;
+  let peakFrontier = 0;
+  let truncated = false;
+  let nextReport = started + opts.progressIntervalMs;
+  const memory = (): number => seen.bytes + store.bytes + Math.max(peakFrontier, frontier.bytes);
+  const done = (stop: Stop | null): SearchOutcome => ({
+    distinct: store.size,
+    generated,
+    depth,
+    stop,
+    store,
+    storeBytes: memory(),
+  });
+
+  /** Encodes, fingerprints and records `s`; returns its new id, or -1 if seen before. */
+  const admit = (s: unknown, parent: number, action: number, k: number, d: number): number => {
+    const len = enc.encode(s);
+    fingerprint(enc.buf.subarray(0, len));
+    if (!seen.add(fpHi(), fpLo())) return -1;
+    const id = store.add(parent, action, k);
+    if (d > depth) depth = d;
+    frontier.push(id, d, enc.buf, len);
+    return id;
+  };
+
+  for (let k = 0; k < model.init.length; k++) {
+    const s = model.init[k];
+    generated++;
+    let id: number;
+    try {
+      id = admit(s, -1, 0, k, 1);
+    } catch (e) {
+      throw initError(model, k, e);
+    }
+    if (id < 0) continue;
+    const bad = firstBroken(model, s);
+    if (bad >= 0) return done({ kind: "invariant", invariant: bad, id, hi: fpHi(), lo: fpLo() });
+    if (store.size >= opts.maxStates) return done({ kind: "bounded", reason: `--max-states ${opts.maxStates} reached` });
+  }
+
+  let expanded = 0;
+  while (frontier.pop()) {
+    if (frontier.bytes > peakFrontier) peakFrontier = frontier.bytes;
+    const id = frontier.id;
+    const d = frontier.depth;
+    const s = dec.decode(frontier.buf, frontier.off);
+    if (d >= opts.maxDepth) {
+      truncated = true;
+      continue;
+    }
+    let enabled = 0;
+    for (let a = 0; a < actions.length; a++) {
+      let succ: readonly unknown[];
+      try {
+        succ = successorsOf(actions[a]!(s));
+      } catch (e) {
+        throw actionError(model, a, s, e);
+      }
+      for (let k = 0; k < succ.length; k++) {
+        const t = succ[k];
+        generated++;
+        enabled++;
+        let nid: number;
+        try {
+          nid = admit(t, id, a, k, d + 1);
+        } catch (e) {
+          throw actionError(model, a, s, e, succ.length > 1 ? k : -1);
+        }
+        if (nid < 0) continue;
+        const bad = firstBroken(model, t);
+        if (bad >= 0) return done({ kind: "invariant", invariant: bad, id: nid, hi: fpHi(), lo: fpLo() });
+        if (store.size >= opts.maxStates) return done({ kind: "bounded", reason: `--max-states ${opts.maxStates} reached` });
+      }
+    }
+    if (enabled === 0 && opts.deadlock) {
+      enc.encode(s);
+      fingerprint(enc.buf.subarray(0, enc.pos));
+      return done({ kind: "deadlock", id, hi: fpHi(), lo: fpLo() });
+    }
+    if ((++expanded & 1023) === 0 && listener.onProgress && Date.now() >= nextReport) {
+      nextReport = Date.now() + opts.progressIntervalMs;
+      listener.onProgress({ distinct: store.size, generated, frontier: frontier.size, depth, elapsedMs: Date.now() - started, storeBytes: memory() });
+    }
+  }
+  return done(truncated ? { kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` } : null);
+}
+
+/** The index of the first invariant `s` breaks, or -1; a throw or a non-boolean is a spec error. */
+export function firstBroken(model: Model, s: unknown): number {
+  const invs = model.invariants;
+  for (let i = 0; i < invs.length; i++) {
+    let r: unknown;
+    try {
+      r = invs[i]!(s);
+    } catch (e) {
+      throw new McError("MC012", `${model.file}: invariant '${model.invariantNames[i]}' threw ${describeThrown(e)} in state ${showState(s)}.`);
+    }
+    if (r === true) continue;
+    if (r === false) return i;
+    throw new McError(
+      "MC013",
+      `${model.file}: invariant '${model.invariantNames[i]}' returned ${showState(r, 60)} (${typeof r}), not a boolean, in state ${showState(s)}. An invariant must return true or false.`,
+    );
+  }
+  return -1;
+}
+
+function actionError(model: Model, a: number, s: unknown, e: unknown, k = -1): McError {
+  const name = model.actionNames[a];
+  const where = `${model.file}: action '${name}'`;
+  const inState = `in state ${showState(s)}`;
+  if (e instanceof McError) return e;
+  if (e instanceof PromiseReturned || e instanceof NotAStateError) {
+    const what = e instanceof PromiseReturned ? "a Promise (actions must be synchronous)" : e.message;
+    const which = k >= 0 ? ` in successor ${k}` : "";
+    return new McError(
+      "MC010",
+      `${where} returned a value that is not a state${which}: ${what}, ${inState}. An action returns null/false when disabled, ` +
+        `one Immutable value or primitive, or an Array or generator of them.`,
+    );
+  }
+  if (e instanceof RangeError && /allocation failed|Invalid typed array length|Invalid array length/.test(e.message)) {
+    return new McError("MC030", `${model.file}: out of memory while exploring (${e.message}).`);
+  }
+  return new McError("MC011", `${where} threw ${describeThrown(e)} ${inState}.`);
+}
+
+function initError(model: Model, k: number, e: unknown): McError {
+  if (e instanceof NotAStateError) {
+    return new McError("MC007", `${model.file}: initial state ${k} of spec '${model.name}' is not a state: ${e.message}; it is ${showState(model.init[k])}.`);
+  }
+  return new McError("MC007", `${model.file}: initial state ${k} of spec '${model.name}' could not be encoded: ${describeThrown(e)}.`);
+}

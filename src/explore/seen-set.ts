@@ -1,0 +1,56 @@
+// The set of fingerprints already seen: open addressing with linear probing over one Int32Array
+// of (hi, lo) word pairs. No JS Set (it stops at 2^24 entries), no BigInt, ~8 bytes a slot.
+// The all-zero pair marks an empty slot, so the fingerprint (0, 0) is stored as (0, 1).
+
+const MAX_LOAD = 0.7;
+
+export class SeenSet {
+  private table: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(capacityPow2 = 1 << 16) {
+    this.table = new Int32Array(capacityPow2 * 2);
+    this.mask = capacityPow2 - 1;
+  }
+
+  /** Bytes held by the table. */
+  get bytes(): number {
+    return this.table.byteLength;
+  }
+
+  /** Adds the fingerprint; true if it was not there before. */
+  add(hi: number, lo: number): boolean {
+    if (hi === 0 && lo === 0) lo = 1;
+    const t = this.table;
+    let i = (lo ^ (hi >>> 7)) & this.mask;
+    for (;;) {
+      const h = t[2 * i]!;
+      const l = t[2 * i + 1]!;
+      if (h === 0 && l === 0) break;
+      if (h === (hi | 0) && l === (lo | 0)) return false;
+      i = (i + 1) & this.mask;
+    }
+    t[2 * i] = hi;
+    t[2 * i + 1] = lo;
+    if (++this.size > (this.mask + 1) * MAX_LOAD) this.grow();
+    return true;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    const cap = (this.mask + 1) * 2;
+    this.table = new Int32Array(cap * 2);
+    this.mask = cap - 1;
+    const t = this.table;
+    for (let j = 0; j < old.length; j += 2) {
+      const hi = old[j]!;
+      const lo = old[j + 1]!;
+      if (hi === 0 && lo === 0) continue;
+      let i = (lo ^ (hi >>> 7)) & this.mask;
+      while (t[2 * i] !== 0 || t[2 * i + 1] !== 0) i = (i + 1) & this.mask;
+      t[2 * i] = hi;
+      t[2 * i + 1] = lo;
+    }
+  }
+}

@@ -1,0 +1,234 @@
+// Canonical encoding of a state into bytes: the input of the fingerprint and the compact form
+// states take in the frontier and between workers. Equal states (Immutable.is) give equal bytes:
+// records in declared field order, lists in order, unordered maps and sets sorted by bytes.
+// Hot path: no allocation per value except the sort of unordered collections.
+
+import { isList, isMap, isOrderedMap, isOrderedSet, isRecord, isSet, isStack, isImmutable } from "immutable";
+import { recordTypeOf } from "./record-types.js";
+import * as T from "./tags.js";
+
+/** Thrown when a value is not a state; `path` locates it inside the state. */
+export class NotAStateError extends Error {
+  constructor(
+    readonly path: string,
+    readonly what: string,
+  ) {
+    super(`${path === "" ? "the value" : path} is ${what}`);
+  }
+}
+
+export class Encoder {
+  buf = new Uint8Array(4096);
+  pos = 0;
+  private scratch = new Uint8Array(4096);
+
+  /** Encodes `v` from offset 0 and returns its length in bytes (the bytes are in `buf`). */
+  encode(v: unknown): number {
+    this.pos = 0;
+    try {
+      this.value(v);
+    } catch (e) {
+      if (e instanceof NotAStateError) throw locate(v) ?? e;
+      if (e instanceof RangeError && /Invalid typed array length|Array buffer allocation/.test(e.message)) throw e;
+      throw e;
+    }
+    return this.pos;
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const b = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    b.set(this.buf.subarray(0, this.pos));
+    this.buf = b;
+  }
+
+  private byte(x: number): void {
+    this.ensure(1);
+    this.buf[this.pos++] = x;
+  }
+
+  private varint(n: number): void {
+    this.ensure(5);
+    while (n >= 0x80) {
+      this.buf[this.pos++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    this.buf[this.pos++] = n;
+  }
+
+  private u32(n: number): void {
+    this.ensure(4);
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = n;
+    b[p + 1] = n >>> 8;
+    b[p + 2] = n >>> 16;
+    b[p + 3] = n >>> 24;
+    this.pos = p + 4;
+  }
+
+  private value(v: unknown): void {
+    switch (typeof v) {
+      case "number":
+        // -0 takes the int path and becomes 0, as Immutable.is(0, -0) says.
+        if ((v | 0) === v) {
+          this.byte(T.TAG_INT);
+          this.u32(v);
+        } else if (v === v) {
+          this.byte(T.TAG_FLOAT);
+          this.ensure(8);
+          F64[0] = v;
+          this.buf.set(F64_BYTES, this.pos);
+          this.pos += 8;
+        } else {
+          throw new NotAStateError("", "NaN");
+        }
+        return;
+      case "string": {
+        const n = v.length;
+        this.byte(T.TAG_STRING);
+        this.varint(n);
+        this.ensure(2 * n);
+        const b = this.buf;
+        let p = this.pos;
+        for (let i = 0; i < n; i++) {
+          const c = v.charCodeAt(i);
+          b[p++] = c;
+          b[p++] = c >>> 8;
+        }
+        this.pos = p;
+        return;
+      }
+      case "boolean":
+        this.byte(v ? T.TAG_TRUE : T.TAG_FALSE);
+        return;
+      case "object":
+        if (v === null) this.byte(T.TAG_NULL);
+        else this.collection(v);
+        return;
+      default:
+        throw new NotAStateError("", describeNonState(v));
+    }
+  }
+
+  private collection(v: object): void {
+    if (isRecord(v)) {
+      const t = recordTypeOf(v);
+      this.byte(T.TAG_RECORD);
+      this.u32(t.id);
+      const keys = t.keys;
+      for (let i = 0; i < keys.length; i++) this.value(v.get(keys[i] as never));
+    } else if (isList(v)) {
+      const n = v.size;
+      this.byte(T.TAG_LIST);
+      this.varint(n);
+      for (let i = 0; i < n; i++) this.value(v.get(i));
+    } else if (isOrderedMap(v)) {
+      this.byte(T.TAG_ORDERED_MAP);
+      this.varint(v.size);
+      for (const [k, x] of v) {
+        this.value(k);
+        this.value(x);
+      }
+    } else if (isMap(v)) {
+      this.byte(T.TAG_MAP);
+      this.varint(v.size);
+      this.sorted(v.size, (visit) => v.forEach((x, k) => visit(k, x)), true);
+    } else if (isOrderedSet(v)) {
+      this.byte(T.TAG_ORDERED_SET);
+      this.varint(v.size);
+      for (const x of v) this.value(x);
+    } else if (isSet(v)) {
+      this.byte(T.TAG_SET);
+      this.varint(v.size);
+      this.sorted(v.size, (visit) => v.forEach((x) => visit(x, undefined)), false);
+    } else if (isStack(v)) {
+      this.byte(T.TAG_STACK);
+      this.varint(v.size);
+      for (const x of v) this.value(x);
+    } else {
+      throw new NotAStateError("", describeNonState(v));
+    }
+  }
+
+  /**
+   * Writes the entries of an unordered collection sorted by their encoded key, so that two
+   * equal Maps or Sets built in different orders give the same bytes.
+   */
+  private sorted(n: number, each: (visit: (k: unknown, x: unknown) => void) => void, withValue: boolean): void {
+    const start = this.pos;
+    const offs = new Array<number>(n);
+    const keyEnds = new Array<number>(n);
+    const ends = new Array<number>(n);
+    let i = 0;
+    each((k, x) => {
+      offs[i] = this.pos;
+      this.value(k);
+      keyEnds[i] = this.pos;
+      if (withValue) this.value(x);
+      ends[i++] = this.pos;
+    });
+    const buf = this.buf;
+    const order = Array.from({ length: n }, (_, j) => j);
+    order.sort((a, b) => compareBytes(buf, offs[a]!, keyEnds[a]!, offs[b]!, keyEnds[b]!));
+    const len = this.pos - start;
+    if (this.scratch.length < len) this.scratch = new Uint8Array(len * 2);
+    let p = 0;
+    for (const j of order) {
+      this.scratch.set(buf.subarray(offs[j]!, ends[j]!), p);
+      p += ends[j]! - offs[j]!;
+    }
+    buf.set(this.scratch.subarray(0, len), start);
+  }
+}
+
+const F64 = new Float64Array(1);
+const F64_BYTES = new Uint8Array(F64.buffer);
+
+function compareBytes(b: Uint8Array, a0: number, a1: number, b0: number, b1: number): number {
+  const n = Math.min(a1 - a0, b1 - b0);
+  for (let i = 0; i < n; i++) {
+    const d = b[a0 + i]! - b[b0 + i]!;
+    if (d !== 0) return d;
+  }
+  return a1 - a0 - (b1 - b0);
+}
+
+/** What a non-state value is, in words a spec author recognises. */
+export function describeNonState(v: unknown): string {
+  if (v === undefined) return "undefined";
+  if (typeof v === "number") return "NaN";
+  if (typeof v === "function") return "a function";
+  if (typeof v === "symbol") return "a symbol";
+  if (typeof v === "bigint") return "a bigint (use a number)";
+  if (v !== null && typeof v === "object") {
+    if (typeof (v as { then?: unknown }).then === "function") return "a Promise (actions must be synchronous)";
+    if (Array.isArray(v)) return "a plain Array inside a state (use an Immutable List)";
+    if (v instanceof globalThis.Map) return "a JS Map (use an Immutable Map)";
+    if (v instanceof globalThis.Set) return "a JS Set (use an Immutable Set)";
+    if (isImmutable(v)) return "a lazy Immutable Seq (convert it with .toList(), .toMap() or .toSet())";
+    const proto = Object.getPrototypeOf(v);
+    if (proto === Object.prototype || proto === null) return "a plain object (use an Immutable Record or Map)";
+    return `an instance of class ${(proto.constructor as { name?: string })?.name ?? "?"} (use an Immutable Record)`;
+  }
+  return `a ${typeof v}`;
+}
+
+/** Walks a value slowly to find the first non-state inside it; used only to explain an error. */
+function locate(v: unknown, path = ""): NotAStateError | undefined {
+  const t = typeof v;
+  if (t === "string" || t === "boolean" || v === null) return undefined;
+  if (t === "number") return Number.isNaN(v) ? new NotAStateError(path, "NaN") : undefined;
+  if (t !== "object" || !(isRecord(v) || isList(v) || isMap(v) || isSet(v) || isStack(v))) {
+    return new NotAStateError(path, describeNonState(v));
+  }
+  const entries: Iterable<[unknown, unknown]> = isRecord(v)
+    ? Object.entries((v as unknown as { toObject(): object }).toObject())
+    : (v as unknown as { entries(): Iterable<[unknown, unknown]> }).entries();
+  for (const [k, x] of entries) {
+    const sub = isRecord(v) ? (path === "" ? String(k) : `${path}.${String(k)}`) : `${path}[${String(k)}]`;
+    const bad = (isMap(v) ? locate(k, `${path}{key ${String(k)}}`) : undefined) ?? locate(x, sub);
+    if (bad) return bad;
+  }
+  return undefined;
+}

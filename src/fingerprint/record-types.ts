@@ -1,0 +1,46 @@
+// Record types seen while encoding, by a deterministic id derived from their field names, so
+// that the encoding is the same in every run and every worker and the decoder can rebuild a
+// Record of the spec's own type from bytes.
+
+import type { Record as IRecord } from "immutable";
+
+export interface RecordType {
+  readonly id: number;
+  readonly keys: readonly string[];
+  readonly make: (values: { [k: string]: unknown }) => IRecord<object>;
+}
+
+const byProto = new Map<object, RecordType>();
+const byId = new Map<number, RecordType>();
+
+/** The record type of a Record instance, registering it on first sight. */
+export function recordTypeOf(rec: object): RecordType {
+  const proto = Object.getPrototypeOf(rec) as { _keys?: string[]; constructor: (v: object) => IRecord<object> };
+  let t = byProto.get(proto);
+  if (t !== undefined) return t;
+  const keys = proto._keys ?? Object.keys((rec as { toObject(): object }).toObject());
+  const id = idOfKeys(keys);
+  const known = byId.get(id);
+  if (known !== undefined && known.keys.join("\0") !== keys.join("\0")) {
+    throw new Error(`two Record types hash to the same id (${known.keys.join(",")} / ${keys.join(",")}); rename a field`);
+  }
+  const ctor = proto.constructor;
+  t = known ?? { id, keys, make: (values) => ctor(values) };
+  byProto.set(proto, t);
+  byId.set(id, t);
+  return t;
+}
+
+export function recordTypeById(id: number): RecordType | undefined {
+  return byId.get(id);
+}
+
+/** FNV-1a over the field names: Immutable.is treats records with the same fields as equal. */
+function idOfKeys(keys: readonly string[]): number {
+  let h = 0x811c9dc5;
+  for (const k of keys) {
+    for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x2c, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,65 @@
+// The driver's device-page allocator (brief §1.4, §2.6): a free list (lib/test_hmm.c's LIFO,
+// nouveau's, or p2pdma's genpool) modelled as one flag per page plus the ghost `allocated`, and
+// what allocation does to the refcount in each era.
+
+import { raise, type FaultCode } from "./fault.js";
+import { set_page_count } from "./page.js";
+import { refTrygetLive, type PercpuRefHost } from "./percpu-ref.js";
+import type { Era } from "./pgmap.js";
+
+/** The flag that says "on the free list": `onFreeList` for driver lists, `inPool` for p2pdma's genpool. */
+export type FreeListKey = "onFreeList" | "inPool";
+
+/** A state with one page's allocator flags, under free-list key L. */
+export type AllocatorHost<S, L extends FreeListKey> = { readonly [K in L]: boolean } & {
+  readonly allocated: boolean;
+  readonly fault: FaultCode | null;
+  set(k: L | "allocated", v: boolean): S;
+  set(k: "fault", v: FaultCode | null): S;
+};
+
+/** Pop the page off the free list and give it an owner (the count is the era's business). */
+export function allocPop<L extends FreeListKey, S extends AllocatorHost<S, L>>(s: S, list: L): S {
+  return s.set(list, false).set("allocated", true);
+}
+
+/**
+ * ops->page_free (dmirror_devmem_free, p2pdma_page_free): push the page back. A page that is
+ * not allocated goes on the LIFO list twice (double_free); one its owner still holds is freed
+ * under it (free_while_referenced). Both finish the push, as the kernel would.
+ */
+export function pageFree<L extends FreeListKey, S extends AllocatorHost<S, L>>(s: S, list: L, ownerHolds = false): S {
+  let t = s;
+  if (!s.allocated) t = raise(t, "double_free");
+  if (ownerHolds) t = raise(t, "free_while_referenced");
+  return t.set("allocated", false).set(list, true);
+}
+
+/** What handing out a page does to its refcount, per era (§2.6). */
+export type AllocCount =
+  | "get_page" // (b) 2017–v5.18: free pages sit at 1, alloc takes 1 → 2
+  | "none" // (c) hch 2022: freed pages were reset to 1, handed out as they are
+  | "zone_device_page_init"; // (c′)/(d): tryget_live the pgmap, then set_page_count(1)
+
+export function allocCount(era: Era): AllocCount {
+  if (era === "dax2015" || era === "devmap2017") return "get_page";
+  return era === "hch2022" ? "none" : "zone_device_page_init";
+}
+
+/** A state with a page refcount `rc` and a pgmap percpu_ref. */
+export interface DevicePageHost<S> extends PercpuRefHost<S> {
+  readonly rc: number;
+  set(k: "rc" | "cnt", v: number): S;
+  set(k: "dead" | "released", v: boolean): S;
+  set(k: "fault", v: FaultCode | null): S;
+}
+
+/**
+ * zone_device_page_init: one pgmap ref per allocated page, taken with tryget_live. After
+ * memunmap_pages killed the pgmap it WARNs and carries on without the ref (alloc_after_kill).
+ */
+export function zoneDevicePageInit<S extends DevicePageHost<S>>(s: S): S {
+  const got = refTrygetLive(s);
+  const t = got ?? raise(s, "alloc_after_kill");
+  return t.set("rc", set_page_count(t.rc, 1));
+}

@@ -1,0 +1,57 @@
+// Compiles a Spec plus constant overrides into a Model: the flat, indexed form the explorer
+// runs (actions and invariants as arrays in declaration order, so an action is a small integer
+// in the parent links), with the initial states computed once.
+
+import { McError, describeThrown } from "../result/errors.js";
+import type { Action, ConstValue, Invariant, Spec, SpecView } from "../spec/types.js";
+import { SPEC_BRAND } from "../spec/types.js";
+import { resolveConstants, type ConstOverrides } from "./constants.js";
+
+export interface Model {
+  readonly name: string;
+  /** Where the spec came from, for error messages ("specs/x.ts" or the spec name). */
+  readonly file: string;
+  readonly constants: { readonly [name: string]: ConstValue };
+  readonly init: readonly unknown[];
+  readonly actionNames: readonly string[];
+  readonly actions: readonly Action<unknown>[];
+  readonly invariantNames: readonly string[];
+  readonly invariants: readonly Invariant<unknown>[];
+  readonly view: SpecView<unknown>;
+}
+
+export function isSpec(v: unknown): v is Spec<unknown> {
+  return typeof v === "object" && v !== null && (v as { [SPEC_BRAND]?: unknown })[SPEC_BRAND] === true;
+}
+
+export function compile(spec: Spec<unknown>, overrides: ConstOverrides = {}, file?: string): Model {
+  const where = file ?? spec.name;
+  const constants = resolveConstants(spec.name, spec.constants, overrides);
+  let built;
+  try {
+    built = spec.build(constants);
+  } catch (e) {
+    if (e instanceof McError) throw new McError(e.code, `${where}: ${e.message}`);
+    throw new McError("MC005", `${where}: building spec '${spec.name}' from its constants threw ${describeThrown(e)}.`);
+  }
+  let init: unknown[];
+  try {
+    init = Array.from(built.init());
+  } catch (e) {
+    throw new McError("MC007", `${where}: init of spec '${spec.name}' threw ${describeThrown(e)}.`);
+  }
+  if (init.length === 0) {
+    throw new McError("MC006", `${where}: spec '${spec.name}' has no initial states (init returned nothing); a spec needs at least one.`);
+  }
+  return {
+    name: spec.name,
+    file: where,
+    constants,
+    init,
+    actionNames: Object.keys(built.actions),
+    actions: Object.values(built.actions),
+    invariantNames: Object.keys(built.invariants),
+    invariants: Object.values(built.invariants),
+    view: built.view,
+  };
+}

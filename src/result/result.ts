@@ -1,0 +1,59 @@
+// The result of a check: plain data that reporters turn into text or JSON. A violation is a
+// result, not an exception.
+
+import type { ConstValue } from "../spec/types.js";
+
+export type Verdict = "ok" | "violation" | "bounded";
+
+export interface TraceStep {
+  /** The action that produced this state; null for the initial state. */
+  readonly action: string | null;
+  readonly state: unknown;
+}
+
+export interface Violation {
+  readonly kind: "invariant" | "deadlock";
+  /** The violated invariant; null for a deadlock. */
+  readonly name: string | null;
+  readonly trace: readonly TraceStep[];
+}
+
+export interface CheckResult {
+  readonly spec: string;
+  readonly file: string | undefined;
+  readonly verdict: Verdict;
+  readonly distinctStates: number;
+  readonly generatedStates: number;
+  /** TLC's depth: states on the longest shortest path (BFS), or the deepest DFS stack; the trace length for a violation. */
+  readonly depth: number;
+  readonly violation?: Violation;
+  /** Why a bounded run stopped early. */
+  readonly bound?: string;
+  readonly strategy: "bfs" | "dfs";
+  readonly workers: number;
+  readonly constants: { readonly [name: string]: ConstValue };
+  readonly durationMs: number;
+  /** TLC's optimistic estimate of a fingerprint collision: distinct × (generated − distinct) / 2^64. */
+  readonly collisionProbability: number;
+  /** Peak bytes held by the seen-set, parent links and frontier. */
+  readonly storeBytes: number;
+}
+
+export interface Progress {
+  readonly distinct: number;
+  readonly generated: number;
+  readonly frontier: number;
+  readonly depth: number;
+  readonly elapsedMs: number;
+  readonly storeBytes: number;
+}
+
+/** What the explorer tells whoever is listening while it runs; it never prints. */
+export interface CheckListener {
+  onStart?(info: { spec: string; strategy: string; workers: number; constants: { readonly [k: string]: ConstValue } }): void;
+  onProgress?(p: Progress): void;
+}
+
+export function collisionProbability(distinct: number, generated: number): number {
+  return (distinct * Math.max(0, generated - distinct)) / 2 ** 64;
+}
