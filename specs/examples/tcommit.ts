@@ -1,7 +1,7 @@
 // TCommit: the abstract Transaction Commit spec of Gray & Lamport ("Consensus on Transaction
 // Commit"), ported from tlaplus/Examples specifications/transaction_commit/TCommit.tla with the
 // model TCommit.cfg: RM = {r1, r2, r3}, INVARIANTS TCTypeOK TCConsistent, CHECK_DEADLOCK FALSE.
-// (The cfg and manifest were read from tlaplus/Examples; the module text from a verbatim mirror,
+// (The cfg and manifest were read from tlaplus/Examples; the module text from a mirror with the comments stripped,
 // LUC-FMitF/FormaLLM data/transaction_commit/tla/TCommit_clean.tla.)
 //
 // One mc action per disjunct of TCNext (Prepare, and the two halves of Decide), each enumerating
