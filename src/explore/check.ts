@@ -9,6 +9,7 @@ import type { Spec } from "../spec/types.js";
 import { resolveOptions, type CheckOptions } from "./options.js";
 import { search } from "./search.js";
 import { rebuildTrace } from "./trace.js";
+import { annotate } from "./annotate.js";
 
 export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listener: CheckListener = {}): Promise<CheckResult> {
   const opts = resolveOptions(options, availableParallelism());
@@ -23,7 +24,9 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   const stop = out.stop;
   if (stop !== null && stop.kind !== "bounded") {
     const trace = rebuildTrace(model, out.store, stop.id, stop.hi, stop.lo);
-    violation = { kind: stop.kind, name: stop.kind === "invariant" ? model.invariantNames[stop.invariant]! : null, trace };
+    const { trace: labelled, counters } = annotate(trace, model.view);
+    const name = stop.kind === "invariant" ? model.invariantNames[stop.invariant]! : null;
+    violation = { kind: stop.kind, name, trace: labelled, ...(counters ? { counters } : {}) };
   }
   return {
     spec: model.name,

@@ -9,6 +9,14 @@ export interface TraceStep {
   /** The action that produced this state; null for the initial state. */
   readonly action: string | null;
   readonly state: unknown;
+  /** The step in the spec's own terms (its view's describeStep), e.g. `put_page(page0) by gup2`. */
+  readonly label?: string;
+}
+
+/** A named counter (a refcount) along a trace: its value after each step. */
+export interface CounterTimeline {
+  readonly name: string;
+  readonly values: readonly (number | null)[];
 }
 
 export interface Violation {
@@ -16,6 +24,8 @@ export interface Violation {
   /** The violated invariant; null for a deadlock. */
   readonly name: string | null;
   readonly trace: readonly TraceStep[];
+  /** From the spec's view, when it has counters. */
+  readonly counters?: readonly CounterTimeline[];
 }
 
 export interface CheckResult {

@@ -1,0 +1,60 @@
+// `mc check <spec>`: type-check and load the spec, run the checker with a progress listener,
+// and print the result as text or as one JSON object.
+
+import { check } from "../explore/check.js";
+import { parseConstFlags } from "../model/constants.js";
+import { McError } from "../result/errors.js";
+import { errorJson, toJson } from "../report/json.js";
+import { progressLine } from "../report/progress.js";
+import { styleFor } from "../report/style.js";
+import { formatResult, header } from "../report/text.js";
+import { loadSpec } from "./load-spec.js";
+import { EXIT, fail, type Io } from "./main.js";
+import { typecheck } from "./typecheck.js";
+
+export interface CheckArgs {
+  readonly spec: string;
+  readonly strategy: string;
+  readonly deadlock: boolean;
+  readonly json: boolean;
+  readonly consts: readonly string[];
+  readonly workers: string;
+  readonly maxStates: number | undefined;
+  readonly maxDepth: number | undefined;
+  readonly typecheck: boolean;
+}
+
+export async function runCheck(a: CheckArgs, io: Io): Promise<number> {
+  try {
+    return await checkOnce(a, io);
+  } catch (e) {
+    if (a.json && e instanceof McError) io.out(JSON.stringify(errorJson(a.spec, e.code, e.message)) + "\n");
+    return fail(e, io);
+  }
+}
+
+async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
+  const workers = parseWorkers(a.workers);
+  const constants = parseConstFlags(a.consts);
+  if (a.typecheck) typecheck([a.spec]);
+  const spec = await loadSpec(a.spec);
+  const style = styleFor(io.tty && !a.json);
+  const result = await check(
+    spec,
+    { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, file: a.spec },
+    {
+      onStart: (info) => {
+        if (!a.json) io.out(header({ ...info, file: a.spec, deadlock: a.deadlock }));
+      },
+      onProgress: (p) => io.err(progressLine(p) + "\n"),
+    },
+  );
+  io.out(a.json ? JSON.stringify(toJson(result)) + "\n" : formatResult(result, style));
+  return result.verdict === "ok" ? EXIT.ok : result.verdict === "violation" ? EXIT.violation : EXIT.bounded;
+}
+
+function parseWorkers(w: string): number | "auto" {
+  if (w === "auto") return "auto";
+  if (!/^\d+$/.test(w) || Number(w) < 1) throw new McError("MC023", `--workers ${w}: expected a whole number of at least 1, or auto.`);
+  return Number(w);
+}

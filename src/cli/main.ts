@@ -1,0 +1,99 @@
+// The command line: parses argv with yargs, runs a command, and maps the outcome to an exit
+// code (0 ok, 1 violation, 2 usage or spec error, 3 bounded and incomplete). The only module
+// that touches argv, stdout, stderr and exit codes.
+
+import yargs from "yargs";
+import { ERROR_CODES, McError, describeThrown } from "../result/errors.js";
+import { runCheck } from "./check-command.js";
+import { runRegress } from "./regress-command.js";
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  /** Whether stdout/stderr are terminals (colour, progress). */
+  readonly tty: boolean;
+}
+
+export const EXIT = { ok: 0, violation: 1, error: 2, bounded: 3 } as const;
+
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  let usage: string | undefined;
+  let outcome: Promise<number> | undefined;
+  const parser = yargs([...argv])
+    .scriptName("mc")
+    .usage("$0 <command> [options]")
+    .command(
+      "check <spec>",
+      "explore every reachable state of a spec and check its invariants",
+      (y) =>
+        y
+          .positional("spec", { type: "string", describe: "the spec file (.ts)", demandOption: true })
+          .option("strategy", { type: "string", default: "bfs", describe: "bfs (shortest traces) or dfs" })
+          .option("deadlock", { type: "boolean", default: true, describe: "report states with no enabled action (--no-deadlock to allow them)" })
+          .option("json", { type: "boolean", default: false, describe: "print one JSON object on stdout" })
+          .option("const", { type: "string", array: true, default: [] as string[], describe: "override a constant: NAME=VALUE (repeatable)" })
+          .option("workers", { type: "string", default: "1", describe: "worker threads, or auto for one per core" })
+          .option("max-states", { type: "number", describe: "stop after N distinct states (result: bounded)" })
+          .option("max-depth", { type: "number", describe: "do not expand states at depth N (result: bounded)" })
+          .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" }),
+      (a) => {
+        outcome = runCheck(
+          {
+            spec: a.spec!,
+            strategy: a.strategy,
+            deadlock: a.deadlock,
+            json: a.json,
+            consts: a.const.map(String),
+            workers: a.workers,
+            maxStates: a["max-states"],
+            maxDepth: a["max-depth"],
+            typecheck: a.typecheck,
+          },
+          io,
+        );
+      },
+    )
+    .command(
+      "regress",
+      "re-check every spec against its recorded result in results/",
+      (y) =>
+        y
+          .option("update", { type: "boolean", default: false, describe: "re-record results/ from the current checker and specs" })
+          .option("results", { type: "string", default: "results", describe: "the results folder" })
+          .option("only", { type: "string", describe: "only specs whose path contains this text" }),
+      (a) => {
+        outcome = runRegress({ update: a.update, resultsDir: a.results, only: a.only }, io);
+      },
+    )
+    .demandCommand(1, "Name a command: mc check <spec.ts> or mc regress.")
+    .strict()
+    .help()
+    .version("0.1.0")
+    .exitProcess(false)
+    .fail((msg, err) => {
+      usage = msg ?? (err ? describeThrown(err) : "bad usage");
+    });
+  try {
+    await parser.parseAsync();
+  } catch (e) {
+    usage ??= describeThrown(e);
+  }
+  if (usage !== undefined) return fail(new McError("MC020", `${usage} Run \`mc --help\` for the commands and flags.`), io);
+  if (outcome === undefined) return EXIT.ok; // --help or --version
+  try {
+    return await outcome;
+  } catch (e) {
+    return fail(e, io);
+  }
+}
+
+/** Reports an error as one paragraph on stderr; internal errors say so, without our stack. */
+export function fail(e: unknown, io: Io): number {
+  if (e instanceof McError) {
+    io.err(`mc: error ${e.code} (${ERROR_CODES[e.code]}):\n  ${e.message}\n`);
+  } else {
+    io.err(`mc: internal error (a bug in mc, please report it): ${describeThrown(e)}\n`);
+    if (process.env["MC_DEBUG"] && e instanceof Error) io.err(`${e.stack}\n`);
+  }
+  return EXIT.error;
+}

@@ -1,0 +1,38 @@
+// The --json form of a result: exactly one object on stdout, trace states in their toJS() form.
+
+import { isImmutable } from "immutable";
+import type { ErrorCode } from "../result/errors.js";
+import type { CheckResult } from "../result/result.js";
+
+export function toJson(r: CheckResult): object {
+  return {
+    spec: r.spec,
+    verdict: r.verdict,
+    distinctStates: r.distinctStates,
+    generatedStates: r.generatedStates,
+    depth: r.depth,
+    ...(r.violation
+      ? {
+          violation: {
+            kind: r.violation.kind,
+            name: r.violation.name,
+            trace: r.violation.trace.map((t) => ({ action: t.action, state: plain(t.state) })),
+          },
+        }
+      : {}),
+    ...(r.bound !== undefined ? { bound: r.bound } : {}),
+    strategy: r.strategy,
+    workers: r.workers,
+    constants: r.constants,
+    timeMs: Math.round(r.durationMs),
+    collisionProbability: r.collisionProbability,
+  };
+}
+
+export function errorJson(file: string | undefined, code: ErrorCode, message: string): object {
+  return { spec: file ?? null, verdict: "error", error: { code, message } };
+}
+
+function plain(s: unknown): unknown {
+  return isImmutable(s) ? (s as { toJS(): unknown }).toJS() : s;
+}

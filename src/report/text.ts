@@ -1,0 +1,78 @@
+// The human-readable report: a header, the verdict, the counterexample (first state in full,
+// then each step's changed paths, named in the spec's own terms when it has a view), a counter
+// timeline for kernel specs, and a summary with TLC's collision estimate.
+
+import type { CheckResult, CounterTimeline, TraceStep } from "../result/result.js";
+import { changes, leaves } from "./paths.js";
+import { thousands, type Style } from "./style.js";
+
+export function header(info: { spec: string; file?: string; strategy: string; workers: number; constants: object; deadlock: boolean }): string {
+  const consts = Object.entries(info.constants).map(([k, v]) => `${k}=${String(v)}`);
+  return (
+    `mc: checking ${info.spec}${info.file ? ` (${info.file})` : ""}\n` +
+    `  ${info.strategy}, ${info.workers} worker${info.workers === 1 ? "" : "s"}, deadlock ${info.deadlock ? "checked" : "not checked"}` +
+    (consts.length ? `, constants ${consts.join(" ")}` : "") +
+    "\n"
+  );
+}
+
+export function formatResult(r: CheckResult, style: Style): string {
+  const lines: string[] = [""];
+  if (r.verdict === "ok") {
+    lines.push(style.ok(`✓ All invariants hold on ${thousands(r.distinctStates)} distinct states.`));
+  } else if (r.verdict === "bounded") {
+    lines.push(style.bad(`… Bounded: incomplete (${r.bound}). No violation in the ${thousands(r.distinctStates)} states explored; this is not a proof.`));
+  } else {
+    const v = r.violation!;
+    const steps = v.trace.length - 1;
+    const what = v.kind === "deadlock" ? "Deadlock: a reachable state enables no action" : `Invariant ${v.name} is violated`;
+    lines.push(style.bad(`✗ ${what} after ${steps} step${steps === 1 ? "" : "s"}.`), "");
+    lines.push(...formatTrace(v.trace, style), "");
+    if (v.counters?.length) lines.push(...timeline(v.counters, v.trace.length, style, v.name ?? "deadlock"), "");
+  }
+  lines.push(...summary(r));
+  return lines.join("\n") + "\n";
+}
+
+function formatTrace(trace: readonly TraceStep[], style: Style): string[] {
+  const out: string[] = [style.bold("Counterexample:")];
+  let prev = leaves(trace[0]!.state);
+  out.push(`  0. ${style.bold("initial state")}`);
+  for (const [p, v] of prev) out.push(`       ${p}: ${v}`);
+  for (let i = 1; i < trace.length; i++) {
+    const step = trace[i]!;
+    const cur = leaves(step.state);
+    const title = step.label && step.label !== step.action ? `${step.label}  ${style.dim(`[${step.action}]`)}` : step.action!;
+    out.push(`  ${i}. ${style.bold(title)}`);
+    const diff = changes(prev, cur);
+    if (diff.length === 0) out.push(style.dim("       (no change)"));
+    for (const c of diff) out.push(`       ${c.path}: ${c.before ?? "—"} → ${c.after ?? "—"}`);
+    prev = cur;
+  }
+  return out;
+}
+
+/** One line per counter: its value after every step, the breaking step marked. */
+function timeline(counters: readonly CounterTimeline[], steps: number, style: Style, broke: string): string[] {
+  const w = Math.max(4, ...counters.map((c) => c.name.length));
+  const last = steps - 1;
+  const cell = (s: string): string => s.padStart(4);
+  const out = [style.bold(`Counter timeline (value after each step; * marks the step that broke ${broke}):`)];
+  out.push(`  ${"step".padEnd(w)} ${Array.from({ length: steps }, (_, i) => cell(i === last ? `${i}*` : String(i))).join("")}`);
+  for (const c of counters) out.push(`  ${c.name.padEnd(w)} ${c.values.map((v) => cell(v === null ? "·" : String(v))).join("")}`);
+  return out;
+}
+function summary(r: CheckResult): string[] {
+  const secs = r.durationMs / 1000;
+  const rate = secs > 0 ? r.distinctStates / secs : 0;
+  const verdict = r.verdict === "violation" ? `violation (${r.violation!.kind === "deadlock" ? "deadlock" : `invariant ${r.violation!.name}`})` : r.verdict === "bounded" ? "bounded: incomplete" : "ok";
+  return [
+    "Summary:",
+    `  verdict     ${verdict}`,
+    `  distinct    ${thousands(r.distinctStates)} states`,
+    `  generated   ${thousands(r.generatedStates)} states`,
+    `  depth       ${r.depth}`,
+    `  time        ${secs.toFixed(2)} s (${thousands(rate)} distinct states/s)`,
+    `  collision   ${r.collisionProbability.toExponential(1)} (TLC's optimistic estimate of a fingerprint collision)`,
+  ];
+}
