@@ -7,20 +7,29 @@ import { set_page_count } from "./page.js";
 import { refTrygetLive, type PercpuRefHost } from "./percpu-ref.js";
 import type { Era } from "./pgmap.js";
 
-/** The flag that says "on the free list": `onFreeList` for driver lists, `inPool` for p2pdma's genpool. */
-export type FreeListKey = "onFreeList" | "inPool";
+/**
+ * Where one page's allocator flags live in a spec's state: the free-list flag (`onFreeList` for
+ * driver lists, `inPool` for p2pdma's genpool) and the ghost `allocated`. Specs with several
+ * pages suffix them per page (`onFreeList2`), hence keys rather than fixed field names.
+ */
+export interface FreeListKeys<L extends string, A extends string> {
+  readonly list: L;
+  readonly allocated: A;
+}
+export const DRIVER_LIST = { list: "onFreeList", allocated: "allocated" } as const;
+export const GENPOOL = { list: "inPool", allocated: "allocated" } as const;
 
-/** A state with one page's allocator flags, under free-list key L. */
-export type AllocatorHost<S, L extends FreeListKey> = { readonly [K in L]: boolean } & {
-  readonly allocated: boolean;
+/** A state holding a page's allocator flags under keys L and A (an Immutable Record does). */
+export interface AllocatorHost<S, L extends string, A extends string> {
   readonly fault: FaultCode | null;
-  set(k: L | "allocated", v: boolean): S;
+  get(k: L | A): boolean | undefined;
+  set(k: L | A, v: boolean): S;
   set(k: "fault", v: FaultCode | null): S;
-};
+}
 
 /** Pop the page off the free list and give it an owner (the count is the era's business). */
-export function allocPop<L extends FreeListKey, S extends AllocatorHost<S, L>>(s: S, list: L): S {
-  return s.set(list, false).set("allocated", true);
+export function allocPop<L extends string, A extends string, S extends AllocatorHost<S, L, A>>(s: S, keys: FreeListKeys<L, A>): S {
+  return s.set(keys.list, false).set(keys.allocated, true);
 }
 
 /**
@@ -28,11 +37,15 @@ export function allocPop<L extends FreeListKey, S extends AllocatorHost<S, L>>(s
  * not allocated goes on the LIFO list twice (double_free); one its owner still holds is freed
  * under it (free_while_referenced). Both finish the push, as the kernel would.
  */
-export function pageFree<L extends FreeListKey, S extends AllocatorHost<S, L>>(s: S, list: L, ownerHolds = false): S {
+export function pageFree<L extends string, A extends string, S extends AllocatorHost<S, L, A>>(
+  s: S,
+  keys: FreeListKeys<L, A>,
+  ownerHolds = false,
+): S {
   let t = s;
-  if (!s.allocated) t = raise(t, "double_free");
+  if (s.get(keys.allocated) !== true) t = raise(t, "double_free");
   if (ownerHolds) t = raise(t, "free_while_referenced");
-  return t.set("allocated", false).set(list, true);
+  return t.set(keys.allocated, false).set(keys.list, true);
 }
 
 /** What handing out a page does to its refcount, per era (§2.6). */
@@ -46,10 +59,10 @@ export function allocCount(era: Era): AllocCount {
   return era === "hch2022" ? "none" : "zone_device_page_init";
 }
 
-/** A state with a page refcount `rc` and a pgmap percpu_ref. */
-export interface DevicePageHost<S> extends PercpuRefHost<S> {
-  readonly rc: number;
-  set(k: "rc" | "cnt", v: number): S;
+/** A state with a pgmap percpu_ref and a page refcount under key R. */
+export interface DevicePageHost<S, R extends string> extends PercpuRefHost<S> {
+  get(k: R): number | undefined;
+  set(k: R | "cnt", v: number): S;
   set(k: "dead" | "released", v: boolean): S;
   set(k: "fault", v: FaultCode | null): S;
 }
@@ -58,8 +71,8 @@ export interface DevicePageHost<S> extends PercpuRefHost<S> {
  * zone_device_page_init: one pgmap ref per allocated page, taken with tryget_live. After
  * memunmap_pages killed the pgmap it WARNs and carries on without the ref (alloc_after_kill).
  */
-export function zoneDevicePageInit<S extends DevicePageHost<S>>(s: S): S {
+export function zoneDevicePageInit<R extends string, S extends DevicePageHost<S, R>>(s: S, rc: R): S {
   const got = refTrygetLive(s);
   const t = got ?? raise(s, "alloc_after_kill");
-  return t.set("rc", set_page_count(t.rc, 1));
+  return t.set(rc, set_page_count(t.get(rc) ?? 0, 1));
 }

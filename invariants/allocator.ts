@@ -1,0 +1,12 @@
+// Invariants over the driver allocator's free list (brief §3).
+
+type WalkerView = { readonly S: string };
+
+/** Hugh 2017: get_page_unless_zero must not succeed on a page sitting free in the driver allocator. */
+export const NoSpeculativeRefOnFreePage = (s: WalkerView & { readonly onFreeList: boolean }): boolean =>
+  !(s.S === "hold" && s.onFreeList);
+
+/** The same rule for p2pdma's genpool (`inPool`), and for specs with several walkers. */
+export function noSpeculativeRefOnFreePage<S>(walkerHolds: (s: S) => boolean, isFree: (s: S) => boolean): (s: S) => boolean {
+  return (s) => !(walkerHolds(s) && isFree(s));
+}

@@ -1,0 +1,132 @@
+// devpriv-free (brief §5.1, §4.1–4.2): a device-private page's driver allocator against
+// speculative pfn walkers (get_page_unless_zero), across the three ways free pages were counted.
+// Hugh's 2017 question: with 1 meaning "free", a speculative getter cannot tell free from used.
+
+import { Record, type RecordOf } from "immutable";
+import type { SpecDef } from "../../src/index.js";
+import { DRIVER_LIST, allocCount, allocPop, pageFree } from "../../src/kernel/allocator.js";
+import { raise, type FaultCode } from "../../src/kernel/fault.js";
+import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
+import { putEffects, type Era } from "../../src/kernel/pgmap.js";
+import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
+import { AllocOnlyUnreferenced, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
+import { RefcountMatchesHolders } from "../../invariants/refcount.js";
+
+export const VARIANTS = ["hmm2017", "hch2022", "v61"] as const;
+export type Variant = (typeof VARIANTS)[number];
+const ERA: { readonly [V in Variant]: Era } = { hmm2017: "devmap2017", hch2022: "hch2022", v61: "v61" };
+
+type Holder = "idle" | "hold";
+/** Walker 1 is `S` as in the brief; a scaled config (NS = 2, 3) adds walkers `S2`, `S3`. */
+type WalkerKey = "S" | "S2" | "S3";
+interface Fields {
+  rc: number;
+  onFreeList: boolean;
+  allocated: boolean; // ghost
+  D: Holder;
+  S: Holder;
+  S2?: Holder;
+  S3?: Holder;
+  fault: FaultCode | null;
+}
+export type DevprivFree = RecordOf<Fields>;
+
+const walkerKey = (i: number): WalkerKey => (i === 1 ? "S" : (`S${i}` as WalkerKey));
+const suffix = (i: number): string => (i === 1 ? "" : String(i));
+
+function consts(variant: Variant) {
+  return {
+    VARIANT: { default: variant, values: VARIANTS, doc: "how free pages are counted: hmm2017 (free = 1), hch2022 (reset to 1), v61 (free = 0)" },
+    NS: { default: 1, values: [1, 2, 3], doc: "speculative pfn walkers" },
+  } as const;
+}
+
+export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof consts>> {
+  return {
+    name: `devpriv-free/${variant}`,
+    constants: consts(variant),
+    init: ({ VARIANT, NS }) => {
+      const fields: Fields = { rc: VARIANT === "v61" ? 0 : 1, onFreeList: true, allocated: false, D: "idle", S: "idle", fault: null };
+      for (let i = 2; i <= NS; i++) fields[walkerKey(i)] = "idle";
+      return [Record(fields)()];
+    },
+    actions: ({ VARIANT, NS }) => protocol(VARIANT, NS),
+    invariants: ({ VARIANT, NS }) => {
+      const walkers = (s: DevprivFree): number => {
+        let n = 0;
+        for (let i = 1; i <= NS; i++) if (s.get(walkerKey(i)) === "hold") n++;
+        return n;
+      };
+      return {
+        NoSpeculativeRefOnFreePage: noSpeculativeRefOnFreePage<DevprivFree>((s) => walkers(s) > 0, (s) => s.onFreeList),
+        AllocOnlyUnreferenced,
+        PageFreeOncePerAlloc,
+        NoGetOnZero,
+        NoUnderflow,
+        RefcountMatchesHolders: RefcountMatchesHolders<DevprivFree>({
+          refcount: (s) => s.rc,
+          base: (s) => (VARIANT === "hmm2017" ? 1 : VARIANT === "hch2022" ? (s.onFreeList ? 1 : 0) : 0),
+          holders: (s) => (s.D === "hold" ? 1 : 0) + walkers(s),
+        }),
+      };
+    },
+    view: {
+      counters: (s) => ({ page0: s.rc }),
+      describeStep: (action, before, after) => `${STEP_TEXT[action.replace(/\d+$/, "")] ?? action} (page0 ${before.rc} → ${after.rc})`,
+    },
+  };
+}
+
+const STEP_TEXT: { readonly [a: string]: string } = {
+  DriverAlloc: "driver allocates page0 for D",
+  OwnerPut: "put_page(page0) by D",
+  SpecTryGet: "get_page_unless_zero(page0) by a pfn walker",
+  SpecPut: "put_page(page0) by a pfn walker",
+  Halt: "halted on a fault",
+};
+
+/** put_page on the page, then what the era's put path does at the new count (§2.4). */
+function put(s: DevprivFree, era: Era): DevprivFree {
+  const step = put_page(s.rc);
+  let t = applyRef(s, "rc", step);
+  if (step.fault !== null) return t;
+  for (const e of putEffects(era, "PRIVATE", t.rc)) {
+    if (e === "page_free") t = pageFree(t, DRIVER_LIST);
+    else if (e === "reset_to_1") t = t.set("rc", 1);
+    // In a 1-based era only memunmap's per-pfn put may reach 0; here no pgmap is modelled, so
+    // a 0 means an ordinary put dropped the free page's base reference. From v6.1 the
+    // put_dev_pagemap that follows page_free concerns the pgmap spec, not this one.
+    else if (e === "put_pgmap" && era === "devmap2017") t = raise(t, "zero_in_1based");
+  }
+  return t;
+}
+
+function protocol(variant: Variant, ns: number) {
+  const era = ERA[variant];
+  const anyWalkerHolds = (s: DevprivFree): boolean => {
+    for (let i = 1; i <= ns; i++) if (s.get(walkerKey(i)) === "hold") return true;
+    return false;
+  };
+  const actions: { [name: string]: (s: DevprivFree) => DevprivFree | null } = {
+    DriverAlloc: (s) => {
+      if (s.fault !== null || s.D !== "idle" || !s.onFreeList) return null;
+      let t = anyWalkerHolds(s) ? raise(s, "alloc_referenced") : s;
+      t = allocPop(t, DRIVER_LIST).set("D", "hold");
+      const how = allocCount(era);
+      if (how === "get_page") return applyRef(t, "rc", get_page(t.rc));
+      return how === "none" ? t : t.set("rc", 1); // zone_device_page_init; the pgmap is not modelled here
+    },
+    OwnerPut: (s) => (s.fault === null && s.D === "hold" ? put(s.set("D", "idle"), era) : null),
+  };
+  for (let i = 1; i <= ns; i++) {
+    const k = walkerKey(i);
+    actions[`SpecTryGet${suffix(i)}`] = (s) => {
+      if (s.fault !== null || s.get(k) !== "idle") return null;
+      const c = get_page_unless_zero(s.rc);
+      return c === null ? null : s.set("rc", c).set(k, "hold");
+    };
+    actions[`SpecPut${suffix(i)}`] = (s) => (s.fault === null && s.get(k) === "hold" ? put(s.set(k, "idle"), era) : null);
+  }
+  actions.Halt = (s) => (s.fault !== null ? s : null);
+  return actions;
+}
