@@ -1,0 +1,5 @@
+// fsdax-idle/felixB: see model.ts and brief §5.2.
+import { defineSpec } from "../../src/index.js";
+import { make } from "./model.js";
+
+export default defineSpec(make("felixB"));

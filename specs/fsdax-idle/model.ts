@@ -1,0 +1,205 @@
+// fsdax-idle (brief §5.2, §4.3): truncate's "wait until the page is DMA-idle" loop against
+// gup-fast pinners and a mapper, one order-0 fsdax page. Felix's 2021 point: once mm counts
+// fsdax pages from 0, every fs waiter's busy test, idle value and wake key must change with it.
+
+import { Record, type RecordOf } from "immutable";
+import type { SpecDef } from "../../src/index.js";
+import { raise, type FaultCode } from "../../src/kernel/fault.js";
+import { applyRef, folio_ref_inc, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
+import { recheck_after_wake, wait_var_event, wake_up_var, type WaitKey } from "../../src/kernel/wait-var.js";
+import { NoGetOnZero, NoUnderflow } from "../../invariants/faults.js";
+import { NoStrandedWaiter, TruncateNeverWhilePinned } from "../../invariants/fsdax.js";
+import { RefcountMatchesHolders } from "../../invariants/refcount.js";
+
+export const VARIANTS = ["dax1based", "felixA", "felixB", "popple2024"] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/** One row of the variant table: how mm counts the page, and what the fs waits for. */
+interface Era {
+  readonly base: number;
+  readonly mapRef: boolean; // a mapping holds a reference and a mapcount (era d dax_insert_pfn)
+  readonly wakeAt: number;
+  readonly wakeKey: WaitKey;
+  readonly busy: (rc: number, mc: number) => boolean;
+  readonly idle: (rc: number) => boolean;
+  readonly waitKey: WaitKey;
+}
+const OLD_BUSY = (rc: number): boolean => rc > 1; // dax_busy_page before era (d)
+const NEW_BUSY = (rc: number, mc: number): boolean => rc - mc !== 0; // a reference no mapping explains
+export const ERAS: { readonly [V in Variant]: Era } = {
+  dax1based: { base: 1, mapRef: false, wakeAt: 1, wakeKey: "refcount", busy: OLD_BUSY, idle: (rc) => rc === 1, waitKey: "refcount" },
+  felixA: { base: 0, mapRef: true, wakeAt: 0, wakeKey: "refcount", busy: OLD_BUSY, idle: (rc) => rc === 1, waitKey: "refcount" },
+  felixB: { base: 0, mapRef: true, wakeAt: 0, wakeKey: "refcount", busy: NEW_BUSY, idle: (rc) => rc === 1, waitKey: "refcount" },
+  popple2024: { base: 0, mapRef: true, wakeAt: 0, wakeKey: "page", busy: NEW_BUSY, idle: (rc) => rc === 0, waitKey: "page" },
+};
+
+export type Gup = "idle" | "read" | "grabbed" | "pinned" | "done";
+type Tpc = "start" | "busy" | "wait" | "sleep" | "woken" | "commit" | "done";
+/** g1 always exists; a scaled config (NG up to 4) adds g2..g4. */
+type GupKey = "g1" | "g2" | "g3" | "g4";
+interface Fields {
+  rc: number;
+  mc: number;
+  pte: "none" | "mapped";
+  assoc: boolean;
+  tpc: Tpc;
+  tlock: boolean;
+  tkey: WaitKey | null;
+  g1: Gup;
+  g2?: Gup;
+  g3?: Gup;
+  g4?: Gup;
+  fault: FaultCode | null;
+}
+export type FsdaxIdle = RecordOf<Fields>;
+
+export const gupKey = (i: number): GupKey => `g${i}` as GupKey;
+
+function consts(variant: Variant) {
+  return {
+    VARIANT: { default: variant, values: VARIANTS, doc: "which mm/fs combination of §5.2's table" },
+    NG: { default: 2, values: [1, 2, 3, 4], doc: "gup-fast threads" },
+  } as const;
+}
+export type Consts = ReturnType<typeof consts>;
+
+export function make(variant: Variant): SpecDef<FsdaxIdle, Consts> {
+  return {
+    name: `fsdax-idle/${variant}`,
+    constants: consts(variant),
+    init: ({ VARIANT, NG }) => {
+      const e = ERAS[VARIANT];
+      const f: Fields = {
+        rc: e.base + (e.mapRef ? 1 : 0), mc: e.mapRef ? 1 : 0, pte: "mapped", assoc: true,
+        tpc: "start", tlock: false, tkey: null, g1: "idle", fault: null,
+      };
+      for (let i = 2; i <= NG; i++) f[gupKey(i)] = "idle";
+      return [Record(f)()];
+    },
+    actions: ({ VARIANT, NG }) => protocol(ERAS[VARIANT], NG),
+    invariants: ({ VARIANT, NG }) => invariants(ERAS[VARIANT], NG),
+    view: ({ NG }) => ({
+      counters: (s) => ({ page0: s.rc }),
+      describeStep: (a, b, c) => describe(a, b, c, NG),
+    }),
+  };
+}
+
+export function invariants(e: Era, ng: number) {
+  const count = (s: FsdaxIdle, pcs: readonly Gup[]): number => {
+    let n = 0;
+    for (let i = 1; i <= ng; i++) if (pcs.includes(s.get(gupKey(i)) as Gup)) n++;
+    return n;
+  };
+  return {
+    TruncateNeverWhilePinned: TruncateNeverWhilePinned<FsdaxIdle>((s) => count(s, ["pinned"])),
+    NoStrandedWaiter: NoStrandedWaiter<FsdaxIdle>((s) => s.mc > 0 || count(s, ["grabbed", "pinned"]) > 0),
+    NoGetOnZero,
+    NoUnderflow,
+    RefcountMatchesHolders: RefcountMatchesHolders<FsdaxIdle>({
+      refcount: (s) => s.rc,
+      base: () => e.base,
+      holders: (s) => (e.mapRef ? s.mc : 0) + count(s, ["grabbed", "pinned"]),
+    }),
+  };
+}
+
+/** put_page, then the era's waker: wake_up_var at wakeAt; in a 1-based era 0 is a bug. */
+function put(s: FsdaxIdle, e: Era): FsdaxIdle {
+  const step = put_page(s.rc);
+  const t = applyRef(s, "rc", step);
+  if (step.fault !== null) return t;
+  if (step.count === e.wakeAt) return wake_up_var(t, e.wakeKey);
+  return e.wakeAt === 1 && step.count === 0 ? raise(t, "zero_in_1based") : t;
+}
+
+/** unmap_mapping_pages for the one PTE: in era (d) it drops the mapping's mapcount and reference. */
+function unmapPte(s: FsdaxIdle, e: Era): FsdaxIdle {
+  if (s.pte !== "mapped") return s;
+  const t = s.set("pte", "none");
+  return e.mapRef ? put(t.set("mc", t.mc - 1), e) : t;
+}
+
+type Act = (s: FsdaxIdle) => FsdaxIdle | null;
+
+function protocol(e: Era, ng: number): { [name: string]: Act } {
+  const a: { [name: string]: Act } = {
+    // dax_fault_iter: folio_ref_inc, the insert's folio_get + rmap, folio_put: net +1 per mapping.
+    MapFault: (s) => {
+      if (s.fault !== null || s.pte !== "none" || !s.assoc || s.tlock) return null;
+      const t = s.set("pte", "mapped");
+      if (!e.mapRef) return t;
+      const got = applyRef(t, "rc", get_page(folio_ref_inc(t.rc)));
+      return put(got.set("mc", got.mc + 1), e);
+    },
+    Zap: (s) => (s.fault === null && s.pte === "mapped" ? unmapPte(s, e) : null),
+  };
+  for (let i = 1; i <= ng; i++) {
+    const g = gupKey(i);
+    a[`GupRead${i}`] = (s) => (s.fault === null && s.get(g) === "idle" && s.pte === "mapped" ? s.set(g, "read") : null);
+    a[`GupGrab${i}`] = (s) => {
+      if (s.fault !== null || s.get(g) !== "read") return null;
+      const c = get_page_unless_zero(s.rc); // try_grab_folio_fast
+      return c === null ? s.set(g, "idle") : s.set("rc", c).set(g, "grabbed");
+    };
+    a[`GupRecheck${i}`] = (s) => {
+      if (s.fault !== null || s.get(g) !== "grabbed") return null;
+      return s.pte === "mapped" ? s.set(g, "pinned") : put(s.set(g, "idle"), e);
+    };
+    a[`Unpin${i}`] = (s) => (s.fault === null && s.get(g) === "pinned" ? put(s.set(g, "done"), e) : null);
+  }
+  Object.assign(a, {
+    TLock: (s: FsdaxIdle) => (s.fault === null && s.tpc === "start" ? s.set("tlock", true).set("tpc", "busy") : null),
+    // dax_layout_busy_page: unmap, then the era's busy test.
+    TBusyScan: (s: FsdaxIdle) => {
+      if (s.fault !== null || s.tpc !== "busy") return null;
+      const t = unmapPte(s, e);
+      return t.set("tpc", e.busy(t.rc, t.mc) ? "wait" : "commit");
+    },
+    // ___wait_var_event: test and sleep in one step; the callback drops the fs lock to sleep.
+    TWait: (s: FsdaxIdle) => {
+      if (s.fault !== null || s.tpc !== "wait") return null;
+      const t = wait_var_event(s, e.waitKey, e.idle(s.rc), "busy");
+      return t.tpc === "sleep" ? t.set("tlock", false) : t;
+    },
+    TWoken: (s: FsdaxIdle) => {
+      if (s.fault !== null || s.tpc !== "woken") return null;
+      const t = recheck_after_wake(s, e.idle(s.rc), "busy");
+      return t.set("tlock", t.tpc === "busy");
+    },
+    TCommit: (s: FsdaxIdle) =>
+      s.fault === null && s.tpc === "commit" ? s.set("assoc", false).set("tlock", false).set("tpc", "done") : null,
+    Finished: (s: FsdaxIdle) => {
+      if (s.fault !== null || s.tpc !== "done" || s.pte !== "none") return null;
+      for (let i = 1; i <= ng; i++) if (s.get(gupKey(i)) !== "idle" && s.get(gupKey(i)) !== "done") return null;
+      return s;
+    },
+    Halt: (s: FsdaxIdle) => (s.fault !== null ? s : null),
+  });
+  return a;
+}
+
+function describe(action: string, b: FsdaxIdle, c: FsdaxIdle, _ng: number): string {
+  const m = /^(GupRead|GupGrab|GupRecheck|Unpin)(\d+)$/.exec(action);
+  const rc = b.rc === c.rc ? "" : ` (page0 ${b.rc} → ${c.rc})`;
+  if (m) {
+    const who = `gup${m[2]}`;
+    const g = c.get(gupKey(Number(m[2]))) as Gup;
+    if (m[1] === "GupRead") return `gup-fast reads the PTE by ${who}`;
+    if (m[1] === "GupGrab") return g === "grabbed" ? `folio_try_get(page0) by ${who}${rc}` : `folio_try_get(page0) fails by ${who}`;
+    if (m[1] === "GupRecheck") return g === "pinned" ? `PTE unchanged: pin committed by ${who}` : `PTE changed: put_page(page0) by ${who}${rc}`;
+    return `unpin_user_page(page0) by ${who}${rc}`;
+  }
+  const text: { readonly [k: string]: string } = {
+    MapFault: "dax fault maps page0",
+    Zap: "zap the PTE of page0",
+    TLock: "truncate takes the fs mapping lock",
+    TBusyScan: `dax_layout_busy_page: unmap, page0 ${c.tpc === "wait" ? "busy" : "idle"}`,
+    TWait: c.tpc === "sleep" ? `wait_var_event sleeps on ${c.tkey === "page" ? "page0" : "&page0->_refcount"}` : "wait_var_event: page0 idle, rescan",
+    TWoken: c.tpc === "sleep" ? "woken, page0 still busy: sleeps again" : "woken, page0 idle: rescan",
+    TCommit: "truncate disassociates page0 and frees the blocks",
+    Finished: "all threads finished",
+    Halt: `halted on fault ${String(c.fault)}`,
+  };
+  return (text[action] ?? action) + (action === "TWait" || action === "TWoken" ? "" : rc);
+}
