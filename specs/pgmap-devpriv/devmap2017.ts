@@ -1,0 +1,5 @@
+// pgmap-devpriv/devmap2017: see model.ts and brief §5.4.
+import { defineSpec } from "../../src/index.js";
+import { make } from "./model.js";
+
+export default defineSpec(make("devmap2017"));

@@ -1,0 +1,178 @@
+// pgmap-devpriv (brief §5.4, §4.11): device-private pages against memunmap_pages, eras (b)
+// devmap2017, (c) hch2022 and (c′) v61. The lifetime rule in every era: teardown completes only
+// once no page of the range is allocated or held. Which pgmap refs pages own differs per era.
+
+import { Record, type RecordOf } from "immutable";
+import type { SpecDef } from "../../src/index.js";
+import { allocCount, allocPop, pageFree, zoneDevicePageInit } from "../../src/kernel/allocator.js";
+import { raise, type FaultCode } from "../../src/kernel/fault.js";
+import { get_page, put_page, type RefStep } from "../../src/kernel/page.js";
+import { percpuRefInit, refKill, refPut } from "../../src/kernel/percpu-ref.js";
+import { initialRefcount, memunmapPutRefs, memunmapWaitDone, putEffects, setupPgmapRefs, type Era } from "../../src/kernel/pgmap.js";
+import { NoAllocAfterKill, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced, PgmapNonNegative } from "../../invariants/faults.js";
+import { MemunmapOnlyWhenUnused, PgmapAccounting } from "../../invariants/pgmap.js";
+
+export const VARIANTS = ["devmap2017", "hch2022", "v61", "v61-late-alloc"] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+type Holder = "idle" | "hold";
+/** Page 1's fields are named as in the brief; a scaled config (N = 2, 3) suffixes pages 2 and 3. */
+interface Fields {
+  cnt: number;
+  dead: boolean;
+  released: boolean;
+  rc: number;
+  onFreeList: boolean;
+  allocated: boolean; // ghost
+  O: Holder;
+  upc: "start" | "killed" | "putdone" | "done";
+  unmapped: boolean;
+  fault: FaultCode | null;
+  rc2?: number;
+  onFreeList2?: boolean;
+  allocated2?: boolean;
+  O2?: Holder;
+  rc3?: number;
+  onFreeList3?: boolean;
+  allocated3?: boolean;
+  O3?: Holder;
+}
+export type PgmapDevpriv = RecordOf<Fields>;
+
+type Sfx = "" | "2" | "3";
+const sfx = (i: number): Sfx => (i === 1 ? "" : (String(i) as Sfx));
+/** The keys of page i's fields. */
+function pageKeys(i: number) {
+  const x = sfx(i);
+  return { rc: `rc${x}`, list: `onFreeList${x}`, allocated: `allocated${x}`, O: `O${x}` } as const as {
+    rc: `rc${Sfx}`;
+    list: `onFreeList${Sfx}`;
+    allocated: `allocated${Sfx}`;
+    O: `O${Sfx}`;
+  };
+}
+
+const eraOf = (v: Variant): Era => (v === "v61-late-alloc" ? "v61" : v);
+
+function consts(variant: Variant) {
+  return {
+    VARIANT: { default: variant, values: VARIANTS, doc: "the era (devmap2017, hch2022, v61), or v61-late-alloc (the driver allocates during teardown)" },
+    N: { default: 1, values: [1, 2, 3], doc: "pages in the range" },
+  } as const;
+}
+
+export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof consts>> {
+  return {
+    name: `pgmap-devpriv/${variant}`,
+    constants: consts(variant),
+    init: ({ VARIANT, N }) => {
+      const era = eraOf(VARIANT);
+      const rc = initialRefcount(era, "PRIVATE");
+      const f: Fields = { ...percpuRefInit(setupPgmapRefs(era, "PRIVATE", N)), rc, onFreeList: true, allocated: false, O: "idle", upc: "start", unmapped: false, fault: null };
+      for (let i = 2; i <= N; i++) {
+        const k = pageKeys(i);
+        f[k.rc] = rc;
+        f[k.list] = true;
+        f[k.allocated] = false;
+        f[k.O] = "idle";
+      }
+      return [Record(f)()];
+    },
+    actions: ({ VARIANT, N }) => protocol(VARIANT, N),
+    invariants: ({ VARIANT, N }) => {
+      const era = eraOf(VARIANT);
+      const pages = (s: PgmapDevpriv, p: (s: PgmapDevpriv, i: number) => boolean): number => {
+        let n = 0;
+        for (let i = 1; i <= N; i++) if (p(s, i)) n++;
+        return n;
+      };
+      const inUse = (s: PgmapDevpriv, i: number): boolean => s.get(pageKeys(i).O) === "hold" || s.get(pageKeys(i).allocated) === true;
+      // The pgmap refs pages own: (b) one per page until its refcount reaches 0; (c) the N taken
+      // at memremap; (c′) one per allocated page.
+      const E =
+        era === "devmap2017"
+          ? (s: PgmapDevpriv) => pages(s, (s, i) => (s.get(pageKeys(i).rc) ?? 0) > 0)
+          : era === "hch2022"
+            ? () => N
+            : (s: PgmapDevpriv) => pages(s, (s, i) => s.get(pageKeys(i).allocated) === true);
+      return {
+        MemunmapOnlyWhenUnused: MemunmapOnlyWhenUnused<PgmapDevpriv>((s) => pages(s, inUse) > 0),
+        PageFreeOnlyWhenUnreferenced,
+        PageFreeOncePerAlloc,
+        PgmapNonNegative,
+        NoAllocAfterKill,
+        NoGetOnZero,
+        NoUnderflow,
+        PgmapAccounting: PgmapAccounting<PgmapDevpriv>(E),
+      };
+    },
+    view: {
+      counters: (s) => ({ page0: s.rc, pgmap: s.cnt }),
+      describeStep: (action, before, after) =>
+        `${STEP_TEXT[action.replace(/\d+$/, "")] ?? action}${/\d$/.test(action) ? ` (page${Number(action.slice(-1)) - 1})` : ""} (pgmap ${before.cnt} → ${after.cnt})`,
+    },
+  };
+}
+
+const STEP_TEXT: { readonly [a: string]: string } = {
+  DriverAlloc: "driver allocates a page for O",
+  OwnerPut: "put_page by O",
+  UKill: "memunmap_pages: percpu_ref_kill",
+  UPutRefs: "memunmap_pages: drop the pages' pgmap refs",
+  UWaitDone: "memunmap_pages: wait_for_completion, teardown",
+};
+
+function applyStep<K extends `rc${Sfx}`>(s: PgmapDevpriv, k: K, step: RefStep): PgmapDevpriv {
+  const t = s.set(k, step.count);
+  return step.fault === null ? t : raise(t, step.fault);
+}
+
+/** put_page on page i, then the era's put path for a device-private page (§2.4). */
+function put(s: PgmapDevpriv, i: number, era: Era): PgmapDevpriv {
+  const k = pageKeys(i);
+  const step = put_page(s.get(k.rc) ?? 0);
+  let t = applyStep(s, k.rc, step);
+  if (step.fault !== null) return t;
+  for (const e of putEffects(era, "PRIVATE", step.count)) {
+    if (e === "page_free") t = pageFree(t, k, t.get(k.O) === "hold");
+    else if (e === "put_pgmap") t = refPut(t, 1);
+    else if (e === "reset_to_1") t = t.set(k.rc, 1);
+  }
+  return t;
+}
+
+function protocol(variant: Variant, n: number) {
+  const era = eraOf(variant);
+  const ok = (s: PgmapDevpriv): boolean => s.fault === null;
+  const actions: { [name: string]: (s: PgmapDevpriv) => PgmapDevpriv | null } = {};
+  for (let i = 1; i <= n; i++) {
+    const k = pageKeys(i);
+    actions[`DriverAlloc${sfx(i)}`] = (s) => {
+      if (!ok(s) || s.get(k.list) !== true || s.get(k.O) !== "idle") return null;
+      if (variant !== "v61-late-alloc" && s.upc !== "start") return null;
+      const t = allocPop(s, k).set(k.O, "hold");
+      const how = allocCount(era);
+      if (how === "get_page") return applyStep(t, k.rc, get_page(t.get(k.rc) ?? 0));
+      return how === "none" ? t : zoneDevicePageInit(t, k.rc);
+    };
+    // O lets go first, then puts: the put that frees the page must not see O as a holder.
+    actions[`OwnerPut${sfx(i)}`] = (s) => (ok(s) && s.get(k.O) === "hold" ? put(s.set(k.O, "idle"), i, era) : null);
+  }
+  actions.UKill = (s) => (ok(s) && s.upc === "start" ? refKill(s).set("upc", "killed") : null);
+  actions.UPutRefs = (s) => {
+    if (!ok(s) || s.upc !== "killed") return null;
+    let t = s.set("upc", "putdone");
+    const how = memunmapPutRefs(era, "PRIVATE");
+    if (how === "put_many") t = refPut(t, n);
+    else if (how === "put_page_each_pfn") for (let i = 1; i <= n; i++) t = put(t, i, era);
+    return t;
+  };
+  actions.UWaitDone = (s) => (ok(s) && s.upc === "putdone" ? (memunmapWaitDone(s)?.set("upc", "done") ?? null) : null);
+  actions.Finished = (s) => {
+    if (!ok(s) || s.upc !== "done") return null;
+    for (let i = 1; i <= n; i++) if (s.get(pageKeys(i).O) !== "idle") return null;
+    return s;
+  };
+  actions.Halt = (s) => (s.fault !== null ? s : null);
+  return actions;
+}

@@ -1,0 +1,155 @@
+// pgmap-gup (brief §5.3, §4.10): the pgmap percpu_ref under gup and teardown, eras (a) 2015
+// dax-gup and (a′)/(b) per-page setup refs. gup takes get_dev_pagemap, then a page reference,
+// then drops the pgmap ref; teardown must kill the ref and drain it before the range goes.
+
+import { Record, type RecordOf } from "immutable";
+import type { SpecDef } from "../../src/index.js";
+import { raise, type FaultCode } from "../../src/kernel/fault.js";
+import { get_page, get_page_unless_zero, put_page, type RefStep } from "../../src/kernel/page.js";
+import { completionDone, getDevPagemap, percpuRefInit, refGet, refKill, refPut } from "../../src/kernel/percpu-ref.js";
+import { getPageTakesPgmapRef, putEffects, setupPgmapRefs, type Era } from "../../src/kernel/pgmap.js";
+import { NoGetOnZero, NoRefAfterRelease, PgmapNonNegative } from "../../invariants/faults.js";
+import { MemunmapOnlyWhenUnused, NoNewPgmapRefAfterKill, NoUnmapWhileLive, PgmapAccounting } from "../../invariants/pgmap.js";
+
+export const VARIANTS = ["dax2015", "dax2015-nokill", "devmap2017"] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/** A gup thread: pg = holds a pgmap ref, pgpage = pgmap ref + page ref, page = page ref only. */
+type Gup = "idle" | "pg" | "pgpage" | "page" | "done" | "failed";
+type GupKey = "g1" | "g2" | "g3";
+interface Fields {
+  cnt: number;
+  dead: boolean;
+  released: boolean;
+  rc: number;
+  unmapped: boolean;
+  upc: "start" | "killed" | "drained" | "putdone" | "done";
+  g1: Gup;
+  g2?: Gup;
+  g3?: Gup;
+  gotAfterKill: boolean; // ghost
+  fault: FaultCode | null;
+}
+export type PgmapGup = RecordOf<Fields>;
+
+const N = 1; // pages in the range
+const gupKey = (i: number): GupKey => `g${i}` as GupKey;
+
+function consts(variant: Variant) {
+  return {
+    VARIANT: { default: variant, values: VARIANTS, doc: "dax2015 (era a), dax2015-nokill (driver skips kill/wait), devmap2017 (era a′/b)" },
+    NG: { default: 1, values: [1, 2, 3], doc: "gup threads" },
+  } as const;
+}
+
+export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof consts>> {
+  return {
+    name: `pgmap-gup/${variant}`,
+    constants: consts(variant),
+    init: ({ VARIANT, NG }) => {
+      const era = eraOf(VARIANT);
+      const f: Fields = { ...percpuRefInit(setupPgmapRefs(era, "FS_DAX", N)), rc: 1, unmapped: false, upc: "start", g1: "idle", gotAfterKill: false, fault: null };
+      for (let i = 2; i <= NG; i++) f[gupKey(i)] = "idle";
+      return [Record(f)()];
+    },
+    actions: ({ VARIANT, NG }) => protocol(VARIANT, NG),
+    invariants: ({ VARIANT, NG }) => {
+      const count = (s: PgmapGup, pcs: readonly Gup[]): number => {
+        let n = 0;
+        for (let i = 1; i <= NG; i++) if (pcs.includes(s.get(gupKey(i)) ?? "idle")) n++;
+        return n;
+      };
+      // 2015: every page ref beyond the idle 1 took a pgmap ref; (a′): the page's setup ref lives while rc > 0.
+      const pageRefs = (s: PgmapGup): number => (eraOf(VARIANT) === "dax2015" ? s.rc - 1 : s.rc > 0 ? 1 : 0);
+      return {
+        NoUnmapWhileLive,
+        MemunmapOnlyWhenUnused: MemunmapOnlyWhenUnused<PgmapGup>((s) => count(s, ["pg", "pgpage", "page"]) > 0),
+        NoNewPgmapRefAfterKill,
+        NoRefAfterRelease,
+        PgmapNonNegative,
+        NoGetOnZero,
+        PgmapAccounting: PgmapAccounting<PgmapGup>((s) => pageRefs(s) + count(s, ["pg", "pgpage"])),
+      };
+    },
+    view: {
+      counters: (s) => ({ page0: s.rc, pgmap: s.cnt }),
+      describeStep: (action, before, after) => `${STEP_TEXT[action.replace(/\d+$/, "")] ?? action}${threadOf(action)} (page0 ${before.rc} → ${after.rc}, pgmap ${before.cnt} → ${after.cnt})`,
+    },
+  };
+}
+
+const eraOf = (v: Variant): Era => (v === "devmap2017" ? "devmap2017" : "dax2015");
+const threadOf = (action: string): string => (/\d+$/.test(action) ? ` by gup${/\d+$/.exec(action)![0]}` : "");
+const STEP_TEXT: { readonly [a: string]: string } = {
+  GupLookup: "get_dev_pagemap(pfn0)",
+  GupGetPage: "get_page(page0)",
+  GupPutPgmap: "put_dev_pagemap",
+  GupPutPage: "put_page(page0)",
+  DrvKill: "percpu_ref_kill by the driver",
+  DrvWaitZero: "driver waits for the ref to drain",
+  DevmMemunmap: "devm_memunmap_pages",
+  UKill: "memunmap_pages: percpu_ref_kill",
+  UPutPages: "memunmap_pages: put_page on every pfn",
+  UWaitDone: "memunmap_pages: wait_for_completion, teardown",
+};
+
+function applyStep(s: PgmapGup, step: RefStep): PgmapGup {
+  const t = s.set("rc", step.count);
+  return step.fault === null ? t : raise(t, step.fault);
+}
+
+/** put_page on the device page, then the era's put path (§2.4; the pgmap here is fsdax's). */
+function putPage(s: PgmapGup, era: Era): PgmapGup {
+  const step = put_page(s.rc);
+  let t = applyStep(s, step);
+  if (step.fault !== null) return t;
+  for (const e of putEffects(era, "FS_DAX", t.rc)) {
+    if (e === "freed_in_2015") t = raise(t, "zone_device_page_freed");
+    else if (e === "put_pgmap") t = refPut(t, 1);
+    // wake_refcount: nobody waits on the page in this spec.
+  }
+  return t;
+}
+
+function protocol(variant: Variant, ng: number) {
+  const era = eraOf(variant);
+  const ok = (s: PgmapGup): boolean => s.fault === null;
+  const actions: { [name: string]: (s: PgmapGup) => PgmapGup | null } = {};
+  for (let i = 1; i <= ng; i++) {
+    const g = gupKey(i);
+    actions[`GupLookup${i}`] = (s) => {
+      if (!ok(s) || s.get(g) !== "idle") return null;
+      const got = getDevPagemap(s);
+      if (got === null) return s.set(g, "failed");
+      return (s.dead ? got.set("gotAfterKill", true) : got).set(g, "pg");
+    };
+    actions[`GupGetPage${i}`] = (s) => {
+      if (!ok(s) || s.get(g) !== "pg") return null;
+      if (getPageTakesPgmapRef(era)) return refGet(applyStep(s, get_page(s.rc))).set(g, "pgpage"); // get_zone_device_page
+      const c = get_page_unless_zero(s.rc);
+      return c === null ? refPut(s, 1).set(g, "failed") : s.set("rc", c).set(g, "pgpage");
+    };
+    actions[`GupPutPgmap${i}`] = (s) => (ok(s) && s.get(g) === "pgpage" ? refPut(s, 1).set(g, "page") : null);
+    actions[`GupPutPage${i}`] = (s) => (ok(s) && s.get(g) === "page" ? putPage(s, era).set(g, "done") : null);
+  }
+  if (variant === "dax2015") {
+    actions.DrvKill = (s) => (ok(s) && s.upc === "start" ? refKill(s).set("upc", "killed") : null);
+    actions.DrvWaitZero = (s) => (ok(s) && s.upc === "killed" && completionDone(s) ? s.set("upc", "drained") : null);
+  }
+  if (era === "dax2015") {
+    const from = variant === "dax2015-nokill" ? "start" : "drained";
+    // devm_memunmap_pages only WARNs if the ref is still live; it tears down regardless.
+    actions.DevmMemunmap = (s) => (ok(s) && s.upc === from ? s.set("unmapped", true).set("upc", "done") : null);
+  } else {
+    actions.UKill = (s) => (ok(s) && s.upc === "start" ? refKill(s).set("upc", "killed") : null);
+    actions.UPutPages = (s) => (ok(s) && s.upc === "killed" ? putPage(s, era).set("upc", "putdone") : null);
+    actions.UWaitDone = (s) => (ok(s) && s.upc === "putdone" && completionDone(s) ? s.set("unmapped", true).set("upc", "done") : null);
+  }
+  actions.Finished = (s) => {
+    if (!ok(s) || s.upc !== "done") return null;
+    for (let i = 1; i <= ng; i++) if (!["idle", "failed", "done"].includes(s.get(gupKey(i)) ?? "idle")) return null;
+    return s;
+  };
+  actions.Halt = (s) => (s.fault !== null ? s : null);
+  return actions;
+}
