@@ -1,0 +1,5 @@
+// migrate-devpriv/mig0based-thr1: see model.ts and brief §5.8.
+import { defineSpec } from "../../src/index.js";
+import { make } from "./model.js";
+
+export default defineSpec(make("mig0based-thr1"));

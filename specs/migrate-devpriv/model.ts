@@ -1,0 +1,167 @@
+// migrate-devpriv (brief §5.8, §2.11, §4.12): migrating an allocated, mapped device-private page
+// to RAM while a stray holder may take a reference. The threshold test (migrate_vma_check_page)
+// and the exact test (folio_expected_refs) must match the era's refcount convention exactly.
+
+import { Record, type RecordOf } from "immutable";
+import type { SpecDef } from "../../src/index.js";
+import { DRIVER_LIST, pageFree } from "../../src/kernel/allocator.js";
+import { raise, type FaultCode } from "../../src/kernel/fault.js";
+import { get_page, put_page, type RefStep } from "../../src/kernel/page.js";
+import { putEffects, type Era } from "../../src/kernel/pgmap.js";
+import { NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
+import { MigrateProgress, noMigrateWhilePinnedBy } from "../../invariants/migrate.js";
+
+/**
+ * mig1based = (1based, thr 1, exa 1) and mig0based = (0based, 0, 0) are the brief's. The others
+ * mix conventions: mig0based-thr1 is upstream since hch 2022 (the ZONE_DEVICE +1 stayed in the
+ * threshold test), mig0based-exa1 keeps the pre-2022 +1 in the exact test, mig1based-exa0 drops it early.
+ */
+export const VARIANTS = ["mig1based", "mig0based", "mig0based-thr1", "mig0based-exa1", "mig1based-exa0"] as const;
+export type Variant = (typeof VARIANTS)[number];
+interface Shape {
+  readonly era: "1based" | "0based";
+  readonly thr: number;
+  readonly exa: number;
+}
+const SHAPES: { readonly [V in Variant]: Shape } = {
+  mig1based: { era: "1based", thr: 1, exa: 1 },
+  mig0based: { era: "0based", thr: 0, exa: 0 },
+  "mig0based-thr1": { era: "0based", thr: 1, exa: 0 },
+  "mig0based-exa1": { era: "0based", thr: 0, exa: 1 },
+  "mig1based-exa0": { era: "1based", thr: 1, exa: 0 },
+};
+/** Which put path each convention is: 1-based frees at 1 (b), 0-based at 0 (c′: no reset). */
+const PUT_ERA: { readonly [E in Shape["era"]]: Era } = { "1based": "devmap2017", "0based": "v61" };
+
+type Holder = "idle" | "hold";
+type StrayKey = "X" | "X2" | "X3";
+interface Fields {
+  rc: number;
+  mc: number;
+  pte: "mapped" | "migration" | "new";
+  mg: "idle" | "collected" | "checked" | "restore" | "moved" | "done";
+  X: Holder;
+  X2?: Holder;
+  X3?: Holder;
+  migrated: boolean;
+  spurious: boolean; // ghost
+  allocated: boolean; // ghost
+  onFreeList: boolean;
+  fault: FaultCode | null;
+}
+export type Migrate = RecordOf<Fields>;
+const strayKey = (i: number): StrayKey => (i === 1 ? "X" : (`X${i}` as StrayKey));
+const sfx = (i: number): string => (i === 1 ? "" : String(i));
+
+function consts(variant: Variant) {
+  return {
+    VARIANT: { default: variant, values: VARIANTS, doc: "(era, thr, exa): the refcount convention and the +1 terms of the two checks" },
+    NX: { default: 1, values: [1, 2, 3], doc: "stray reference holders (X, X2, X3)" },
+  } as const;
+}
+
+export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof consts>> {
+  return {
+    name: `migrate-devpriv/${variant}`,
+    constants: consts(variant),
+    init: ({ VARIANT, NX }) => {
+      const f: Fields = {
+        rc: SHAPES[VARIANT].era === "1based" ? 2 : 1,
+        mc: 1,
+        pte: "mapped",
+        mg: "idle",
+        X: "idle",
+        migrated: false,
+        spurious: false,
+        allocated: true,
+        onFreeList: false,
+        fault: null,
+      };
+      for (let i = 2; i <= NX; i++) f[strayKey(i)] = "idle";
+      return [Record(f)()];
+    },
+    actions: ({ VARIANT, NX }) => protocol(SHAPES[VARIANT], NX),
+    invariants: ({ NX }) => ({
+      NoMigrateWhilePinned: noMigrateWhilePinnedBy<Migrate>((s) => anyStray(s, NX)),
+      MigrateProgress,
+      PageFreeOncePerAlloc,
+      NoGetOnZero,
+      NoUnderflow,
+    }),
+    view: {
+      counters: (s) => ({ page0: s.rc, mapcount: s.mc }),
+      describeStep: (action, before, after) => `${STEP_TEXT[action.replace(/\d+$/, "")] ?? action} (page0 ${before.rc} → ${after.rc})`,
+    },
+  };
+}
+
+const STEP_TEXT: { readonly [a: string]: string } = {
+  XGet: "get_page(page0) by a stray holder",
+  XPut: "put_page(page0) by a stray holder",
+  MgCollect: "migrate_vma_collect_pmd: folio_get, migration entry, rmap remove, put",
+  MgCheck: "migrate_vma_check_page (threshold test)",
+  MgMove: "folio_migrate_mapping (exact test)",
+  MgFinalize: "migrate_vma_finalize: put the old device page",
+  MgRestore: "remove_migration_ptes: restore the entry, put",
+};
+
+function anyStray(s: Migrate, nx: number): boolean {
+  for (let i = 1; i <= nx; i++) if (s.get(strayKey(i)) === "hold") return true;
+  return false;
+}
+
+function applyStep(s: Migrate, step: RefStep): Migrate {
+  const t = s.set("rc", step.count);
+  return step.fault === null ? t : raise(t, step.fault);
+}
+
+/** put_page on the device-private page and the era's put path (§2.4). */
+function put(s: Migrate, era: Era): Migrate {
+  const step = put_page(s.rc);
+  let t = applyStep(s, step);
+  if (step.fault !== null) return t;
+  for (const e of putEffects(era, "PRIVATE", step.count)) {
+    if (e === "page_free") t = pageFree(t, DRIVER_LIST);
+    // In the 1-based era only memunmap's final put may reach 0; from v6.1 the pgmap put that
+    // follows page_free is the pgmap spec's concern.
+    else if (e === "put_pgmap" && era === "devmap2017") t = raise(t, "zero_in_1based");
+  }
+  return t;
+}
+
+function protocol(shape: Shape, nx: number) {
+  const era = PUT_ERA[shape.era];
+  const ok = (s: Migrate): boolean => s.fault === null;
+  const actions: { [name: string]: (s: Migrate) => Migrate | null } = {};
+  for (let i = 1; i <= nx; i++) {
+    const x = strayKey(i);
+    actions[`XGet${sfx(i)}`] = (s) => (ok(s) && s.get(x) === "idle" && s.pte === "mapped" ? applyStep(s, get_page(s.rc)).set(x, "hold") : null);
+    actions[`XPut${sfx(i)}`] = (s) => (ok(s) && s.get(x) === "hold" ? put(s.set(x, "idle"), era) : null);
+  }
+  // A check that fails with no stray holder around fails for a reference the era itself owns.
+  const spuriousUnless = (s: Migrate, passed: boolean): Migrate => (passed || anyStray(s, nx) ? s : s.set("spurious", true));
+  Object.assign(actions, {
+    MgCollect: (s: Migrate) => {
+      if (!ok(s) || s.mg !== "idle" || s.pte !== "mapped") return null;
+      const t = applyStep(s, get_page(s.rc)).set("pte", "migration").set("mc", s.mc - 1);
+      return put(t, era).set("mg", "collected"); // the entry's own reference goes with the entry
+    },
+    MgCheck: (s: Migrate) => {
+      if (!ok(s) || s.mg !== "collected") return null;
+      const passed = s.rc - (1 + shape.thr) <= s.mc;
+      return spuriousUnless(s, passed).set("mg", passed ? "checked" : "restore");
+    },
+    MgMove: (s: Migrate) => {
+      if (!ok(s) || s.mg !== "checked") return null;
+      const passed = s.rc === 1 + shape.exa;
+      const t = spuriousUnless(s, passed);
+      return passed ? t.set("migrated", true).set("mg", "moved") : t.set("mg", "restore");
+    },
+    MgFinalize: (s: Migrate) => (ok(s) && s.mg === "moved" ? put(s.set("pte", "new"), era).set("mg", "done") : null),
+    MgRestore: (s: Migrate) =>
+      ok(s) && s.mg === "restore" ? put(s.set("pte", "mapped").set("mc", s.mc + 1).set("rc", s.rc + 1), era).set("mg", "idle") : null,
+    Finished: (s: Migrate) => (ok(s) && s.mg === "done" && !anyStray(s, nx) ? s : null),
+    Halt: (s: Migrate) => (s.fault !== null ? s : null),
+  });
+  return actions;
+}

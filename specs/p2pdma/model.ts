@@ -1,0 +1,141 @@
+// p2pdma (brief §5.7, §4.5–4.6): one PCI_P2PDMA page handed to userspace by p2pmem_alloc_mmap,
+// unmapped back into the genpool, seen by a speculative walker and by gup. Seed 002 patches 01
+// and 02: where the refcount is set (memremap vs allocation) and where gup refuses P2PDMA pages.
+
+import { Record, type RecordOf } from "immutable";
+import type { SpecDef } from "../../src/index.js";
+import { GENPOOL, allocPop, pageFree } from "../../src/kernel/allocator.js";
+import { raise, type FaultCode } from "../../src/kernel/fault.js";
+import { get_page, get_page_unless_zero, put_page, type RefStep } from "../../src/kernel/page.js";
+import { initialRefcount, putEffects } from "../../src/kernel/pgmap.js";
+import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
+import { AllocOnlyUnreferenced, AllocStartsAtZero, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
+import { noP2PWithoutFlagAny } from "../../invariants/p2pdma.js";
+
+export const VARIANTS = ["v62", "popple2024", "half-init0", "half-noreset", "popple2024-nogupcheck"] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+interface Shape {
+  readonly initRc: number; // __init_zone_device_page
+  readonly allocSets1: boolean; // p2pmem_alloc_mmap sets the count to 1 (warning if it was not 0)
+  readonly resetOnFree: boolean; // free_zone_device_page resets to 1 after page_free
+  readonly gupCheck: boolean; // gup's PTE path refuses P2PDMA pages without FOLL_PCI_P2PDMA
+}
+const T = "PCI_P2PDMA";
+/** The two real eras read off the pgmap tables; the half-applied patches are hybrids of them. */
+const SHAPES: { readonly [V in Variant]: Shape } = {
+  v62: { initRc: initialRefcount("v61", T), allocSets1: false, resetOnFree: putEffects("v61", T, 0).includes("reset_to_1"), gupCheck: true },
+  popple2024: { initRc: initialRefcount("popple2024", T), allocSets1: true, resetOnFree: putEffects("popple2024", T, 0).includes("reset_to_1"), gupCheck: true },
+  "half-init0": { initRc: 0, allocSets1: false, resetOnFree: false, gupCheck: true },
+  "half-noreset": { initRc: 1, allocSets1: false, resetOnFree: false, gupCheck: true },
+  "popple2024-nogupcheck": { initRc: 0, allocSets1: true, resetOnFree: false, gupCheck: false },
+};
+
+type Gup = "idle" | "refused" | "hold";
+type GupKey = "G" | "G2" | "G3";
+interface Fields {
+  rc: number;
+  inPool: boolean;
+  allocated: boolean; // ghost
+  pte: "none" | "mapped";
+  S: "idle" | "hold";
+  G: Gup;
+  G2?: Gup;
+  G3?: Gup;
+  fault: FaultCode | null;
+}
+export type P2p = RecordOf<Fields>;
+const gupKey = (i: number): GupKey => (i === 1 ? "G" : (`G${i}` as GupKey));
+const sfx = (i: number): string => (i === 1 ? "" : String(i));
+
+function consts(variant: Variant) {
+  return {
+    VARIANT: { default: variant, values: VARIANTS, doc: "v62 (c′), popple2024 (d), two half-applied versions of seed 002 patch 02, and (d) without gup's PTE-path check" },
+    NG: { default: 1, values: [1, 2, 3], doc: "gup threads (G, G2, G3)" },
+  } as const;
+}
+
+export function make(variant: Variant): SpecDef<P2p, ReturnType<typeof consts>> {
+  return {
+    name: `p2pdma/${variant}`,
+    constants: consts(variant),
+    init: ({ VARIANT, NG }) => {
+      const f: Fields = { rc: SHAPES[VARIANT].initRc, inPool: true, allocated: false, pte: "none", S: "idle", G: "idle", fault: null };
+      for (let i = 2; i <= NG; i++) f[gupKey(i)] = "idle";
+      return [Record(f)()];
+    },
+    actions: ({ VARIANT, NG }) => protocol(SHAPES[VARIANT], NG),
+    invariants: ({ NG }) => ({
+      NoSpeculativeRefOnFreePage: noSpeculativeRefOnFreePage<P2p>((s) => s.S === "hold", (s) => s.inPool),
+      AllocOnlyUnreferenced,
+      PageFreeOncePerAlloc,
+      NoGetOnZero,
+      AllocStartsAtZero,
+      NoP2PWithoutFlag: noP2PWithoutFlagAny<P2p>((s) => {
+        for (let i = 1; i <= NG; i++) if (s.get(gupKey(i)) === "hold") return true;
+        return false;
+      }),
+      NoUnderflow,
+    }),
+    view: {
+      counters: (s) => ({ page0: s.rc }),
+      describeStep: (action, before, after) => `${STEP_TEXT[action.replace(/\d+$/, "")] ?? action} (page0 ${before.rc} → ${after.rc})`,
+    },
+  };
+}
+
+const STEP_TEXT: { readonly [a: string]: string } = {
+  AllocMmap: "p2pmem_alloc_mmap: genpool alloc, vm_insert_page(page0), put_page",
+  Munmap: "munmap: zap the PTE, put_page(page0)",
+  SpecTryGet: "get_page_unless_zero(page0) by a pfn walker",
+  SpecPut: "put_page(page0) by a pfn walker",
+  GupFast: "gup-fast on the PTE",
+  GupPut: "put_page(page0) by gup",
+};
+
+function applyStep(s: P2p, step: RefStep): P2p {
+  const t = s.set("rc", step.count);
+  return step.fault === null ? t : raise(t, step.fault);
+}
+
+/** put_page; at 0 the free path runs p2pdma_page_free (back to the genpool), in v6.2 then a reset to 1. */
+function put(s: P2p, shape: Shape): P2p {
+  const step = put_page(s.rc);
+  const t = applyStep(s, step);
+  if (step.fault !== null || step.count !== 0) return t;
+  const freed = pageFree(t, GENPOOL);
+  return shape.resetOnFree ? freed.set("rc", 1) : freed;
+}
+
+function protocol(shape: Shape, ng: number) {
+  const ok = (s: P2p): boolean => s.fault === null;
+  const actions: { [name: string]: (s: P2p) => P2p | null } = {
+    AllocMmap: (s) => {
+      if (!ok(s) || !s.inPool || s.pte !== "none") return null;
+      let t = allocPop(s, GENPOOL);
+      if (t.S === "hold") t = raise(t, "alloc_referenced");
+      if (shape.allocSets1) t = (t.rc !== 0 ? raise(t, "alloc_nonzero") : t).set("rc", 1);
+      t = applyStep(t, get_page(t.rc)).set("pte", "mapped"); // vm_insert_page's folio_get
+      return put(t, shape); // the mapping now owns the single reference
+    },
+    Munmap: (s) => (ok(s) && s.pte === "mapped" ? put(s.set("pte", "none"), shape) : null),
+    SpecTryGet: (s) => {
+      if (!ok(s) || s.S !== "idle") return null;
+      const c = get_page_unless_zero(s.rc);
+      return c === null ? null : s.set("rc", c).set("S", "hold");
+    },
+    SpecPut: (s) => (ok(s) && s.S === "hold" ? put(s.set("S", "idle"), shape) : null),
+  };
+  for (let i = 1; i <= ng; i++) {
+    const g = gupKey(i);
+    actions[`GupFast${sfx(i)}`] = (s) => {
+      if (!ok(s) || s.get(g) !== "idle" || s.pte !== "mapped") return null;
+      if (shape.gupCheck) return s.set(g, "refused");
+      const c = get_page_unless_zero(s.rc); // gup-fast's speculative grab
+      return c === null ? null : s.set("rc", c).set(g, "hold");
+    };
+    actions[`GupPut${sfx(i)}`] = (s) => (ok(s) && s.get(g) === "hold" ? put(s.set(g, "idle"), shape) : null);
+  }
+  actions.Halt = (s) => (s.fault !== null ? s : null);
+  return actions;
+}

@@ -1,0 +1,5 @@
+// p2pdma/popple2024-nogupcheck: see model.ts and brief §5.7.
+import { defineSpec } from "../../src/index.js";
+import { make } from "./model.js";
+
+export default defineSpec(make("popple2024-nogupcheck"));
