@@ -7,14 +7,14 @@ import type { SpecDef } from "../../src/index.js";
 import { DRIVER_LIST, allocCount, allocPop, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
-import { putEffects, type Era } from "../../src/kernel/pgmap.js";
+import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { RefcountMatchesHolders } from "../../invariants/refcount.js";
 
 export const VARIANTS = ["hmm2017", "hch2022", "v61"] as const;
 export type Variant = (typeof VARIANTS)[number];
-const ERA: { readonly [V in Variant]: Era } = { hmm2017: "devmap2017", hch2022: "hch2022", v61: "v61" };
+const ERA: { readonly [V in Variant]: Era } = { hmm2017: "b", hch2022: "c", v61: "c'" };
 
 type Holder = "idle" | "hold";
 /** Walker 1 is `S` as in the brief; a scaled config (NS = 2, 3) adds walkers `S2`, `S3`. */
@@ -96,7 +96,7 @@ function put(s: DevprivFree, era: Era): DevprivFree {
     // In a 1-based era only memunmap's per-pfn put may reach 0; here no pgmap is modelled, so
     // a 0 means an ordinary put dropped the free page's base reference. From v6.1 the
     // put_dev_pagemap that follows page_free concerns the pgmap spec, not this one.
-    else if (e === "put_pgmap" && era === "devmap2017") t = raise(t, "zero_in_1based");
+    else if (e === "pgmap_put" && era === "b") t = raise(t, "zero_in_1based");
   }
   return t;
 }

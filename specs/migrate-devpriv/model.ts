@@ -7,7 +7,7 @@ import type { SpecDef } from "../../src/index.js";
 import { DRIVER_LIST, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { get_page, put_page, type RefStep } from "../../src/kernel/page.js";
-import { putEffects, type Era } from "../../src/kernel/pgmap.js";
+import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { MigrateProgress, noMigrateWhilePinnedBy } from "../../invariants/migrate.js";
 
@@ -31,7 +31,7 @@ const SHAPES: { readonly [V in Variant]: Shape } = {
   "mig1based-exa0": { era: "1based", thr: 1, exa: 0 },
 };
 /** Which put path each convention is: 1-based frees at 1 (b), 0-based at 0 (c′: no reset). */
-const PUT_ERA: { readonly [E in Shape["era"]]: Era } = { "1based": "devmap2017", "0based": "v61" };
+const PUT_ERA: { readonly [E in Shape["era"]]: Era } = { "1based": "b", "0based": "c'" };
 
 type Holder = "idle" | "hold";
 type StrayKey = "X" | "X2" | "X3";
@@ -124,7 +124,7 @@ function put(s: Migrate, era: Era): Migrate {
     if (e === "page_free") t = pageFree(t, DRIVER_LIST);
     // In the 1-based era only memunmap's final put may reach 0; from v6.1 the pgmap put that
     // follows page_free is the pgmap spec's concern.
-    else if (e === "put_pgmap" && era === "devmap2017") t = raise(t, "zero_in_1based");
+    else if (e === "pgmap_put" && era === "b") t = raise(t, "zero_in_1based");
   }
   return t;
 }

@@ -7,7 +7,7 @@ import type { SpecDef } from "../../src/index.js";
 import { GENPOOL, allocPop, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { get_page, get_page_unless_zero, put_page, type RefStep } from "../../src/kernel/page.js";
-import { initialRefcount, putEffects } from "../../src/kernel/pgmap.js";
+import { initialRefcount, putEffects } from "../../src/kernel/eras.js";
 import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, AllocStartsAtZero, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { noP2PWithoutFlagAny } from "../../invariants/p2pdma.js";
@@ -21,11 +21,11 @@ interface Shape {
   readonly resetOnFree: boolean; // free_zone_device_page resets to 1 after page_free
   readonly gupCheck: boolean; // gup's PTE path refuses P2PDMA pages without FOLL_PCI_P2PDMA
 }
-const T = "PCI_P2PDMA";
+const T = "P2PDMA";
 /** The two real eras read off the pgmap tables; the half-applied patches are hybrids of them. */
 const SHAPES: { readonly [V in Variant]: Shape } = {
-  v62: { initRc: initialRefcount("v61", T), allocSets1: false, resetOnFree: putEffects("v61", T, 0).includes("reset_to_1"), gupCheck: true },
-  popple2024: { initRc: initialRefcount("popple2024", T), allocSets1: true, resetOnFree: putEffects("popple2024", T, 0).includes("reset_to_1"), gupCheck: true },
+  v62: { initRc: initialRefcount("c'", T), allocSets1: false, resetOnFree: putEffects("c'", T, 0).includes("reset_to_1"), gupCheck: true },
+  popple2024: { initRc: initialRefcount("d", T), allocSets1: true, resetOnFree: putEffects("d", T, 0).includes("reset_to_1"), gupCheck: true },
   "half-init0": { initRc: 0, allocSets1: false, resetOnFree: false, gupCheck: true },
   "half-noreset": { initRc: 1, allocSets1: false, resetOnFree: false, gupCheck: true },
   "popple2024-nogupcheck": { initRc: 0, allocSets1: true, resetOnFree: false, gupCheck: false },

@@ -8,7 +8,8 @@ import { allocCount, allocPop, pageFree, zoneDevicePageInit } from "../../src/ke
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { get_page, put_page, type RefStep } from "../../src/kernel/page.js";
 import { percpuRefInit, refKill, refPut } from "../../src/kernel/percpu-ref.js";
-import { initialRefcount, memunmapPutRefs, memunmapWaitDone, putEffects, setupPgmapRefs, type Era } from "../../src/kernel/pgmap.js";
+import { initialRefcount, putEffects, type Era } from "../../src/kernel/eras.js";
+import { memunmapPutRefs, memunmapWaitDone, setupPgmapRefs } from "../../src/kernel/pgmap.js";
 import { NoAllocAfterKill, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced, PgmapNonNegative } from "../../invariants/faults.js";
 import { MemunmapOnlyWhenUnused, PgmapAccounting } from "../../invariants/pgmap.js";
 
@@ -52,7 +53,8 @@ function pageKeys(i: number) {
   };
 }
 
-const eraOf = (v: Variant): Era => (v === "v61-late-alloc" ? "v61" : v);
+const ERA: { readonly [V in Variant]: Era } = { devmap2017: "b", hch2022: "c", v61: "c'", "v61-late-alloc": "c'" };
+const eraOf = (v: Variant): Era => ERA[v];
 
 function consts(variant: Variant) {
   return {
@@ -90,9 +92,9 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
       // The pgmap refs pages own: (b) one per page until its refcount reaches 0; (c) the N taken
       // at memremap; (c′) one per allocated page.
       const E =
-        era === "devmap2017"
+        era === "b"
           ? (s: PgmapDevpriv) => pages(s, (s, i) => (s.get(pageKeys(i).rc) ?? 0) > 0)
-          : era === "hch2022"
+          : era === "c"
             ? () => N
             : (s: PgmapDevpriv) => pages(s, (s, i) => s.get(pageKeys(i).allocated) === true);
       return {
@@ -135,7 +137,7 @@ function put(s: PgmapDevpriv, i: number, era: Era): PgmapDevpriv {
   if (step.fault !== null) return t;
   for (const e of putEffects(era, "PRIVATE", step.count)) {
     if (e === "page_free") t = pageFree(t, k, t.get(k.O) === "hold");
-    else if (e === "put_pgmap") t = refPut(t, 1);
+    else if (e === "pgmap_put") t = refPut(t, 1);
     else if (e === "reset_to_1") t = t.set(k.rc, 1);
   }
   return t;

@@ -7,7 +7,8 @@ import type { SpecDef } from "../../src/index.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { get_page, get_page_unless_zero, put_page, type RefStep } from "../../src/kernel/page.js";
 import { completionDone, getDevPagemap, percpuRefInit, refGet, refKill, refPut } from "../../src/kernel/percpu-ref.js";
-import { getPageTakesPgmapRef, putEffects, setupPgmapRefs, type Era } from "../../src/kernel/pgmap.js";
+import { putEffects, type Era } from "../../src/kernel/eras.js";
+import { getPageTakesPgmapRef, setupPgmapRefs } from "../../src/kernel/pgmap.js";
 import { NoGetOnZero, NoRefAfterRelease, PgmapNonNegative } from "../../invariants/faults.js";
 import { MemunmapOnlyWhenUnused, NoNewPgmapRefAfterKill, NoUnmapWhileLive, PgmapAccounting } from "../../invariants/pgmap.js";
 
@@ -60,7 +61,7 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
         return n;
       };
       // 2015: every page ref beyond the idle 1 took a pgmap ref; (a′): the page's setup ref lives while rc > 0.
-      const pageRefs = (s: PgmapGup): number => (eraOf(VARIANT) === "dax2015" ? s.rc - 1 : s.rc > 0 ? 1 : 0);
+      const pageRefs = (s: PgmapGup): number => (eraOf(VARIANT) === "a" ? s.rc - 1 : s.rc > 0 ? 1 : 0);
       return {
         NoUnmapWhileLive,
         MemunmapOnlyWhenUnused: MemunmapOnlyWhenUnused<PgmapGup>((s) => count(s, ["pg", "pgpage", "page"]) > 0),
@@ -78,7 +79,7 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
   };
 }
 
-const eraOf = (v: Variant): Era => (v === "devmap2017" ? "devmap2017" : "dax2015");
+const eraOf = (v: Variant): Era => (v === "devmap2017" ? "a'" : "a");
 const threadOf = (action: string): string => (/\d+$/.test(action) ? ` by gup${/\d+$/.exec(action)![0]}` : "");
 const STEP_TEXT: { readonly [a: string]: string } = {
   GupLookup: "get_dev_pagemap(pfn0)",
@@ -103,11 +104,9 @@ function putPage(s: PgmapGup, era: Era): PgmapGup {
   const step = put_page(s.rc);
   let t = applyStep(s, step);
   if (step.fault !== null) return t;
-  for (const e of putEffects(era, "FS_DAX", t.rc)) {
-    if (e === "freed_in_2015") t = raise(t, "zone_device_page_freed");
-    else if (e === "put_pgmap") t = refPut(t, 1);
-    // wake_refcount: nobody waits on the page in this spec.
-  }
+  // A 2015 device page is never expected to reach 0: __put_page on it is a bug.
+  if (era === "a" && t.rc === 0) t = raise(t, "zone_device_page_freed");
+  for (const e of putEffects(era, "FS_DAX", t.rc)) if (e === "pgmap_put") t = refPut(t, 1);
   return t;
 }
 
@@ -136,7 +135,7 @@ function protocol(variant: Variant, ng: number) {
     actions.DrvKill = (s) => (ok(s) && s.upc === "start" ? refKill(s).set("upc", "killed") : null);
     actions.DrvWaitZero = (s) => (ok(s) && s.upc === "killed" && completionDone(s) ? s.set("upc", "drained") : null);
   }
-  if (era === "dax2015") {
+  if (era === "a") {
     const from = variant === "dax2015-nokill" ? "start" : "drained";
     // devm_memunmap_pages only WARNs if the ref is still live; it tears down regardless.
     actions.DevmMemunmap = (s) => (ok(s) && s.upc === from ? s.set("unmapped", true).set("upc", "done") : null);

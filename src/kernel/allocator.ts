@@ -5,7 +5,7 @@
 import { raise, type FaultCode } from "./fault.js";
 import { set_page_count } from "./page.js";
 import { refTrygetLive, type PercpuRefHost } from "./percpu-ref.js";
-import type { Era } from "./pgmap.js";
+import type { Era } from "./eras.js";
 
 /**
  * Where one page's allocator flags live in a spec's state: the free-list flag (`onFreeList` for
@@ -55,8 +55,8 @@ export type AllocCount =
   | "zone_device_page_init"; // (c′)/(d): tryget_live the pgmap, then set_page_count(1)
 
 export function allocCount(era: Era): AllocCount {
-  if (era === "dax2015" || era === "devmap2017") return "get_page";
-  return era === "hch2022" ? "none" : "zone_device_page_init";
+  if (era === "a" || era === "a'" || era === "b") return "get_page";
+  return era === "c" ? "none" : "zone_device_page_init";
 }
 
 /** A state with a pgmap percpu_ref and a page refcount under key R. */
