@@ -1,0 +1,47 @@
+// p2pdma (brief §5.7, §4.5–4.6): seed 002 patches 01 and 02, both halves and neither, with
+// 1 and 2 gup threads.
+
+import { describe, it } from "vitest";
+import v62 from "../../specs/p2pdma/v62.js";
+import popple2024 from "../../specs/p2pdma/popple2024.js";
+import halfInit0 from "../../specs/p2pdma/half-init0.js";
+import halfNoreset from "../../specs/p2pdma/half-noreset.js";
+import nogupcheck from "../../specs/p2pdma/popple2024-nogupcheck.js";
+import { make } from "../../specs/p2pdma/model.js";
+import { expectVerdict, onlyInvariants } from "./verdicts.js";
+
+describe("p2pdma", () => {
+  for (const NG of [1, 2]) {
+    it(`v62: a pooled page at 1 gives a speculative getter a reference (NG=${NG})`, async () => {
+      await expectVerdict(v62, { verdict: "violation", name: "NoSpeculativeRefOnFreePage", actions: ["SpecTryGet"] }, { NG });
+    });
+    it(`popple2024: init 0, the allocator sets 1, no reset, holds (NG=${NG})`, async () => {
+      await expectVerdict(popple2024, { verdict: "ok" }, { NG });
+    });
+    it(`half-init0: vm_insert_page on 0 in 1 step (NG=${NG})`, async () => {
+      await expectVerdict(halfInit0, { verdict: "violation", name: "NoGetOnZero", actions: ["AllocMmap"] }, { NG });
+    });
+    it(`half-noreset: first the speculative get, 1 step (NG=${NG})`, async () => {
+      await expectVerdict(halfNoreset, { verdict: "violation", name: "NoSpeculativeRefOnFreePage", actions: ["SpecTryGet"] }, { NG });
+    });
+    it(`popple2024-nogupcheck: gup returns a P2PDMA page in 2 steps (NG=${NG})`, async () => {
+      await expectVerdict(nogupcheck, { verdict: "violation", name: "NoP2PWithoutFlag", actions: ["AllocMmap", "GupFast"] }, { NG });
+    });
+  }
+
+  it("v62 also hands out a referenced page in 2 steps", async () => {
+    await expectVerdict(onlyInvariants(make("v62"), ["AllocOnlyUnreferenced"]), {
+      verdict: "violation",
+      name: "AllocOnlyUnreferenced",
+      actions: ["SpecTryGet", "AllocMmap"],
+    });
+  });
+
+  it("half-noreset reaches vm_insert_page on 0 after one free, in 3 steps", async () => {
+    await expectVerdict(onlyInvariants(make("half-noreset"), ["NoGetOnZero"]), {
+      verdict: "violation",
+      name: "NoGetOnZero",
+      actions: ["AllocMmap", "Munmap", "AllocMmap"],
+    });
+  });
+});
