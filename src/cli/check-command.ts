@@ -8,7 +8,8 @@ import { errorJson, toJson } from "../report/json.js";
 import { progressLine } from "../report/progress.js";
 import { styleFor } from "../report/style.js";
 import { formatResult, header } from "../report/text.js";
-import { loadSpec } from "./load-spec.js";
+import { loadSpec, requireFile } from "./load-spec.js";
+import { resolveOptions } from "../explore/options.js";
 import { EXIT, fail, type Io } from "./main.js";
 import { typecheck } from "./typecheck.js";
 
@@ -34,14 +35,18 @@ export async function runCheck(a: CheckArgs, io: Io): Promise<number> {
 }
 
 async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
+  // Cheap checks first: a bad flag should not wait for the type checker.
+  requireFile(a.spec);
   const workers = parseWorkers(a.workers);
   const constants = parseConstFlags(a.consts);
+  const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, file: a.spec };
+  resolveOptions(options, 1);
   if (a.typecheck) typecheck([a.spec]);
   const spec = await loadSpec(a.spec);
   const style = styleFor(io.tty && !a.json);
   const result = await check(
     spec,
-    { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, file: a.spec },
+    options,
     {
       onStart: (info) => {
         if (!a.json) io.out(header({ ...info, file: a.spec, deadlock: a.deadlock }));

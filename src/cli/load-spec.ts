@@ -8,11 +8,16 @@ import { isSpec } from "../model/compile.js";
 import { McError, describeThrown } from "../result/errors.js";
 import type { Spec } from "../spec/types.js";
 
-export async function loadSpec(file: string): Promise<Spec<unknown>> {
+export function requireFile(file: string): void {
   const abs = resolve(file);
   if (!existsSync(abs) || !statSync(abs).isFile()) {
     throw new McError("MC001", `${file}: no such spec file (looked for ${abs}).`);
   }
+}
+
+export async function loadSpec(file: string): Promise<Spec<unknown>> {
+  requireFile(file);
+  const abs = resolve(file);
   let mod: { default?: unknown };
   try {
     mod = (await import(pathToFileURL(abs).href)) as { default?: unknown };

@@ -37,6 +37,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("max-depth", { type: "number", describe: "do not expand states at depth N (result: bounded)" })
           .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" }),
       (a) => {
+        if (typeof a.spec !== "string" || a.spec === "") {
+          usage = "mc check needs a spec file: mc check <spec.ts>.";
+          return;
+        }
         outcome = runCheck(
           {
             spec: a.spec!,

@@ -7,11 +7,19 @@ const MAX_LOAD = 0.7;
 export class SeenSet {
   private table: Int32Array;
   private mask: number;
+  private shift: number;
   size = 0;
 
   constructor(capacityPow2 = 1 << 16) {
     this.table = new Int32Array(capacityPow2 * 2);
     this.mask = capacityPow2 - 1;
+    this.shift = 32 - Math.log2(capacityPow2);
+  }
+
+  /** The home slot: the top bits of a multiplicative hash of both words, so that even
+   * fingerprints that differ only in a few bits (as in tests) spread over the whole table. */
+  private home(hi: number, lo: number): number {
+    return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
   }
 
   /** Bytes held by the table. */
@@ -23,7 +31,7 @@ export class SeenSet {
   add(hi: number, lo: number): boolean {
     if (hi === 0 && lo === 0) lo = 1;
     const t = this.table;
-    let i = (lo ^ (hi >>> 7)) & this.mask;
+    let i = this.home(hi, lo);
     for (;;) {
       const h = t[2 * i]!;
       const l = t[2 * i + 1]!;
@@ -42,12 +50,13 @@ export class SeenSet {
     const cap = (this.mask + 1) * 2;
     this.table = new Int32Array(cap * 2);
     this.mask = cap - 1;
+    this.shift--;
     const t = this.table;
     for (let j = 0; j < old.length; j += 2) {
       const hi = old[j]!;
       const lo = old[j + 1]!;
       if (hi === 0 && lo === 0) continue;
-      let i = (lo ^ (hi >>> 7)) & this.mask;
+      let i = this.home(hi, lo);
       while (t[2 * i] !== 0 || t[2 * i + 1] !== 0) i = (i + 1) & this.mask;
       t[2 * i] = hi;
       t[2 * i + 1] = lo;

@@ -52,7 +52,8 @@ export class Decoder {
   }
 
   private value(): unknown {
-    const tag = this.buf[this.pos++];
+    const tag = this.buf[this.pos++]!;
+    if (tag >= T.TAG_SMALL_INT) return tag & 0x7f;
     switch (tag) {
       case T.TAG_NULL:
         return null;

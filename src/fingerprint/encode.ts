@@ -3,7 +3,8 @@
 // records in declared field order, lists in order, unordered maps and sets sorted by bytes.
 // Hot path: no allocation per value except the sort of unordered collections.
 
-import { isList, isMap, isOrderedMap, isOrderedSet, isRecord, isSet, isStack, isImmutable } from "immutable";
+import { isList, isMap, isOrderedMap, isOrderedSet, isRecord, isSet, isStack, isImmutable, type List } from "immutable";
+import { FAST, recordValues, smallListArray } from "./immutable-internals.js";
 import { recordTypeOf } from "./record-types.js";
 import * as T from "./tags.js";
 
@@ -71,7 +72,9 @@ export class Encoder {
     switch (typeof v) {
       case "number":
         // -0 takes the int path and becomes 0, as Immutable.is(0, -0) says.
-        if ((v | 0) === v) {
+        if ((v & 0x7f) === v) {
+          this.byte(T.TAG_SMALL_INT | v);
+        } else if ((v | 0) === v) {
           this.byte(T.TAG_INT);
           this.u32(v);
         } else if (v === v) {
@@ -112,18 +115,12 @@ export class Encoder {
   }
 
   private collection(v: object): void {
-    if (isRecord(v)) {
-      const t = recordTypeOf(v);
-      this.byte(T.TAG_RECORD);
-      this.u32(t.id);
-      const keys = t.keys;
-      for (let i = 0; i < keys.length; i++) this.value(v.get(keys[i] as never));
-    } else if (isList(v)) {
-      const n = v.size;
-      this.byte(T.TAG_LIST);
-      this.varint(n);
-      for (let i = 0; i < n; i++) this.value(v.get(i));
-    } else if (isOrderedMap(v)) {
+    // Immutable marks its collections with string-keyed flags; reading them directly is the
+    // cheapest dispatch (isRecord() and friends do the same behind a call).
+    const o = v as { [flag: string]: unknown };
+    if (o[IS_RECORD] === true) this.record(v);
+    else if (o[IS_LIST] === true) this.list(v as List<unknown>);
+    else if (isOrderedMap(v)) {
       this.byte(T.TAG_ORDERED_MAP);
       this.varint(v.size);
       for (const [k, x] of v) {
@@ -149,6 +146,32 @@ export class Encoder {
     } else {
       throw new NotAStateError("", describeNonState(v));
     }
+  }
+
+  private record(v: object): void {
+    const t = recordTypeOf(v);
+    this.byte(T.TAG_RECORD);
+    this.u32(t.id);
+    const keys = t.keys;
+    const vals = FAST ? recordValues(v) : undefined;
+    if (vals !== undefined) {
+      for (let i = 0; i < keys.length; i++) {
+        const x = vals[i];
+        this.value(x === undefined ? t.defaults[keys[i]!] : x);
+      }
+    } else {
+      const r = v as { get(k: string): unknown };
+      for (let i = 0; i < keys.length; i++) this.value(r.get(keys[i]!));
+    }
+  }
+
+  private list(v: List<unknown>): void {
+    const n = v.size;
+    this.byte(T.TAG_LIST);
+    this.varint(n);
+    const a = FAST ? smallListArray(v) : undefined;
+    if (a !== undefined) for (let i = 0; i < n; i++) this.value(a[i]);
+    else for (let i = 0; i < n; i++) this.value(v.get(i));
   }
 
   /**
@@ -182,6 +205,8 @@ export class Encoder {
   }
 }
 
+const IS_RECORD = "@@__IMMUTABLE_RECORD__@@";
+const IS_LIST = "@@__IMMUTABLE_LIST__@@";
 const F64 = new Float64Array(1);
 const F64_BYTES = new Uint8Array(F64.buffer);
 

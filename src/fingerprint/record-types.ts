@@ -7,6 +7,8 @@ import type { Record as IRecord } from "immutable";
 export interface RecordType {
   readonly id: number;
   readonly keys: readonly string[];
+  /** The declared defaults: Immutable stores a field left at its default as undefined. */
+  readonly defaults: { readonly [k: string]: unknown };
   readonly make: (values: { [k: string]: unknown }) => IRecord<object>;
 }
 
@@ -15,7 +17,7 @@ const byId = new Map<number, RecordType>();
 
 /** The record type of a Record instance, registering it on first sight. */
 export function recordTypeOf(rec: object): RecordType {
-  const proto = Object.getPrototypeOf(rec) as { _keys?: string[]; constructor: (v: object) => IRecord<object> };
+  const proto = Object.getPrototypeOf(rec) as { _keys?: string[]; _defaultValues?: object; constructor: (v: object) => IRecord<object> };
   let t = byProto.get(proto);
   if (t !== undefined) return t;
   const keys = proto._keys ?? Object.keys((rec as { toObject(): object }).toObject());
@@ -25,9 +27,12 @@ export function recordTypeOf(rec: object): RecordType {
     throw new Error(`two Record types hash to the same id (${known.keys.join(",")} / ${keys.join(",")}); rename a field`);
   }
   const ctor = proto.constructor;
-  t = known ?? { id, keys, make: (values) => ctor(values) };
+  const defaults = (proto._defaultValues ?? (rec as { toObject(): object }).toObject()) as { [k: string]: unknown };
+  // Each type keeps its own defaults; types with the same fields share one id (Immutable.is
+  // calls their records equal), and the first one seen is what the decoder builds.
+  t = { id, keys, defaults, make: known?.make ?? ((values) => ctor(values)) };
   byProto.set(proto, t);
-  byId.set(id, t);
+  if (known === undefined) byId.set(id, t);
   return t;
 }
 

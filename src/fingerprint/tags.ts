@@ -14,3 +14,5 @@ export const TAG_SET = 9; // varint size, elements sorted by their bytes
 export const TAG_ORDERED_SET = 10; // varint size, elements in insertion order
 export const TAG_RECORD = 11; // u32 record-type id, then fields in declared order
 export const TAG_STACK = 12; // varint size, elements top first
+/** Tags 128..255 are the integers 0..127 in one byte: most model counters are small. */
+export const TAG_SMALL_INT = 0x80;

@@ -1,0 +1,124 @@
+// The canonical encoding: equal states (Immutable.is) give equal bytes and fingerprints,
+// different states differ, non-states are rejected with a path, and decode inverts encode.
+import { is, List, Map as IMap, OrderedMap, OrderedSet, Record, Set as ISet, Stack } from "immutable";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Decoder } from "../../src/fingerprint/decode.js";
+import { Encoder, NotAStateError } from "../../src/fingerprint/encode.js";
+import { fingerprint, fpHi, fpLo, initHash } from "../../src/fingerprint/hash.js";
+import { FAST } from "../../src/fingerprint/immutable-internals.js";
+
+const enc = new Encoder();
+const bytes = (v: unknown): string => Buffer.from(enc.buf.subarray(0, enc.encode(v))).toString("hex");
+const fp = (v: unknown): string => {
+  fingerprint(enc.buf.subarray(0, enc.encode(v)));
+  return `${fpHi().toString(16)}:${fpLo().toString(16)}`;
+};
+const Pt = Record({ x: 0, y: 0 });
+const Other = Record({ y: 0, x: 0 });
+
+beforeAll(initHash);
+
+describe("canonical encoding", () => {
+  it("reads Immutable's internals on this version (the fast path is on)", () => {
+    expect(FAST).toBe(true);
+  });
+
+  it("unordered Maps and Sets do not depend on insertion order", () => {
+    const a = IMap([["a", 1], ["b", 2], ["c", List([3])]]);
+    const b = IMap([["c", List([3])], ["a", 1], ["b", 2]]);
+    expect(bytes(a)).toBe(bytes(b));
+    expect(bytes(ISet([3, 1, 2]))).toBe(bytes(ISet([2, 3, 1])));
+    expect(bytes(IMap({ k: ISet(["x", "y"]) }))).toBe(bytes(IMap({ k: ISet(["y", "x"]) })));
+  });
+
+  it("ordered collections and lists keep their order", () => {
+    expect(bytes(List([1, 2]))).not.toBe(bytes(List([2, 1])));
+    expect(bytes(OrderedMap([["a", 1], ["b", 2]]))).not.toBe(bytes(OrderedMap([["b", 2], ["a", 1]])));
+    expect(bytes(OrderedSet([1, 2]))).not.toBe(bytes(OrderedSet([2, 1])));
+  });
+
+  it("distinguishes what Immutable.is distinguishes", () => {
+    const pairs: [unknown, unknown][] = [
+      [IMap({ a: 1 }), OrderedMap({ a: 1 })],
+      [ISet([1]), OrderedSet([1])],
+      [List([1]), ISet([1])],
+      [1, "1"],
+      [true, 1],
+      [null, false],
+      [0, 0.5],
+      [127, 128],
+      [-1, 255],
+      ["ab", "a"],
+      [List(["a", "b"]), List(["ab"])],
+      [Pt({ x: 1 }), Pt({ y: 1 })],
+      [Pt({ x: 1 }), IMap({ x: 1, y: 0 })],
+    ];
+    for (const [a, b] of pairs) {
+      expect(is(a, b)).toBe(false);
+      expect(bytes(a)).not.toBe(bytes(b));
+      expect(fp(a)).not.toBe(fp(b));
+    }
+  });
+
+  it("identifies what Immutable.is identifies", () => {
+    expect(bytes(0)).toBe(bytes(-0));
+    expect(bytes(Pt({ x: 0 }))).toBe(bytes(Pt()));
+    expect(bytes(Pt({ x: 2 }).set("x", 0))).toBe(bytes(Pt()));
+    expect(bytes(List([1, 2, 3]).push(4).pop())).toBe(bytes(List([1, 2, 3])));
+    expect(bytes(List([9, 1, 2]).shift())).toBe(bytes(List([1, 2])));
+    const big = List(Array.from({ length: 100 }, (_, i) => i));
+    expect(bytes(big.set(70, 5).set(70, 70))).toBe(bytes(big));
+  });
+
+  it("fingerprints are fixed across runs (seeded xxhash64 of the bytes)", () => {
+    expect(fp(Pt({ x: 1, y: 2 }))).toBe(fp(Pt({ x: 1, y: 2 })));
+    expect(fp(0)).toMatch(/^[0-9a-f]+:[0-9a-f]+$/);
+  });
+});
+
+describe("non-states", () => {
+  const cases: [string, unknown, RegExp][] = [
+    ["NaN", NaN, /NaN/],
+    ["undefined in a list", List([1, undefined]), /\[1\] is undefined/],
+    ["plain object in a record field", Pt({ x: { a: 1 } as unknown as number }), /x is a plain object/],
+    ["function", () => 1, /a function/],
+    ["class instance", new (class Foo {})(), /class Foo/],
+    ["Promise", Promise.resolve(1), /Promise/],
+    ["symbol", Symbol("s"), /symbol/],
+    ["JS Set", new Set([1]), /JS Set/],
+    ["plain array", [1, 2], /plain Array/],
+    ["lazy Seq", List([1]).toSeq().map((x) => x), /Seq/],
+  ];
+  for (const [what, v, msg] of cases) {
+    it(`rejects ${what}`, () => {
+      expect(() => enc.encode(v)).toThrow(NotAStateError);
+      expect(() => enc.encode(v)).toThrow(msg);
+    });
+  }
+});
+
+describe("decode", () => {
+  it("inverts encode on every kind of value", () => {
+    const values: unknown[] = [
+      0, 1, 127, 128, -5, 2 ** 31 - 1, -(2 ** 31), 2 ** 40, 0.25, "", "héllo ✓", true, false, null,
+      List([1, "a", null]), IMap({ a: 1, b: List([2]) }), OrderedMap([["z", 1], ["a", 2]]), ISet([3, 1]), OrderedSet(["b", "a"]),
+      Stack([1, 2]), Pt({ x: 3 }), Other({ x: 1, y: 2 }), List(Array.from({ length: 70 }, (_, i) => i * 3)),
+      IMap([[Pt({ x: 1 }), ISet([List([1])])]]),
+    ];
+    const dec = new Decoder();
+    for (const v of values) {
+      const n = enc.encode(v);
+      const back = dec.decode(enc.buf.slice(0, n), 0);
+      expect(is(back, v)).toBe(true);
+      expect(bytes(back)).toBe(bytes(v));
+    }
+  });
+
+  it("rebuilds records of the spec's own type", () => {
+    const dec = new Decoder();
+    const n = enc.encode(Pt({ x: 4 }));
+    const back = dec.decode(enc.buf.slice(0, n), 0) as ReturnType<typeof Pt>;
+    expect(back).toBeInstanceOf(Pt);
+    expect(back.x).toBe(4);
+  });
+});
