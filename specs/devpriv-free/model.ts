@@ -48,7 +48,8 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
     init: ({ VARIANT, NS }) => {
       const fields: Fields = { rc: VARIANT === "v61" ? 0 : 1, onFreeList: true, allocated: false, D: "idle", S: "idle", fault: null };
       for (let i = 2; i <= NS; i++) fields[walkerKey(i)] = "idle";
-      return [Record(fields)()];
+      const { fault, ...rest } = fields; // scaled-config fields go before `fault`, which reads last
+      return [Record<Fields>({ ...rest, fault })()];
     },
     actions: ({ VARIANT, NS }) => protocol(VARIANT, NS),
     invariants: ({ VARIANT, NS }) => {
@@ -72,7 +73,7 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
     },
     view: {
       counters: (s) => ({ page0: s.rc }),
-      describeStep: (action, before, after) => `${STEP_TEXT[action.replace(/\d+$/, "")] ?? action} (page0 ${before.rc} → ${after.rc})`,
+      describeStep: (action) => describe(action),
     },
   };
 }
@@ -80,10 +81,15 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
 const STEP_TEXT: { readonly [a: string]: string } = {
   DriverAlloc: "driver allocates page0 for D",
   OwnerPut: "put_page(page0) by D",
-  SpecTryGet: "get_page_unless_zero(page0) by a pfn walker",
-  SpecPut: "put_page(page0) by a pfn walker",
-  Halt: "halted on a fault",
+  SpecTryGet: "get_page_unless_zero(page0) by pfn walker S$",
+  SpecPut: "put_page(page0) by pfn walker S$",
 };
+
+/** `$` in a step text is the thread's suffix as it appears in the action name. */
+function describe(action: string): string {
+  const [, base = action, x = ""] = /^(.*?)(\d*)$/.exec(action) ?? [];
+  return STEP_TEXT[base]?.replaceAll("$", x) ?? action;
+}
 
 /** put_page on the page, then what the era's put path does at the new count (§2.4). */
 function put(s: DevprivFree, era: Era): DevprivFree {

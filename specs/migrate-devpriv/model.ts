@@ -78,7 +78,8 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
         fault: null,
       };
       for (let i = 2; i <= NX; i++) f[strayKey(i)] = "idle";
-      return [Record(f)()];
+      const { fault, ...rest } = f; // scaled-config fields go before `fault`, which reads last
+      return [Record<Fields>({ ...rest, fault })()];
     },
     actions: ({ VARIANT, NX }) => protocol(SHAPES[VARIANT], NX),
     invariants: ({ NX }) => ({
@@ -90,20 +91,26 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
     }),
     view: {
       counters: (s) => ({ page0: s.rc, mapcount: s.mc }),
-      describeStep: (action, before, after) => `${STEP_TEXT[action.replace(/\d+$/, "")] ?? action} (page0 ${before.rc} → ${after.rc})`,
+      describeStep: (action) => describe(action),
     },
   };
 }
 
 const STEP_TEXT: { readonly [a: string]: string } = {
-  XGet: "get_page(page0) by a stray holder",
-  XPut: "put_page(page0) by a stray holder",
+  XGet: "get_page(page0) by stray holder X$",
+  XPut: "put_page(page0) by stray holder X$",
   MgCollect: "migrate_vma_collect_pmd: folio_get, migration entry, rmap remove, put",
   MgCheck: "migrate_vma_check_page (threshold test)",
   MgMove: "folio_migrate_mapping (exact test)",
   MgFinalize: "migrate_vma_finalize: put the old device page",
   MgRestore: "remove_migration_ptes: restore the entry, put",
 };
+
+/** `$` in a step text is the thread's suffix as it appears in the action name. */
+function describe(action: string): string {
+  const [, base = action, x = ""] = /^(.*?)(\d*)$/.exec(action) ?? [];
+  return STEP_TEXT[base]?.replaceAll("$", x) ?? action;
+}
 
 function anyStray(s: Migrate, nx: number): boolean {
   for (let i = 1; i <= nx; i++) if (s.get(strayKey(i)) === "hold") return true;

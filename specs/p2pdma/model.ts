@@ -62,7 +62,8 @@ export function make(variant: Variant): SpecDef<P2p, ReturnType<typeof consts>> 
     init: ({ VARIANT, NG }) => {
       const f: Fields = { rc: SHAPES[VARIANT].initRc, inPool: true, allocated: false, pte: "none", S: "idle", G: "idle", fault: null };
       for (let i = 2; i <= NG; i++) f[gupKey(i)] = "idle";
-      return [Record(f)()];
+      const { fault, ...rest } = f; // scaled-config fields go before `fault`, which reads last
+      return [Record<Fields>({ ...rest, fault })()];
     },
     actions: ({ VARIANT, NG }) => protocol(SHAPES[VARIANT], NG),
     invariants: ({ NG }) => ({
@@ -79,7 +80,7 @@ export function make(variant: Variant): SpecDef<P2p, ReturnType<typeof consts>> 
     }),
     view: {
       counters: (s) => ({ page0: s.rc }),
-      describeStep: (action, before, after) => `${STEP_TEXT[action.replace(/\d+$/, "")] ?? action} (page0 ${before.rc} → ${after.rc})`,
+      describeStep: (action) => describe(action),
     },
   };
 }
@@ -89,9 +90,15 @@ const STEP_TEXT: { readonly [a: string]: string } = {
   Munmap: "munmap: zap the PTE, put_page(page0)",
   SpecTryGet: "get_page_unless_zero(page0) by a pfn walker",
   SpecPut: "put_page(page0) by a pfn walker",
-  GupFast: "gup-fast on the PTE",
-  GupPut: "put_page(page0) by gup",
+  GupFast: "gup-fast on the PTE by G$",
+  GupPut: "put_page(page0) by G$",
 };
+
+/** `$` in a step text is the thread's suffix as it appears in the action name. */
+function describe(action: string): string {
+  const [, base = action, x = ""] = /^(.*?)(\d*)$/.exec(action) ?? [];
+  return STEP_TEXT[base]?.replaceAll("$", x) ?? action;
+}
 
 function applyStep(s: P2p, step: RefStep): P2p {
   const t = s.set("rc", step.count);

@@ -78,7 +78,8 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
         f[k.allocated] = false;
         f[k.O] = "idle";
       }
-      return [Record(f)()];
+      const { fault, ...rest } = f; // scaled-config fields go before `fault`, which reads last
+      return [Record<Fields>({ ...rest, fault })()];
     },
     actions: ({ VARIANT, N }) => protocol(VARIANT, N),
     invariants: ({ VARIANT, N }) => {
@@ -110,19 +111,24 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
     },
     view: {
       counters: (s) => ({ page0: s.rc, pgmap: s.cnt }),
-      describeStep: (action, before, after) =>
-        `${STEP_TEXT[action.replace(/\d+$/, "")] ?? action}${/\d$/.test(action) ? ` (page${Number(action.slice(-1)) - 1})` : ""} (pgmap ${before.cnt} → ${after.cnt})`,
+      describeStep: (action) => describe(action),
     },
   };
 }
 
 const STEP_TEXT: { readonly [a: string]: string } = {
-  DriverAlloc: "driver allocates a page for O",
-  OwnerPut: "put_page by O",
+  DriverAlloc: "driver allocates page# for O$",
+  OwnerPut: "put_page(page#) by O$",
   UKill: "memunmap_pages: percpu_ref_kill",
   UPutRefs: "memunmap_pages: drop the pages' pgmap refs",
   UWaitDone: "memunmap_pages: wait_for_completion, teardown",
 };
+
+/** In a step text `$` is page i's suffix ("" or "2") and `#` its 0-based index. */
+function describe(action: string): string {
+  const [, base = action, x = ""] = /^(.*?)(\d*)$/.exec(action) ?? [];
+  return STEP_TEXT[base]?.replaceAll("$", x).replaceAll("#", String(x === "" ? 0 : Number(x) - 1)) ?? action;
+}
 
 function applyStep<K extends `rc${Sfx}`>(s: PgmapDevpriv, k: K, step: RefStep): PgmapDevpriv {
   const t = s.set(k, step.count);

@@ -51,7 +51,8 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
       const era = eraOf(VARIANT);
       const f: Fields = { ...percpuRefInit(setupPgmapRefs(era, "FS_DAX", N)), rc: 1, unmapped: false, upc: "start", g1: "idle", gotAfterKill: false, fault: null };
       for (let i = 2; i <= NG; i++) f[gupKey(i)] = "idle";
-      return [Record(f)()];
+      const { fault, ...rest } = f; // scaled-config fields go before `fault`, which reads last
+      return [Record<Fields>({ ...rest, fault })()];
     },
     actions: ({ VARIANT, NG }) => protocol(VARIANT, NG),
     invariants: ({ VARIANT, NG }) => {
@@ -74,18 +75,17 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
     },
     view: {
       counters: (s) => ({ page0: s.rc, pgmap: s.cnt }),
-      describeStep: (action, before, after) => `${STEP_TEXT[action.replace(/\d+$/, "")] ?? action}${threadOf(action)} (page0 ${before.rc} → ${after.rc}, pgmap ${before.cnt} → ${after.cnt})`,
+      describeStep: (action) => describe(action),
     },
   };
 }
 
 const eraOf = (v: Variant): Era => (v === "devmap2017" ? "a'" : "a");
-const threadOf = (action: string): string => (/\d+$/.test(action) ? ` by gup${/\d+$/.exec(action)![0]}` : "");
 const STEP_TEXT: { readonly [a: string]: string } = {
-  GupLookup: "get_dev_pagemap(pfn0)",
-  GupGetPage: "get_page(page0)",
-  GupPutPgmap: "put_dev_pagemap",
-  GupPutPage: "put_page(page0)",
+  GupLookup: "get_dev_pagemap(pfn0) by gup$",
+  GupGetPage: "get_page(page0) by gup$",
+  GupPutPgmap: "put_dev_pagemap by gup$",
+  GupPutPage: "put_page(page0) by gup$",
   DrvKill: "percpu_ref_kill by the driver",
   DrvWaitZero: "driver waits for the ref to drain",
   DevmMemunmap: "devm_memunmap_pages",
@@ -93,6 +93,12 @@ const STEP_TEXT: { readonly [a: string]: string } = {
   UPutPages: "memunmap_pages: put_page on every pfn",
   UWaitDone: "memunmap_pages: wait_for_completion, teardown",
 };
+
+/** `$` in a step text is the thread's suffix as it appears in the action name. */
+function describe(action: string): string {
+  const [, base = action, x = ""] = /^(.*?)(\d*)$/.exec(action) ?? [];
+  return STEP_TEXT[base]?.replaceAll("$", x) ?? action;
+}
 
 function applyStep(s: PgmapGup, step: RefStep): PgmapGup {
   const t = s.set("rc", step.count);
