@@ -64,9 +64,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         y
           .option("update", { type: "boolean", default: false, describe: "re-record results/ from the current checker and specs" })
           .option("results", { type: "string", default: "results", describe: "the results folder" })
+          .option("specs", { type: "string", default: "specs", describe: "the folder of spec files" })
           .option("only", { type: "string", describe: "only specs whose path contains this text" }),
       (a) => {
-        outcome = runRegress({ update: a.update, resultsDir: a.results, only: a.only }, io);
+        outcome = runRegress({ update: a.update, resultsDir: a.results, specsDir: a.specs, only: a.only }, io);
       },
     )
     .demandCommand(1, "Name a command: mc check <spec.ts> or mc regress.")

@@ -1,6 +1,137 @@
-// `mc regress`: placeholder until the results/ format lands (issue 3).
+// `mc regress`: re-checks every spec under specs/ against its recorded result in results/ and
+// fails on any difference; `--update` re-records them. A result file keeps, per configuration
+// (the flags used), the verdict, counts, depth and, for a violation, the invariant and trace.
+
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+import { check } from "../explore/check.js";
+import { isSpec } from "../model/compile.js";
 import { McError } from "../result/errors.js";
-import type { Io } from "./main.js";
-export async function runRegress(_a: { update: boolean; resultsDir: string; only: string | undefined }, _io: Io): Promise<number> {
-  throw new McError("MC040", "mc regress: not implemented yet.");
+import type { CheckResult } from "../result/result.js";
+import { thousands } from "../report/style.js";
+import { loadSpec } from "./load-spec.js";
+import { EXIT, type Io } from "./main.js";
+import { parseRunFlags } from "./run-flags.js";
+import { typecheck } from "./typecheck.js";
+
+export interface RegressArgs {
+  readonly update: boolean;
+  readonly resultsDir: string;
+  readonly specsDir?: string;
+  readonly only: string | undefined;
+}
+
+/** What is recorded for one configuration of one spec. */
+export interface Recorded {
+  readonly flags: readonly string[];
+  readonly verdict: CheckResult["verdict"];
+  readonly distinctStates: number;
+  readonly generatedStates: number;
+  readonly depth: number;
+  readonly violation?: { readonly kind: string; readonly name: string | null; readonly traceLength: number; readonly actions: readonly string[] };
+}
+
+interface ResultFile {
+  readonly spec: string;
+  readonly runs: readonly Recorded[];
+}
+
+export async function runRegress(a: RegressArgs, io: Io): Promise<number> {
+  const specsDir = a.specsDir ?? "specs";
+  const files = await specFiles(specsDir, a.only);
+  if (files.length === 0) throw new McError("MC020", `mc regress: no spec files under ${specsDir}/${a.only ? ` matching '${a.only}'` : ""}.`);
+  typecheck(files);
+  const rows: string[][] = [["spec", "flags", "expected", "got", "states", "time", ""]];
+  let drift = 0;
+  for (const file of files) {
+    const resultPath = join(a.resultsDir, relative(specsDir, file).replace(/\.ts$/, ".json"));
+    const recorded = readResult(resultPath);
+    const configs = recorded?.runs.map((r) => r.flags) ?? [[]];
+    const spec = await loadSpec(file);
+    const runs: Recorded[] = [];
+    for (const flags of configs) {
+      const started = performance.now();
+      const r = await check(spec, { ...parseRunFlags(flags, resultPath), file });
+      const got = record(flags, r);
+      runs.push(got);
+      const want = recorded?.runs.find((x) => x.flags.join(" ") === flags.join(" "));
+      const same = want !== undefined && JSON.stringify(want) === JSON.stringify(got);
+      if (!same && !a.update) drift++;
+      const status = a.update ? (same ? "unchanged" : want ? "RE-RECORDED" : "recorded") : same ? "ok" : want ? "DIFFERS" : "NO RESULT";
+      rows.push([file, flags.join(" ") || "-", want ? summary(want) : "-", summary(got), thousands(r.distinctStates), `${((performance.now() - started) / 1000).toFixed(2)}s`, status]);
+    }
+    if (a.update) writeResult(resultPath, { spec: file, runs });
+  }
+  io.out(table(rows));
+  if (a.update) {
+    io.out(`\nmc regress: recorded ${files.length} spec files in ${a.resultsDir}/.\n`);
+    return EXIT.ok;
+  }
+  io.out(drift === 0 ? `\nmc regress: all ${rows.length - 1} results match.\n` : `\nmc regress: ${drift} result(s) differ from ${a.resultsDir}/. Fix the change, or re-record deliberately with mc regress --update and say why in the commit.\n`);
+  return drift === 0 ? EXIT.ok : EXIT.violation;
+}
+
+function record(flags: readonly string[], r: CheckResult): Recorded {
+  const v = r.violation;
+  return {
+    flags,
+    verdict: r.verdict,
+    distinctStates: r.distinctStates,
+    generatedStates: r.generatedStates,
+    depth: r.depth,
+    ...(v ? { violation: { kind: v.kind, name: v.name, traceLength: v.trace.length, actions: v.trace.slice(1).map((t) => t.action!) } } : {}),
+  };
+}
+
+function summary(r: Recorded): string {
+  if (r.verdict !== "violation") return `${r.verdict} ${r.distinctStates}/${r.generatedStates}/${r.depth}`;
+  return `${r.violation!.name ?? "deadlock"} in ${r.violation!.traceLength - 1}`;
+}
+
+/** Every .ts file under `dir` whose default export is a spec; helper modules are skipped. */
+async function specFiles(dir: string, only: string | undefined): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const all = readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => join(dir, f))
+    .filter((f) => only === undefined || f.includes(only))
+    .sort();
+  const out: string[] = [];
+  for (const f of all) {
+    const mod = (await import(pathToFileURL(resolve(f)).href).catch(() => ({ default: "unloadable" }))) as { default?: unknown };
+    if (mod.default === undefined) continue;
+    if (!isSpec(mod.default)) await loadSpec(f); // throws the precise MC002/MC004 for it
+    out.push(f);
+  }
+  return out;
+}
+
+function readResult(path: string): ResultFile | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const r = JSON.parse(readFileSync(path, "utf8")) as ResultFile;
+    if (!Array.isArray(r.runs) || !r.runs.every((x) => Array.isArray(x.flags))) throw new Error("no `runs` array of { flags, ... }");
+    return r;
+  } catch (e) {
+    throw new McError("MC040", `${path}: not a valid result file (${e instanceof Error ? e.message : String(e)}). Re-record it with mc regress --update.`);
+  }
+}
+
+/** Written whole or not at all: a temporary file renamed over the old one. */
+function writeResult(path: string, r: ResultFile): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(r, null, 2) + "\n");
+    renameSync(tmp, path);
+  } catch (e) {
+    throw new McError("MC041", `${path}: cannot write the result (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n") + "\n";
 }

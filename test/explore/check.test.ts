@@ -1,7 +1,7 @@
 // The search on tiny models whose counts are known by hand: distinct and generated states,
 // TLC's depth, shortest traces, deadlock, bounds, and BFS/DFS agreement.
 import { describe, expect, it } from "vitest";
-import { check } from "../../src/index.js";
+import { check, type Spec } from "../../src/index.js";
 import counter from "../fixtures/counter.js";
 import grid from "../fixtures/grid.js";
 import jugs from "../fixtures/jugs.js";
@@ -77,12 +77,13 @@ describe("violations", () => {
 
 describe("strategies and determinism", () => {
   it("BFS and DFS find the same distinct and generated states on every fixture", async () => {
-    for (const [spec, constants] of [
+    const cases = [
       [grid, { W: 6 }],
       [jugs, { GOAL: 99 }],
       [sets, { N: 5 }],
       [counter, { N: 9 }],
-    ] as const) {
+    ] as unknown as [Spec<unknown>, { [k: string]: number }][];
+    for (const [spec, constants] of cases) {
       const b = await check(spec, { constants });
       const d = await check(spec, { constants, strategy: "dfs" });
       expect([d.distinctStates, d.generatedStates]).toEqual([b.distinctStates, b.generatedStates]);

@@ -24,8 +24,8 @@ describe("canonical encoding", () => {
   });
 
   it("unordered Maps and Sets do not depend on insertion order", () => {
-    const a = IMap([["a", 1], ["b", 2], ["c", List([3])]]);
-    const b = IMap([["c", List([3])], ["a", 1], ["b", 2]]);
+    const a = IMap<string, unknown>([["a", 1], ["b", 2], ["c", List([3])]]);
+    const b = IMap<string, unknown>([["c", List([3])], ["a", 1], ["b", 2]]);
     expect(bytes(a)).toBe(bytes(b));
     expect(bytes(ISet([3, 1, 2]))).toBe(bytes(ISet([2, 3, 1])));
     expect(bytes(IMap({ k: ISet(["x", "y"]) }))).toBe(bytes(IMap({ k: ISet(["y", "x"]) })));

@@ -1,0 +1,52 @@
+// `mc regress` against a scratch results folder: recording, a clean re-check, and failure
+// when a recorded count, verdict or trace drifts.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { mc } from "../helpers.js";
+
+const base = ["--specs", "test/fixtures", "--only", "jugs"];
+
+describe("mc regress", () => {
+  it("records, re-checks clean, and fails when a recorded result drifts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mc-results-"));
+    const missing = await mc("regress", "--results", dir, ...base);
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain("NO RESULT");
+
+    expect((await mc("regress", "--update", "--results", dir, ...base)).code).toBe(0);
+    const file = join(dir, "jugs.json");
+    const recorded = JSON.parse(readFileSync(file, "utf8"));
+    expect(recorded.runs[0]).toMatchObject({ flags: [], verdict: "violation", depth: 7, violation: { name: "NotSolved", traceLength: 7 } });
+
+    // a second configuration, added by hand, is re-run with its own flags
+    recorded.runs.push({ ...recorded.runs[0], flags: ["--const", "GOAL=9"] });
+    writeFileSync(file, JSON.stringify(recorded));
+    const wrongSecond = await mc("regress", "--results", dir, ...base);
+    expect(wrongSecond.code).toBe(1);
+    expect(wrongSecond.out).toMatch(/--const GOAL=9.*DIFFERS/);
+    expect((await mc("regress", "--update", "--results", dir, ...base)).code).toBe(0);
+    const clean = await mc("regress", "--results", dir, ...base);
+    expect(clean.code).toBe(0);
+    expect(clean.out).toContain("all 2 results match");
+
+    // drift one number: the regression must fail and say which spec
+    const drifted = JSON.parse(readFileSync(file, "utf8"));
+    drifted.runs[1].distinctStates += 1;
+    writeFileSync(file, JSON.stringify(drifted));
+    const r = await mc("regress", "--results", dir, ...base);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/test\/fixtures\/jugs\.ts\s+--const GOAL=9.*DIFFERS/);
+    expect(r.out).toContain("1 result(s) differ");
+  });
+
+  it("a malformed result file is a clear error, exit 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mc-results-"));
+    writeFileSync(join(dir, "jugs.json"), "{ not json");
+    const r = await mc("regress", "--results", dir, ...base);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("MC040");
+    expect(r.err).toContain("jugs.json");
+  });
+});
