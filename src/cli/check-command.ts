@@ -11,7 +11,6 @@ import { formatResult, header } from "../report/text.js";
 import { loadSpec, requireFile } from "./load-spec.js";
 import { resolveOptions } from "../explore/options.js";
 import { EXIT, fail, type Io } from "./main.js";
-import { typecheck } from "./typecheck.js";
 
 export interface CheckArgs {
   readonly spec: string;
@@ -41,7 +40,8 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
   const constants = parseConstFlags(a.consts);
   const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, file: a.spec };
   resolveOptions(options, 1);
-  if (a.typecheck) typecheck([a.spec]);
+  // The compiler is 10 MB of JavaScript: load it only when it is used.
+  if (a.typecheck) (await import("./typecheck.js")).typecheck([a.spec]);
   const spec = await loadSpec(a.spec);
   const style = styleFor(io.tty && !a.json);
   const result = await check(
