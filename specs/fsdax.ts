@@ -1,0 +1,114 @@
+// fsdax: the headline spec. Today's kernel (era d, v6.15+) end to end: a compound fsdax folio
+// mapped by PTEs and PUDs through dax_insert_pfn(_pud), pinned by gup-fast, zapped, and
+// truncated by the break-layouts loop, then split and reused. Every invariant must hold.
+
+import { defineSpec } from "../src/index.js";
+import { folioOf, isLarge, logicalHead } from "../src/kernel/folio.js";
+import { NoFreeWhileHeld, NoGetOnZero, NoUnderflow, PgmapResolvable } from "../invariants/faults.js";
+import {
+  BusyTestSound, CompoundHeadConsistency, MapcountConsistency, ResetOrderOnlyWhenIdle, TailRefcountZero,
+} from "../invariants/folio.js";
+import { NoStrandedWaiter, TruncateNeverWhilePinned } from "../invariants/fsdax.js";
+import { RefcountsMatchHolders } from "../invariants/refcount.js";
+import { protocol } from "./fsdax/actions.js";
+import { config, flag, gpage, gpc, gup, holds, initial, rc, type Config, type Fsdax } from "./fsdax/state.js";
+
+const fromConsts = (k: { ORDER: number; NP: number; NG: number; REUSE: boolean }): Config => config(k.ORDER, k.NP, k.NG, k.REUSE);
+
+export default defineSpec({
+  name: "fsdax",
+  constants: {
+    ORDER: { default: 1, values: [0, 1, 2], doc: "folio order: 2^ORDER pages" },
+    NP: { default: 2, values: [1, 2, 3], doc: "processes mapping the file" },
+    NG: { default: 2, values: [1, 2, 3, 4], doc: "gup-fast threads (thread k walks process (k−1) mod NP + 1)" },
+    REUSE: { default: true, doc: "after truncate the blocks are reused by the file and truncated again (else truncate runs once)" },
+  },
+  init: (k) => [initial(fromConsts(k))],
+  actions: (k) => protocol(fromConsts(k)),
+  invariants: (k) => invariants(fromConsts(k)),
+  view: (k) => {
+    const c = fromConsts(k);
+    return {
+      counters: (s: Fsdax) => Object.fromEntries(Array.from({ length: c.pages }, (_, i) => [`page${i}`, rc(s, i)])),
+      describeStep: (action: string, b: Fsdax, a: Fsdax) => describe(c, action, b, a),
+    };
+  },
+});
+
+function invariants(c: Config) {
+  const count = (s: Fsdax, pred: (pc: ReturnType<typeof gpc>) => boolean): number => {
+    let n = 0;
+    for (let k = 1; k <= c.ng; k++) if (pred(gpc(s, c, k))) n++;
+    return n;
+  };
+  const puds = (s: Fsdax): number => {
+    let n = 0;
+    for (let p = 1; p <= c.np; p++) if (flag(s, c.pud[p]!)) n++;
+    return n;
+  };
+  const mapped = (s: Fsdax): boolean => {
+    if (puds(s) > 0) return true;
+    for (let p = 1; p <= c.np; p++) for (const k of c.pte[p]!) if (flag(s, k)) return true;
+    return false;
+  };
+  // For every current head h: rc_h against the PUDs, the PTEs and the gup references on h.
+  const pairs = (s: Fsdax): (readonly [number, number])[] => {
+    const out: (readonly [number, number])[] = [];
+    for (let h = 0; h < c.pages; h++) {
+      if (isLarge(s) && h > 0) break;
+      let want = h === 0 ? puds(s) : 0;
+      for (let p = 1; p <= c.np; p++) for (let i = 0; i < c.pages; i++) if (flag(s, c.pte[p]![i]!) && logicalHead(s, i) === h) want++;
+      for (let k = 1; k <= c.ng; k++) if (holds(gpc(s, c, k)) && logicalHead(s, gpage(s, c, k)) === h) want++;
+      out.push([rc(s, h), want]);
+    }
+    return out;
+  };
+  return {
+    TruncateNeverWhilePinned: TruncateNeverWhilePinned<Fsdax>((s) => count(s, (pc) => pc === "pinned")),
+    NoStrandedWaiter: NoStrandedWaiter<Fsdax>((s) => mapped(s) || count(s, holds) > 0),
+    TailRefcountZero: TailRefcountZero(c.pages),
+    CompoundHeadConsistency: CompoundHeadConsistency(c.order),
+    MapcountConsistency: MapcountConsistency<Fsdax>(c.pages, puds),
+    RefcountMatchesHolders: RefcountsMatchHolders<Fsdax>(pairs),
+    BusyTestSound: BusyTestSound<Fsdax>((s) => count(s, holds)),
+    ResetOrderOnlyWhenIdle,
+    NoGetOnZero,
+    PgmapResolvable,
+    NoFreeWhileHeld,
+    NoUnderflow,
+  };
+}
+
+function describe(c: Config, action: string, b: Fsdax, a: Fsdax): string {
+  const counts: string[] = [];
+  for (let i = 0; i < c.pages; i++) if (rc(b, i) !== rc(a, i)) counts.push(`page${i} ${rc(b, i)} → ${rc(a, i)}`);
+  const rcs = counts.length ? ` (${counts.join(", ")})` : "";
+  const m = /^([A-Za-z]+?)(\d+)$/.exec(action);
+  if (m) {
+    const n = Number(m[2]);
+    const changed = (keys: readonly string[]) => keys.findIndex((k) => flag(b, k) !== flag(a, k));
+    switch (m[1]) {
+      case "MapPud": return `dax_insert_pfn_pud maps the folio in process ${n}${rcs}`;
+      case "MapPte": return `dax_insert_pfn maps page${changed(c.pte[n]!)} in process ${n}${rcs}`;
+      case "Zap": return `zap process ${n}'s mappings${rcs}`;
+      case "GupRead": return `gup${n} reads the ${gup(a, c, n).entry} of page${gpage(a, c, n)} in process ${c.procOf[n]}`;
+      case "GupGrab": {
+        const i = gpage(b, c, n);
+        return gpc(a, c, n) === "grabbed" ? `folio_try_get(page${folioOf(b, i)}) by gup${n}${rcs}` : `folio_try_get(page${folioOf(b, i)}) fails for gup${n}`;
+      }
+      case "GupRecheck": return gpc(a, c, n) === "pinned" ? `gup${n}: entry unchanged, pin committed` : `gup${n}: entry changed, folio_put${rcs}`;
+      case "Unpin": return `unpin_user_page(page${gpage(b, c, n)}) by gup${n}${rcs}`;
+    }
+  }
+  const text: { readonly [k: string]: string } = {
+    TLock: "truncate takes the fs mapping lock",
+    TBusyScan: `dax_layout_busy_page: unmap everything, folio ${a.tpc === "wait" ? "busy" : "idle"}${rcs}`,
+    TWait: a.tpc === "sleep" ? "dax_wait_page_idle sleeps on page0" : "dax_wait_page_idle: idle, rescan",
+    TWoken: a.tpc === "sleep" ? "woken, still busy: sleeps again" : "woken, idle: rescan",
+    TCommit: "truncate commits: dax_folio_put, dax_folio_reset_order",
+    TReuse: "blocks reused by the file: dax_folio_init",
+    Finished: "all threads finished",
+    Halt: `halted on fault ${String(a.fault)}`,
+  };
+  return text[action] ?? action;
+}
