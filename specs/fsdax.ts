@@ -20,7 +20,7 @@ export default defineSpec({
   constants: {
     ORDER: { default: 1, values: [0, 1, 2], doc: "folio order: 2^ORDER pages" },
     NP: { default: 2, values: [1, 2, 3], doc: "processes mapping the file" },
-    NG: { default: 2, values: [1, 2, 3, 4], doc: "gup-fast threads (thread k walks process (k−1) mod NP + 1)" },
+    NG: { default: 3, values: [1, 2, 3, 4], doc: "gup-fast threads (thread k walks process (k−1) mod NP + 1)" },
     REUSE: { default: true, doc: "after truncate the blocks are reused by the file and truncated again (else truncate runs once)" },
   },
   init: (k) => [initial(fromConsts(k))],

@@ -1,0 +1,29 @@
+// fsdax, the headline spec (era d): every invariant holds and nothing deadlocks, on configs
+// small enough for a unit test. The default (NG = 3) is the benchmark-sized run.
+
+import { describe, it, expect } from "vitest";
+import { check } from "../../src/index.js";
+import fsdax from "../../specs/fsdax.js";
+
+describe("fsdax (era d end to end)", () => {
+  it("holds with 2 processes and 2 gup threads on an order-1 folio, blocks reused", async () => {
+    const r = await check(fsdax, { strategy: "bfs", deadlock: true, constants: { NG: 2 } });
+    expect(r.verdict).toBe("ok");
+    expect(r.distinctStates).toBe(19_816);
+    expect(r.depth).toBe(22);
+  });
+  it("holds when truncate runs once and the threads finish (Finished, no deadlock)", async () => {
+    const r = await check(fsdax, { deadlock: true, constants: { NG: 2, REUSE: false } });
+    expect(r.verdict).toBe("ok");
+  });
+  it("holds for order-0 pages, one process, one gup thread", async () => {
+    for (const constants of [{ ORDER: 0 }, { NP: 1, NG: 2 }, { NG: 1 }, { ORDER: 0, NP: 1, NG: 1, REUSE: false }]) {
+      const r = await check(fsdax, { deadlock: true, constants });
+      expect(r.verdict, JSON.stringify(constants)).toBe("ok");
+    }
+  });
+  it("DFS agrees", async () => {
+    const r = await check(fsdax, { strategy: "dfs", deadlock: true, constants: { NG: 2 } });
+    expect([r.verdict, r.distinctStates]).toEqual(["ok", 19_816]);
+  });
+});
