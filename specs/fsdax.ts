@@ -13,7 +13,8 @@ import { RefcountsMatchHolders } from "../invariants/refcount.js";
 import { protocol } from "./fsdax/actions.js";
 import { config, flag, gpage, gpc, gup, holds, initial, rc, type Config, type Fsdax } from "./fsdax/state.js";
 
-const fromConsts = (k: { ORDER: number; NP: number; NG: number; REUSE: boolean }): Config => config(k.ORDER, k.NP, k.NG, k.REUSE);
+const fromConsts = (k: { ORDER: number; NP: number; NG: number; REUSE: boolean; OPSLESS_V8: boolean }): Config =>
+  config(k.ORDER, k.NP, k.NG, k.REUSE, k.OPSLESS_V8);
 
 export default defineSpec({
   name: "fsdax",
@@ -22,6 +23,10 @@ export default defineSpec({
     NP: { default: 2, values: [1, 2, 3], doc: "processes mapping the file" },
     NG: { default: 3, values: [1, 2, 3, 4], doc: "gup-fast threads (thread k walks process (k−1) mod NP + 1)" },
     REUSE: { default: true, doc: "after truncate the blocks are reused by the file and truncated again (else truncate runs once)" },
+    OPSLESS_V8: {
+      default: false,
+      doc: "an FS_DAX pgmap without ops (virtio_fs) under the v8 series' free_zone_device_folio check, which returns before the wake (expected to fail)",
+    },
   },
   init: (k) => [initial(fromConsts(k))],
   actions: (k) => protocol(fromConsts(k)),

@@ -30,7 +30,7 @@ function put0(s: Fsdax, c: Config, h: number): Fsdax {
   const r = folioPut(s, h);
   if (r.count !== 0 || r.s.fault !== null) return r.s;
   const t = heldBy(r.s, c, h) ? fail(r.s, "free_while_held") : r.s;
-  return h === 0 ? wake_up_var(t, "page") : t;
+  return h === 0 && !c.opslessV8 ? wake_up_var(t, "page") : t;
 }
 
 /** dax_fault_iter: folio_ref_inc, the insert's folio_get + rmap, folio_put. Net +1 per new mapping. */

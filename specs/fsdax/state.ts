@@ -31,6 +31,11 @@ export interface Config {
   readonly ng: number;
   /** After a commit the blocks are reused and truncated again, forever (else T finishes). */
   readonly reuse: boolean;
+  /**
+   * Replays the v8 posting's entry check in free_zone_device_folio for an FS_DAX pgmap without
+   * ops (virtio_fs, dcssblk): WARN and return before the switch, so the wake never happens.
+   */
+  readonly opslessV8: boolean;
   /** pud<p>: process p maps the whole folio with one PUD (dax_insert_pfn_pud). */
   readonly pud: readonly string[];
   /** pte<p>_<i>: process p maps page i with a PTE (dax_insert_pfn). */
@@ -41,12 +46,12 @@ export interface Config {
   readonly procOf: readonly number[];
 }
 
-export function config(order: number, np: number, ng: number, reuse: boolean): Config {
+export function config(order: number, np: number, ng: number, reuse: boolean, opslessV8 = false): Config {
   const pages = 1 << order;
   const ps = Array.from({ length: np + 1 }, (_, p) => p);
   const ks = Array.from({ length: ng + 1 }, (_, k) => k);
   return {
-    order, pages, np, ng, reuse,
+    order, pages, np, ng, reuse, opslessV8,
     pud: ps.map((p) => `pud${p}`),
     pte: ps.map((p) => Array.from({ length: pages }, (_, i) => `pte${p}_${i}`)),
     g: ks.map((k) => `g${k}`),

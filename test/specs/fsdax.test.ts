@@ -22,6 +22,13 @@ describe("fsdax (era d end to end)", () => {
       expect(r.verdict, JSON.stringify(constants)).toBe("ok");
     }
   });
+  it("an ops-less FS_DAX pgmap under the v8 free check never wakes truncate (7 steps)", async () => {
+    const r = await check(fsdax, { deadlock: true, constants: { NG: 2, OPSLESS_V8: true } });
+    expect(r.violation?.name).toBe("NoStrandedWaiter");
+    expect(r.violation!.trace.slice(1).map((t) => t.action)).toEqual([
+      "MapPud1", "GupRead1", "GupGrab1", "TLock", "TBusyScan", "TWait", "GupRecheck1",
+    ]);
+  });
   it("DFS agrees", async () => {
     const r = await check(fsdax, { strategy: "dfs", deadlock: true, constants: { NG: 2 } });
     expect([r.verdict, r.distinctStates]).toEqual(["ok", 19_816]);
