@@ -8,7 +8,7 @@ import { errorJson, toJson } from "../report/json.js";
 import { progressLine } from "../report/progress.js";
 import { styleFor } from "../report/style.js";
 import { formatResult, header } from "../report/text.js";
-import { loadSpec, requireFile } from "./load-spec.js";
+import { loadSpec, requireFile } from "../model/load-spec.js";
 import { resolveOptions } from "../explore/options.js";
 import { EXIT, fail, type Io } from "./main.js";
 

@@ -65,9 +65,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("update", { type: "boolean", default: false, describe: "re-record results/ from the current checker and specs" })
           .option("results", { type: "string", default: "results", describe: "the results folder" })
           .option("specs", { type: "string", default: "specs", describe: "the folder of spec files" })
-          .option("only", { type: "string", describe: "only specs whose path contains this text" }),
+          .option("only", { type: "string", describe: "only specs whose path contains this text" })
+          .option("workers", { type: "number", describe: "re-check with N workers (results must not depend on it)" }),
       (a) => {
-        outcome = runRegress({ update: a.update, resultsDir: a.results, specsDir: a.specs, only: a.only }, io);
+        outcome = runRegress({ update: a.update, resultsDir: a.results, specsDir: a.specs, only: a.only, ...(a.workers ? { workers: a.workers } : {}) }, io);
       },
     )
     .demandCommand(1, "Name a command: mc check <spec.ts> or mc regress.")

@@ -11,7 +11,7 @@ import { isSpec } from "../model/compile.js";
 import { McError } from "../result/errors.js";
 import type { CheckResult } from "../result/result.js";
 import { thousands } from "../report/style.js";
-import { loadSpec } from "./load-spec.js";
+import { loadSpec } from "../model/load-spec.js";
 import { EXIT, type Io } from "./main.js";
 import { parseRunFlags } from "./run-flags.js";
 
@@ -20,6 +20,8 @@ export interface RegressArgs {
   readonly resultsDir: string;
   readonly specsDir?: string;
   readonly only: string | undefined;
+  /** Re-check with this many workers: results must not depend on it. */
+  readonly workers?: number;
 }
 
 /** What is recorded for one configuration of one spec. */
@@ -52,7 +54,7 @@ export async function runRegress(a: RegressArgs, io: Io): Promise<number> {
     const runs: Recorded[] = [];
     for (const flags of configs) {
       const started = performance.now();
-      const r = await check(spec, { ...parseRunFlags(flags, resultPath), file });
+      const r = await check(spec, { ...parseRunFlags(flags, resultPath), file, ...(a.workers ? { workers: a.workers } : {}) });
       const got = record(flags, r);
       runs.push(got);
       const want = recorded?.runs.find((x) => x.flags.join(" ") === flags.join(" "));

@@ -8,6 +8,7 @@ import { collisionProbability, type CheckListener, type CheckResult, type Violat
 import type { Spec } from "../spec/types.js";
 import { resolveOptions, type CheckOptions } from "./options.js";
 import { search } from "./search.js";
+import { parallelSearch } from "./parallel/coordinator.js";
 import { rebuildTrace } from "./trace.js";
 import { annotate } from "./annotate.js";
 
@@ -17,7 +18,7 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   const model = compile(spec as Spec<unknown>, opts.constants, opts.file);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
-  const out = search(model, opts, listener);
+  const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : search(model, opts, listener);
   const durationMs = performance.now() - started;
 
   let violation: Violation | undefined;

@@ -20,8 +20,10 @@ export interface CheckOptions {
   readonly maxDepth?: number;
   /** Milliseconds between progress reports to the listener. */
   readonly progressIntervalMs?: number;
-  /** The spec's file, for messages. */
+  /** The spec's file, for messages (and for workers, which load it themselves). */
   readonly file?: string;
+  /** Initial seen-set slots, a power of two (tuning and tests; it grows as needed). */
+  readonly seenCapacity?: number;
 }
 
 export interface ResolvedOptions {
@@ -33,6 +35,7 @@ export interface ResolvedOptions {
   readonly maxDepth: number;
   readonly progressIntervalMs: number;
   readonly file: string | undefined;
+  readonly seenCapacity: number;
 }
 
 export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions {
@@ -53,6 +56,7 @@ export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions 
     maxDepth: o.maxDepth === undefined ? Infinity : positiveInt("--max-depth", o.maxDepth),
     progressIntervalMs: o.progressIntervalMs ?? 3000,
     file: o.file,
+    seenCapacity: powerOfTwo(o.seenCapacity ?? 1 << 20),
   };
 }
 
@@ -60,5 +64,10 @@ function positiveInt(flag: string, v: unknown): number {
   if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
     throw new McError("MC023", `${flag} ${String(v)}: expected a whole number of at least 1.`);
   }
+  return v;
+}
+
+function powerOfTwo(v: number): number {
+  if (!Number.isInteger(v) || v < 16 || (v & (v - 1)) !== 0) throw new McError("MC023", `seenCapacity ${v}: expected a power of two, at least 16.`);
   return v;
 }

@@ -32,7 +32,7 @@ export interface SearchOutcome {
 export function search(model: Model, opts: ResolvedOptions, listener: CheckListener = {}): SearchOutcome {
   const enc = new Encoder();
   const dec = new Decoder();
-  const seen = new SeenSet();
+  const seen = new SeenSet(opts.seenCapacity);
   const store = new StateStore();
   const frontier: Frontier = opts.strategy === "bfs" ? new Queue() : new Stack();
   const { actions, invariants } = model;
@@ -145,7 +145,7 @@ export function firstBroken(model: Model, s: unknown): number {
   return -1;
 }
 
-function actionError(model: Model, a: number, s: unknown, e: unknown, k = -1): McError {
+export function actionError(model: Model, a: number, s: unknown, e: unknown, k = -1): McError {
   const name = model.actionNames[a];
   const where = `${model.file}: action '${name}'`;
   const inState = `in state ${showState(s)}`;
@@ -165,7 +165,7 @@ function actionError(model: Model, a: number, s: unknown, e: unknown, k = -1): M
   return new McError("MC011", `${where} threw ${describeThrown(e)} ${inState}.`);
 }
 
-function initError(model: Model, k: number, e: unknown): McError {
+export function initError(model: Model, k: number, e: unknown): McError {
   if (e instanceof NotAStateError) {
     return new McError("MC007", `${model.file}: initial state ${k} of spec '${model.name}' is not a state: ${e.message}; it is ${showState(model.init[k])}.`);
   }

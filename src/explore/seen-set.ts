@@ -1,6 +1,7 @@
 // The set of fingerprints already seen: open addressing with linear probing over one Int32Array
 // of (hi, lo) word pairs. No JS Set (it stops at 2^24 entries), no BigInt, ~8 bytes a slot.
-// The all-zero pair marks an empty slot, so the fingerprint (0, 0) is stored as (0, 1).
+// A zero word marks an empty (or, in the shared set, unpublished) slot, so a zero half is
+// stored as 1: both sets do this, so that one and many workers see exactly the same states.
 
 const MAX_LOAD = 0.7;
 
@@ -29,7 +30,8 @@ export class SeenSet {
 
   /** Adds the fingerprint; true if it was not there before. */
   add(hi: number, lo: number): boolean {
-    if (hi === 0 && lo === 0) lo = 1;
+    if (hi === 0) hi = 1;
+    if (lo === 0) lo = 1;
     const t = this.table;
     let i = this.home(hi, lo);
     for (;;) {

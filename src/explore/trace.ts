@@ -5,24 +5,23 @@
 import { Encoder } from "../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../fingerprint/hash.js";
 import type { Model } from "../model/compile.js";
-import { successorsOf } from "../model/successors.js";
 import { McError } from "../result/errors.js";
 import type { TraceStep } from "../result/result.js";
 import type { StateStore } from "./state-store.js";
+import { replay } from "./replay.js";
 
 export function rebuildTrace(model: Model, store: StateStore, id: number, hi: number, lo: number): TraceStep[] {
-  const path = store.path(id);
-  let s = model.init[path.init];
-  const trace: TraceStep[] = [{ action: null, state: s }];
-  for (const step of path.steps) {
-    const succ = successorsOf(model.actions[step.action]!(s));
-    if (step.succ >= succ.length) nondeterministic(model, trace.length);
-    s = succ[step.succ];
-    trace.push({ action: model.actionNames[step.action]!, state: s });
-  }
+  const { states, actions, divergedAt } = replay(model, store, id);
+  if (divergedAt !== undefined) nondeterministic(model, divergedAt);
+  const trace: TraceStep[] = states.map((state, i) => ({ action: i === 0 ? null : model.actionNames[actions[i - 1]!]!, state }));
   const enc = new Encoder();
-  fingerprint(enc.buf.subarray(0, enc.encode(s)));
-  if (fpHi() !== hi >>> 0 || fpLo() !== lo >>> 0) nondeterministic(model, trace.length - 1);
+  fingerprint(enc.buf.subarray(0, enc.encode(states.at(-1))));
+  let h = fpHi();
+  let l = fpLo();
+  // the seen-sets store a zero half as 1; compare in that form
+  if (h === 0) h = 1;
+  if (l === 0) l = 1;
+  if (h !== (hi === 0 ? 1 : hi >>> 0) || l !== (lo === 0 ? 1 : lo >>> 0)) nondeterministic(model, trace.length - 1);
   return trace;
 }
 

@@ -5,6 +5,9 @@ import { List, Map as IMap, OrderedMap, OrderedSet, Set as ISet, Stack } from "i
 import { recordTypeById } from "./record-types.js";
 import * as T from "./tags.js";
 
+/** The bytes hold a Record type this thread has not built yet (another worker encoded it). */
+export class UnknownRecordType extends Error {}
+
 const F64 = new Float64Array(1);
 const F64_BYTES = new Uint8Array(F64.buffer);
 
@@ -78,7 +81,7 @@ export class Decoder {
       }
       case T.TAG_RECORD: {
         const t = recordTypeById(this.u32());
-        if (t === undefined) throw new Error("decode: unknown record type (the state was encoded by another spec)");
+        if (t === undefined) throw new UnknownRecordType("decode: a Record type this thread has not seen");
         const o: { [k: string]: unknown } = {};
         for (const k of t.keys) o[k] = this.value();
         return t.make(o);

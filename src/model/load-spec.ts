@@ -1,10 +1,11 @@
-// Loads a `.ts` spec file (through the tsx loader the bin registered) and returns its default
-// export, turning every way this can fail into an McError that names the file and the cause.
+// Loads a `.ts` spec file (through the tsx loader registered by the bin or a worker's boot file)
+// and returns its default export, turning every way this can fail into an McError that names the
+// file and the cause.
 
 import { existsSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { isSpec } from "../model/compile.js";
+import { isSpec } from "./compile.js";
 import { McError, describeThrown } from "../result/errors.js";
 import type { Spec } from "../spec/types.js";
 

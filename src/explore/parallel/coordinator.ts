@@ -1,0 +1,285 @@
+// Parallel BFS: worker threads expand each level together over one shared seen-set; between
+// levels the coordinator numbers the new states exactly as one worker would have (by least
+// parent position, then successor ordinal) and replays the one-worker stopping rule over that
+// order, so verdict, counts, depth and trace are the same for every number of workers.
+
+import { Worker } from "node:worker_threads";
+import { Encoder } from "../../fingerprint/encode.js";
+import { fingerprint, fpHi, fpLo } from "../../fingerprint/hash.js";
+import type { Model } from "../../model/compile.js";
+import { McError, type ErrorCode } from "../../result/errors.js";
+import type { CheckListener } from "../../result/result.js";
+import type { ResolvedOptions } from "../options.js";
+import { firstBroken, initError, type SearchOutcome, type Stop } from "../search.js";
+import { StateStore } from "../state-store.js";
+import { ChunkWriter, readLen } from "./buffers.js";
+import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, C_SIZE, CTRL_WORDS, REC_WORDS, WIN_WORDS, type DoneMsg, type FromWorker, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
+import { SharedSeenSet } from "./shared-seen-set.js";
+
+const MAX_LOAD = 0.75;
+
+export async function parallelSearch(model: Model, opts: ResolvedOptions, listener: CheckListener): Promise<SearchOutcome> {
+  const n = opts.workers;
+  const ctrlSab = new SharedArrayBuffer(CTRL_WORDS * 4);
+  const ctrl = new Int32Array(ctrlSab);
+  let table = new SharedSeenSet(SharedSeenSet.allocate(opts.seenCapacity), ctrl);
+  ctrl[C_LIMIT] = table.capacity * MAX_LOAD;
+  const store = new StateStore(true);
+  const chunks = new Map<number, SharedArrayBuffer>();
+  const writer = new ChunkWriter(n, n + 1);
+  const workers = await startWorkers(model, opts, ctrlSab);
+  const started = Date.now();
+  let generated = 0;
+  let depth = 0;
+  let progress: NodeJS.Timeout | undefined;
+  if (listener.onProgress) {
+    progress = setInterval(() => {
+      listener.onProgress!({ distinct: Atomics.load(ctrl, C_CAND), generated, frontier: 0, depth, elapsedMs: Date.now() - started, storeBytes: table.bytes + store.bytes });
+    }, opts.progressIntervalMs);
+    progress.unref();
+  }
+  const outcome = (stop: Stop | null): SearchOutcome => ({ distinct: store.size, generated, depth, stop, store, storeBytes: table.bytes + store.bytes });
+  const grow = (): void => {
+    table = new SharedSeenSet(table.grow(table.capacity * 2), ctrl);
+    Atomics.store(ctrl, C_LIMIT, table.capacity * MAX_LOAD);
+    Atomics.store(ctrl, C_PAUSE, 0);
+  };
+
+  try {
+    // Level 1: the initial states, admitted here in init order as one worker does.
+    const enc = new Encoder();
+    let order: number[] = [];
+    for (let k = 0; k < model.init.length; k++) {
+      const s = model.init[k];
+      generated++;
+      let len: number;
+      try {
+        len = enc.encode(s);
+      } catch (e) {
+        throw initError(model, k, e);
+      }
+      fingerprint(enc.buf.subarray(0, len));
+      table.insert(fpHi(), fpLo(), k, Atomics.load(ctrl, C_CAND));
+      if (!table.won) continue;
+      const id = store.add(-1, 0, k);
+      depth = 1;
+      const bad = firstBroken(model, s);
+      if (bad >= 0) return outcome({ kind: "invariant", invariant: bad, id, hi: fpHi(), lo: fpLo() });
+      if (store.size >= opts.maxStates) return outcome({ kind: "bounded", reason: `--max-states ${opts.maxStates} reached` });
+      writer.write(enc.buf, len);
+      order.push(writer.chunk, writer.offset);
+    }
+    let fresh = writer.endLevel();
+    let levelChunks: number[] = [];
+    let firstId = 0;
+    while (order.length > 0) {
+      const levelSize = order.length / 2;
+      if (depth >= opts.maxDepth) return outcome({ kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` });
+      if (Atomics.load(ctrl, C_SIZE) > table.capacity * 0.5) grow();
+      for (const [id, sab] of fresh) chunks.set(id, sab);
+      const base = Atomics.load(ctrl, C_CAND);
+      Atomics.store(ctrl, C_CURSOR, 0);
+      const orderSab = new SharedArrayBuffer(order.length * 4);
+      new Int32Array(orderSab).set(order);
+      const genSab = new SharedArrayBuffer(levelSize * 4);
+      const drop = levelChunks;
+      for (const id of drop) chunks.delete(id);
+      const sent = fresh;
+      const dones = await runLevel(workers, (w) => ({
+        type: "level",
+        levelSize,
+        firstId,
+        base,
+        order: orderSab,
+        gen: genSab,
+        chunks: sent,
+        drop,
+        table: table.ref,
+        store: store.views(),
+      }), grow, () => table.ref);
+      levelChunks = [...new Set(Array.from({ length: levelSize }, (_, p) => order[2 * p]!))];
+      fresh = dones.flatMap((d) => d.chunks.map(([id, sab]) => [id, sab] as [number, SharedArrayBuffer]));
+      for (const [id, sab] of fresh) chunks.set(id, sab);
+
+      const walk = numberLevel(dones, {
+        levelSize,
+        firstId,
+        depth,
+        candidates: Atomics.load(ctrl, C_CAND) - base,
+        minParent: table.minParent,
+        gen: new Int32Array(genSab),
+        order,
+        chunks,
+        store,
+        opts,
+        generatedBefore: generated,
+      });
+      generated = walk.generated;
+      if (walk.maxDepth > depth) depth = walk.maxDepth;
+      if (walk.stop) return outcome(walk.stop);
+      if (walk.error) {
+        if (walk.error.internal) throw new Error(walk.error.message);
+        throw new McError(walk.error.code as ErrorCode, walk.error.message);
+      }
+      firstId = walk.firstId;
+      order = walk.order;
+    }
+    return outcome(null);
+  } finally {
+    if (progress) clearInterval(progress);
+    for (const w of workers) void w.terminate();
+  }
+}
+
+async function startWorkers(model: Model, opts: ResolvedOptions, ctrl: SharedArrayBuffer): Promise<Worker[]> {
+  if (opts.file === undefined) {
+    throw new McError("MC023", `--workers ${opts.workers}: parallel workers load the spec themselves and need its file (pass options.file to check()).`);
+  }
+  const workers: Worker[] = [];
+  const ready: Promise<void>[] = [];
+  for (let index = 0; index < opts.workers; index++) {
+    const data: WorkerData = { file: opts.file, constants: model.constants, index, workers: opts.workers, ctrl };
+    const w = new Worker(new URL("./worker-boot.js", import.meta.url), { workerData: data });
+    workers.push(w);
+    ready.push(
+      new Promise((resolve, reject) => {
+        w.once("error", reject);
+        w.once("message", (m: FromWorker) => {
+          if (m.type === "ready") resolve();
+          else if (m.type === "fatal") reject(m.internal ? new Error(m.message) : new McError(m.code as ErrorCode, m.message));
+        });
+      }),
+    );
+  }
+  try {
+    await Promise.all(ready);
+  } catch (e) {
+    for (const w of workers) void w.terminate();
+    throw e;
+  }
+  return workers;
+}
+
+/** Runs one level on every worker; grows the seen-set whenever they all paused for it. */
+function runLevel(workers: Worker[], level: (w: number) => ToWorker, grow: () => void, tableRef: () => TableRef): Promise<DoneMsg[]> {
+  return new Promise((resolve, reject) => {
+    const done: DoneMsg[] = [];
+    const paused = new Set<number>();
+    const settle = (): void => {
+      if (paused.size > 0 && done.length + paused.size === workers.length) {
+        grow();
+        for (const w of paused) workers[w]!.postMessage({ type: "resume", table: tableRef() } satisfies ToWorker);
+        paused.clear();
+      }
+      if (done.length === workers.length) {
+        for (const w of workers) w.removeAllListeners("message").removeAllListeners("error");
+        resolve(done);
+      }
+    };
+    workers.forEach((w, i) => {
+      w.on("message", (m: FromWorker) => {
+        if (m.type === "done") done.push(m);
+        else if (m.type === "paused") paused.add(i);
+        else if (m.type === "fatal") reject(new Error(m.message));
+        settle();
+      });
+      w.on("error", reject);
+      w.postMessage(level(i));
+    });
+  });
+}
+
+interface LevelInput {
+  readonly levelSize: number;
+  readonly firstId: number;
+  readonly depth: number;
+  readonly candidates: number;
+  readonly minParent: Int32Array;
+  readonly gen: Int32Array;
+  readonly order: readonly number[];
+  readonly chunks: Map<number, SharedArrayBuffer>;
+  readonly store: StateStore;
+  readonly opts: ResolvedOptions;
+  readonly generatedBefore: number;
+}
+
+/**
+ * Numbers a level's new states in one-worker order and applies the one-worker stopping rule:
+ * walking parents in position order, each new state in successor order is checked (invariant,
+ * --max-states), then the parent itself (deadlock), so a stop lands exactly where it would.
+ */
+function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generated: number; maxDepth: number; stop?: Stop; error?: NonNullable<DoneMsg["error"]>; firstId: number; order: number[] } {
+  const m = x.candidates;
+  const chunkOf = new Int32Array(m);
+  const offsetOf = new Int32Array(m);
+  const broken = new Int32Array(m);
+  const ordOf = new Int32Array(m);
+  const actionOf = new Int32Array(m);
+  const succOf = new Int32Array(m);
+  let error: NonNullable<DoneMsg["error"]> | undefined;
+  for (const d of dones) {
+    const w = new Int32Array(d.wins);
+    for (let i = 0; i < d.winCount * WIN_WORDS; i += WIN_WORDS) {
+      const c = w[i]!;
+      chunkOf[c] = w[i + 1]!;
+      offsetOf[c] = w[i + 2]!;
+      broken[c] = w[i + 3]!;
+    }
+    const r = new Int32Array(d.recs);
+    for (let i = 0; i < d.recCount * REC_WORDS; i += REC_WORDS) {
+      const c = r[i]!;
+      if (r[i + 1] !== x.minParent[c]) continue; // a parent later lowered this state's least parent
+      ordOf[c] = r[i + 2]!;
+      actionOf[c] = r[i + 3]!;
+      succOf[c] = r[i + 4]!;
+    }
+    if (d.error && (error === undefined || d.error.pos < error.pos)) error = d.error;
+  }
+  // counting sort of the candidates by least parent, then by ordinal within a parent
+  const start = new Int32Array(x.levelSize + 1);
+  for (let c = 0; c < m; c++) start[x.minParent[c]! + 1]!++;
+  for (let p = 0; p < x.levelSize; p++) start[p + 1]! += start[p]!;
+  const sorted = new Int32Array(m);
+  const fill = start.slice(0, x.levelSize);
+  for (let c = 0; c < m; c++) sorted[fill[x.minParent[c]!]!++] = c;
+
+  const limit = error ? error.pos : x.levelSize;
+  let generated = x.generatedBefore;
+  let maxDepth = x.depth;
+  const order: number[] = [];
+  const firstId = x.store.size;
+  for (let p = 0; p < limit; p++) {
+    const lo = start[p]!;
+    const hi = start[p + 1]!;
+    for (let i = lo + 1; i < hi; i++) {
+      const c = sorted[i]!;
+      let j = i;
+      while (j > lo && ordOf[sorted[j - 1]!]! > ordOf[c]!) sorted[j] = sorted[--j]!;
+      sorted[j] = c;
+    }
+    for (let i = lo; i < hi; i++) {
+      const c = sorted[i]!;
+      const id = x.store.add(x.firstId + p, actionOf[c]!, succOf[c]!);
+      maxDepth = x.depth + 1;
+      const at = generated + ordOf[c]! + 1;
+      if (broken[c]! >= 0) {
+        const [h, l] = fingerprintAt(x.chunks, chunkOf[c]!, offsetOf[c]!);
+        return { generated: at, maxDepth, stop: { kind: "invariant", invariant: broken[c]!, id, hi: h, lo: l }, firstId, order };
+      }
+      if (x.store.size >= x.opts.maxStates) return { generated: at, maxDepth, stop: { kind: "bounded", reason: `--max-states ${x.opts.maxStates} reached` }, firstId, order };
+      order.push(chunkOf[c]!, offsetOf[c]!);
+    }
+    generated += x.gen[p]!;
+    if (x.gen[p] === 0 && x.opts.deadlock) {
+      const [h, l] = fingerprintAt(x.chunks, x.order[2 * p]!, x.order[2 * p + 1]!);
+      return { generated, maxDepth, stop: { kind: "deadlock", id: x.firstId + p, hi: h, lo: l }, firstId, order };
+    }
+  }
+  return { generated, maxDepth, ...(error ? { error } : {}), firstId, order };
+}
+
+function fingerprintAt(chunks: Map<number, SharedArrayBuffer>, chunk: number, offset: number): [number, number] {
+  const d = new Uint8Array(chunks.get(chunk)!);
+  fingerprint(d.slice(offset + 4, offset + 4 + readLen(d, offset)));
+  return [fpHi(), fpLo()];
+}

@@ -1,0 +1,68 @@
+// What the coordinator and the workers share: the control words in one SharedArrayBuffer and
+// the messages they exchange at level boundaries. BFS stays level by level; within a level the
+// workers pull blocks of positions from a shared cursor.
+
+/** Indices into the shared control Int32Array. */
+export const C_SIZE = 0; // fingerprints in the seen-set
+export const C_CAND = 1; // states first inserted so far (a global counter: the candidate numbers)
+export const C_CURSOR = 2; // next level position to hand out
+export const C_PAUSE = 3; // 1 while the seen-set must grow
+export const C_LIMIT = 4; // C_SIZE at which a worker raises C_PAUSE
+export const CTRL_WORDS = 8;
+
+/** Level positions a worker takes from the cursor at a time. */
+export const BLOCK = 64;
+
+export interface TableRef {
+  readonly table: SharedArrayBuffer; // 3 Int32 words a slot: hi, lo, candidate + 1
+  readonly minParent: SharedArrayBuffer; // per level-local candidate: the least parent position
+}
+
+export interface WorkerData {
+  readonly file: string;
+  readonly constants: { readonly [k: string]: string | number | boolean };
+  readonly index: number;
+  readonly workers: number;
+  readonly ctrl: SharedArrayBuffer;
+}
+
+export interface LevelMsg {
+  readonly type: "level";
+  readonly levelSize: number;
+  readonly firstId: number;
+  /** C_CAND at the level's start: candidate c is level-local c - base. */
+  readonly base: number;
+  /** Per position: the chunk id and byte offset of the state's [len u32][bytes]. */
+  readonly order: SharedArrayBuffer;
+  /** Per position: how many successors the state had (written by the worker expanding it). */
+  readonly gen: SharedArrayBuffer;
+  readonly chunks: readonly (readonly [number, SharedArrayBuffer])[];
+  readonly drop: readonly number[];
+  readonly table: TableRef;
+  readonly store: { readonly parent: Int32Array; readonly action: Uint16Array; readonly succ: Uint32Array };
+}
+
+export interface ResumeMsg {
+  readonly type: "resume";
+  readonly table: TableRef;
+}
+
+export type ToWorker = LevelMsg | ResumeMsg | { readonly type: "exit" };
+
+/** A worker's output for one level. */
+export interface DoneMsg {
+  readonly type: "done";
+  /** Int32 records: candidate (level-local), parent position, ordinal, action, successor index. */
+  readonly recs: ArrayBuffer;
+  readonly recCount: number;
+  /** Int32 records: candidate (level-local), chunk id, offset, broken invariant or -1. */
+  readonly wins: ArrayBuffer;
+  readonly winCount: number;
+  readonly chunks: readonly (readonly [number, SharedArrayBuffer])[];
+  readonly error?: { readonly pos: number; readonly code: string; readonly message: string; readonly internal: boolean };
+}
+
+export type FromWorker = DoneMsg | { readonly type: "paused"; readonly from: number; readonly to: number } | { readonly type: "ready" } | { readonly type: "fatal"; readonly code: string; readonly message: string; readonly internal: boolean };
+
+export const REC_WORDS = 5;
+export const WIN_WORDS = 4;

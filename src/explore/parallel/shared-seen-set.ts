@@ -1,0 +1,111 @@
+// The seen-set shared by all workers: open addressing over a SharedArrayBuffer, lock-free. A slot
+// is claimed with a compare-and-swap on its first word and published by its second, so a reader
+// that finds the first word waits for the second. The third word names the state's candidate
+// number, through which workers agree, with an atomic minimum, on the first parent that reached
+// it in BFS order (what one worker would have recorded).
+
+import { C_CAND, C_LIMIT, C_PAUSE, C_SIZE, type TableRef } from "./protocol.js";
+
+export const SLOT_WORDS = 3;
+
+export class SharedSeenSet {
+  readonly t: Int32Array;
+  readonly minParent: Int32Array;
+  readonly capacity: number;
+  private readonly mask: number;
+  private readonly shift: number;
+  /** After insert(): whether this call inserted the fingerprint. */
+  won = false;
+  /** After insert() found a state of this level: whether `pos` became its least parent. */
+  lowered = false;
+
+  constructor(
+    readonly ref: TableRef,
+    private readonly ctrl: Int32Array,
+  ) {
+    this.t = new Int32Array(ref.table);
+    this.minParent = new Int32Array(ref.minParent);
+    this.capacity = this.t.length / SLOT_WORDS;
+    this.mask = this.capacity - 1;
+    this.shift = 32 - Math.log2(this.capacity);
+  }
+
+  static allocate(capacity: number): TableRef {
+    return { table: new SharedArrayBuffer(capacity * SLOT_WORDS * 4), minParent: new SharedArrayBuffer(capacity * 4) };
+  }
+
+  private home(hi: number, lo: number): number {
+    return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+  }
+
+  /**
+   * Inserts a fingerprint reached from level position `pos`. Returns the state's level-local
+   * candidate number (then `won` says whether this call inserted it), or -1 if it was first
+   * reached in an earlier level.
+   */
+  insert(hi: number, lo: number, pos: number, base: number): number {
+    if (hi === 0) hi = 1;
+    if (lo === 0) lo = 1;
+    const t = this.t;
+    const ctrl = this.ctrl;
+    let i = this.home(hi, lo);
+    for (;;) {
+      const j = i * SLOT_WORDS;
+      let a = Atomics.load(t, j);
+      if (a === 0) {
+        a = Atomics.compareExchange(t, j, 0, hi);
+        if (a === 0) {
+          const cand = Atomics.add(ctrl, C_CAND, 1);
+          const local = cand - base;
+          Atomics.store(this.minParent, local, pos);
+          Atomics.store(t, j + 2, cand + 1);
+          Atomics.store(t, j + 1, lo); // publish last: readers wait for this word
+          if (Atomics.add(ctrl, C_SIZE, 1) + 1 >= Atomics.load(ctrl, C_LIMIT)) Atomics.store(ctrl, C_PAUSE, 1);
+          this.won = true;
+          return local;
+        }
+      }
+      if (a === (hi | 0)) {
+        let b = Atomics.load(t, j + 1);
+        while (b === 0) b = Atomics.load(t, j + 1);
+        if (b === (lo | 0)) {
+          this.won = false;
+          this.lowered = false;
+          const local = Atomics.load(t, j + 2) - 1 - base;
+          if (local < 0) return -1;
+          let cur = Atomics.load(this.minParent, local);
+          while (pos < cur) {
+            const prev = Atomics.compareExchange(this.minParent, local, cur, pos);
+            if (prev === cur) {
+              this.lowered = true;
+              break;
+            }
+            cur = prev;
+          }
+          return local;
+        }
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Copies every entry into a table of `capacity` slots; only while no worker runs. */
+  grow(capacity: number): TableRef {
+    const ref = SharedSeenSet.allocate(capacity);
+    const next = new SharedSeenSet(ref, this.ctrl);
+    const t = this.t;
+    for (let j = 0; j < t.length; j += SLOT_WORDS) {
+      const hi = t[j]!;
+      if (hi === 0) continue;
+      let i = next.home(hi, t[j + 1]!);
+      while (next.t[i * SLOT_WORDS] !== 0) i = (i + 1) & next.mask;
+      next.t.set(t.subarray(j, j + SLOT_WORDS), i * SLOT_WORDS);
+    }
+    next.minParent.set(this.minParent);
+    return ref;
+  }
+
+  get bytes(): number {
+    return this.t.byteLength + this.minParent.byteLength;
+  }
+}

@@ -1,0 +1,63 @@
+// Parallel BFS gives exactly the one-worker result: verdict, counts, depth and the trace, also
+// when the shared seen-set has to grow in the middle of a level and when the spec is broken.
+import { describe, expect, it } from "vitest";
+import { check, type CheckOptions, type Spec } from "../../src/index.js";
+import counter from "../fixtures/counter.js";
+import grid from "../fixtures/grid.js";
+import jugs from "../fixtures/jugs.js";
+import sets from "../fixtures/sets.js";
+
+const file = (name: string): string => `test/fixtures/${name}.ts`;
+
+async function both(spec: unknown, name: string, o: CheckOptions = {}): Promise<[object, object]> {
+  const one = await check(spec as Spec<unknown>, { ...o, file: file(name), workers: 1 });
+  const two = await check(spec as Spec<unknown>, { ...o, file: file(name), workers: 2 });
+  const strip = (r: object): object => ({ ...r, durationMs: 0, workers: 0, storeBytes: 0 });
+  return [strip(one), strip(two)];
+}
+
+describe("--workers 2 equals --workers 1", () => {
+  it("on full runs", async () => {
+    const [a, b] = await both(grid, "grid", { constants: { W: 12 } });
+    expect(b).toEqual(a);
+    expect(a).toMatchObject({ verdict: "ok", distinctStates: 144 });
+  });
+
+  it("on an invariant violation: same stop point, same counts, same trace", async () => {
+    for (const [spec, name, constants] of [
+      [jugs, "jugs", {}],
+      [grid, "grid", { W: 9, TX: 5, TY: 4 }],
+    ] as const) {
+      const [a, b] = await both(spec, name, { constants });
+      expect(b).toEqual(a);
+    }
+  });
+
+  it("on a deadlock and on bounds", async () => {
+    let [a, b] = await both(counter, "counter", { constants: { N: 9, DEADLOCK_AT: 6 } });
+    expect(b).toEqual(a);
+    expect(a).toMatchObject({ verdict: "violation", violation: { kind: "deadlock" } });
+    [a, b] = await both(sets, "sets", { constants: { N: 8 }, maxStates: 100 });
+    expect(b).toEqual(a);
+    [a, b] = await both(grid, "grid", { constants: { W: 8 }, maxDepth: 4 });
+    expect(b).toEqual(a);
+    expect(a).toMatchObject({ verdict: "bounded" });
+  });
+
+  it("when the seen-set grows in the middle of levels", async () => {
+    const [a, b] = await both(sets, "sets", { constants: { N: 12 }, seenCapacity: 256 });
+    expect(b).toEqual(a);
+    expect(a).toMatchObject({ distinctStates: 4096, generatedStates: 1 + 4096 * 12 });
+  });
+
+  it("reports a broken action with the same error as one worker", async () => {
+    const spec = (await import("../fixtures/broken/action-throws.js")).default as Spec<unknown>;
+    const f = "test/fixtures/broken/action-throws.ts";
+    await expect(check(spec, { workers: 1, file: f })).rejects.toThrow(/action 'Explode' threw Error: boom at two in state 2/);
+    await expect(check(spec, { workers: 2, file: f })).rejects.toThrow(/action 'Explode' threw Error: boom at two in state 2/);
+  });
+
+  it("needs the spec's file", async () => {
+    await expect(check(counter, { workers: 2 })).rejects.toThrow(/need its file/);
+  });
+});
