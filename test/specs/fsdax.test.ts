@@ -17,7 +17,8 @@ describe("fsdax (era d end to end)", () => {
     expect(r.verdict).toBe("ok");
   });
   it("holds for order-0 pages, one process, one gup thread", async () => {
-    for (const constants of [{ ORDER: 0 }, { NP: 1, NG: 2 }, { NG: 1 }, { ORDER: 0, NP: 1, NG: 1, REUSE: false }]) {
+    const configs: { [k: string]: number | boolean }[] = [{ ORDER: 0 }, { NP: 1, NG: 2 }, { NG: 1 }, { ORDER: 0, NP: 1, NG: 1, REUSE: false }];
+    for (const constants of configs) {
       const r = await check(fsdax, { deadlock: true, constants });
       expect(r.verdict, JSON.stringify(constants)).toBe("ok");
     }
