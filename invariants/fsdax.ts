@@ -6,10 +6,7 @@ export function TruncateNeverWhilePinned<S extends { readonly assoc: boolean }>(
   return (s) => s.assoc || pins(s) === 0;
 }
 
-/**
- * A sleeping break-layouts waiter always has a reference holder (a mapping, a grabbed or a
- * pinned reference) whose later put produces its wakeup; otherwise it sleeps forever.
- */
+/** A sleeping break-layouts waiter always has a holder (mapping, grab, pin) whose last put will wake it. */
 export function NoStrandedWaiter<S extends { readonly tpc: string }>(hasHolder: (s: S) => boolean): (s: S) => boolean {
   return (s) => s.tpc !== "sleep" || hasHolder(s);
 }

@@ -15,10 +15,7 @@ export function RefcountMatchesHolders<S extends Faultable>(t: RefcountTerms<S>)
   return (s) => s.fault !== null || t.refcount(s) === t.base(s) + t.holders(s);
 }
 
-/**
- * The same identity for several counts at once (one per folio head): `pairs` lists
- * [actual refcount, expected base + holders] for every current head.
- */
+/** The same identity for every current folio head; `pairs` yields [refcount, base + holders] per head. */
 export function RefcountsMatchHolders<S extends Faultable>(
   pairs: (s: S) => Iterable<readonly [actual: number, expected: number]>,
 ): (s: S) => boolean {

@@ -78,10 +78,10 @@ export function make(variant: Variant): SpecDef<FsdaxIdle, Consts> {
     },
     actions: ({ VARIANT, NG }) => protocol(ERAS[VARIANT], NG),
     invariants: ({ VARIANT, NG }) => invariants(ERAS[VARIANT], NG),
-    view: ({ NG }) => ({
+    view: {
       counters: (s) => ({ page0: s.rc }),
-      describeStep: (a, b, c) => describe(a, b, c, NG),
-    }),
+      describeStep: describe,
+    },
   };
 }
 
@@ -179,7 +179,7 @@ function protocol(e: Era, ng: number): { [name: string]: Act } {
   return a;
 }
 
-function describe(action: string, b: FsdaxIdle, c: FsdaxIdle, _ng: number): string {
+function describe(action: string, b: FsdaxIdle, c: FsdaxIdle): string {
   const m = /^(GupRead|GupGrab|GupRecheck|Unpin)(\d+)$/.exec(action);
   const rc = b.rc === c.rc ? "" : ` (page0 ${b.rc} → ${c.rc})`;
   if (m) {
