@@ -13,7 +13,7 @@ import type { ResolvedOptions } from "../options.js";
 import { firstBroken, initError, type SearchOutcome, type Stop } from "../search.js";
 import { StateStore } from "../state-store.js";
 import { ChunkWriter, readLen } from "./buffers.js";
-import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, C_SIZE, CTRL_WORDS, REC_WORDS, WIN_WORDS, type DoneMsg, type FromWorker, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
+import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, REC_WORDS, WIN_WORDS, type DoneMsg, type FromWorker, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 
 const MAX_LOAD = 0.75;
@@ -75,7 +75,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     while (order.length > 0) {
       const levelSize = order.length / 2;
       if (depth >= opts.maxDepth) return outcome({ kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` });
-      if (Atomics.load(ctrl, C_SIZE) > table.capacity * 0.5) grow();
+      if (Atomics.load(ctrl, C_CAND) > table.capacity * 0.5) grow();
       for (const [id, sab] of fresh) chunks.set(id, sab);
       const base = Atomics.load(ctrl, C_CAND);
       Atomics.store(ctrl, C_CURSOR, 0);

@@ -2,13 +2,18 @@
 // the messages they exchange at level boundaries. BFS stays level by level; within a level the
 // workers pull blocks of positions from a shared cursor.
 
-/** Indices into the shared control Int32Array. */
-export const C_SIZE = 0; // fingerprints in the seen-set
-export const C_CAND = 1; // states first inserted so far (a global counter: the candidate numbers)
-export const C_CURSOR = 2; // next level position to hand out
-export const C_PAUSE = 3; // 1 while the seen-set must grow
-export const C_LIMIT = 4; // C_SIZE at which a worker raises C_PAUSE
-export const CTRL_WORDS = 8;
+import type { StoreChunk } from "../state-store.js";
+
+/**
+ * Indices into the shared control Int32Array. The words every insert writes and the words every
+ * expansion only reads sit 64 bytes apart, so the counters' cache line does not bounce into
+ * the readers' one.
+ */
+export const C_CAND = 0; // fingerprints inserted so far, in the order of insertion: candidate numbers
+export const C_CURSOR = 16; // next level position to hand out
+export const C_PAUSE = 32; // 1 while the seen-set must grow
+export const C_LIMIT = 33; // C_CAND at which a worker raises C_PAUSE
+export const CTRL_WORDS = 48;
 
 /** Level positions a worker takes from the cursor at a time. */
 export const BLOCK = 64;
@@ -39,7 +44,7 @@ export interface LevelMsg {
   readonly chunks: readonly (readonly [number, SharedArrayBuffer])[];
   readonly drop: readonly number[];
   readonly table: TableRef;
-  readonly store: { readonly parent: Int32Array; readonly action: Uint16Array; readonly succ: Uint32Array };
+  readonly store: readonly StoreChunk[];
 }
 
 export interface ResumeMsg {

@@ -4,7 +4,7 @@
 // number, through which workers agree, with an atomic minimum, on the first parent that reached
 // it in BFS order (what one worker would have recorded).
 
-import { C_CAND, C_LIMIT, C_PAUSE, C_SIZE, type TableRef } from "./protocol.js";
+import { C_CAND, C_LIMIT, C_PAUSE, type TableRef } from "./protocol.js";
 
 export const SLOT_WORDS = 3;
 
@@ -60,7 +60,7 @@ export class SharedSeenSet {
           Atomics.store(this.minParent, local, pos);
           Atomics.store(t, j + 2, cand + 1);
           Atomics.store(t, j + 1, lo); // publish last: readers wait for this word
-          if (Atomics.add(ctrl, C_SIZE, 1) + 1 >= Atomics.load(ctrl, C_LIMIT)) Atomics.store(ctrl, C_PAUSE, 1);
+          if (cand + 1 >= Atomics.load(ctrl, C_LIMIT)) Atomics.store(ctrl, C_PAUSE, 1);
           this.won = true;
           return local;
         }
