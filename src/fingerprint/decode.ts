@@ -82,9 +82,7 @@ export class Decoder {
       case T.TAG_RECORD: {
         const t = recordTypeById(this.u32());
         if (t === undefined) throw new UnknownRecordType("decode: a Record type this thread has not seen");
-        const o: { [k: string]: unknown } = {};
-        for (const k of t.keys) o[k] = this.value();
-        return t.make(o);
+        return t.make(this.values(t.keys.length));
       }
       case T.TAG_LIST:
         return List(this.values(this.varint()));

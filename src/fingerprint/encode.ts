@@ -170,8 +170,19 @@ export class Encoder {
     this.byte(T.TAG_LIST);
     this.varint(n);
     const a = FAST ? smallListArray(v) : undefined;
-    if (a !== undefined) for (let i = 0; i < n; i++) this.value(a[i]);
-    else for (let i = 0; i < n; i++) this.value(v.get(i));
+    if (a === undefined) {
+      for (let i = 0; i < n; i++) this.value(v.get(i));
+      return;
+    }
+    // Small counters and flags are most list elements in kernel models: write them inline.
+    for (let i = 0; i < n; i++) {
+      const x = a[i];
+      if (this.pos === this.buf.length) this.ensure(1);
+      if (typeof x === "number" && (x & 0x7f) === x) this.buf[this.pos++] = T.TAG_SMALL_INT | x;
+      else if (x === true) this.buf[this.pos++] = T.TAG_TRUE;
+      else if (x === false) this.buf[this.pos++] = T.TAG_FALSE;
+      else this.value(x);
+    }
   }
 
   /**

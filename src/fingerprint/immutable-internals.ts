@@ -3,7 +3,7 @@
 // or a map lookup per element. The layout is verified once at load against the public API; if
 // a future Immutable changes it, FAST is false and the encoder uses the public API instead.
 
-import { List, Record } from "immutable";
+import { is, List, Record } from "immutable";
 
 interface ListInternals {
   readonly size: number;
@@ -28,6 +28,17 @@ export function recordValues(r: object): readonly unknown[] | undefined {
   return smallListArray((r as RecordInternals)._values);
 }
 
+/**
+ * Builds a Record of the type whose prototype is `proto` directly from its values in key order,
+ * as Immutable's own makeRecord does, skipping the constructor's keyed-collection walk.
+ */
+export function recordFromValues(proto: object, values: unknown[]): object {
+  const r = Object.create(proto) as { __ownerID: undefined; _values: unknown };
+  r.__ownerID = undefined;
+  r._values = List(values);
+  return r;
+}
+
 function verify(): boolean {
   try {
     const l = List([3, 1, 4, 1, 5]).set(2, 9).push(2).pop().push(7);
@@ -41,7 +52,9 @@ function verify(): boolean {
     if (!vals) return false;
     const keys = ["x", "y", "z"] as const;
     const defaults = { x: 1, y: "a", z: false };
-    return keys.every((k, i) => (vals[i] === undefined ? defaults[k] : vals[i]) === r.get(k));
+    if (!keys.every((k, i) => (vals[i] === undefined ? defaults[k] : vals[i]) === r.get(k))) return false;
+    const built = recordFromValues(Object.getPrototypeOf(r), [1, "b", true]) as typeof r;
+    return is(built, r) && built instanceof R && built.set("x", 5).x === 5 && built.toJS().z === true;
   } catch {
     return false;
   }

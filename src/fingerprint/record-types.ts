@@ -3,22 +3,26 @@
 // Record of the spec's own type from bytes.
 
 import type { Record as IRecord } from "immutable";
+import { FAST, recordFromValues } from "./immutable-internals.js";
 
 export interface RecordType {
   readonly id: number;
   readonly keys: readonly string[];
   /** The declared defaults: Immutable stores a field left at its default as undefined. */
   readonly defaults: { readonly [k: string]: unknown };
-  readonly make: (values: { [k: string]: unknown }) => IRecord<object>;
+  /** Builds a Record of this type from its values in key order. */
+  readonly make: (values: unknown[]) => IRecord<object>;
 }
 
-const byProto = new Map<object, RecordType>();
+/** Where a prototype caches its RecordType: a property lookup is cheaper than a Map's. */
+const TYPE = Symbol("mc.recordType");
+
 const byId = new Map<number, RecordType>();
 
 /** The record type of a Record instance, registering it on first sight. */
 export function recordTypeOf(rec: object): RecordType {
-  const proto = Object.getPrototypeOf(rec) as { _keys?: string[]; _defaultValues?: object; constructor: (v: object) => IRecord<object> };
-  let t = byProto.get(proto);
+  const proto = Object.getPrototypeOf(rec) as { _keys?: string[]; _defaultValues?: object; constructor: (v: object) => IRecord<object>; [TYPE]?: RecordType };
+  let t = proto[TYPE];
   if (t !== undefined) return t;
   const keys = proto._keys ?? Object.keys((rec as { toObject(): object }).toObject());
   const id = idOfKeys(keys);
@@ -30,8 +34,10 @@ export function recordTypeOf(rec: object): RecordType {
   const defaults = (proto._defaultValues ?? (rec as { toObject(): object }).toObject()) as { [k: string]: unknown };
   // Each type keeps its own defaults; types with the same fields share one id (Immutable.is
   // calls their records equal), and the first one seen is what the decoder builds.
-  t = { id, keys, defaults, make: known?.make ?? ((values) => ctor(values)) };
-  byProto.set(proto, t);
+  const make = (values: unknown[]): IRecord<object> =>
+    FAST ? (recordFromValues(proto, values) as IRecord<object>) : ctor(Object.fromEntries(keys.map((k, i) => [k, values[i]])));
+  t = { id, keys, defaults, make: known?.make ?? make };
+  Object.defineProperty(proto, TYPE, { value: t, enumerable: false });
   if (known === undefined) byId.set(id, t);
   return t;
 }

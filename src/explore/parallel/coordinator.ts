@@ -13,41 +13,50 @@ import type { ResolvedOptions } from "../options.js";
 import { firstBroken, initError, type SearchOutcome, type Stop } from "../search.js";
 import { StateStore } from "../state-store.js";
 import { ChunkWriter, readLen } from "./buffers.js";
-import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, REC_WORDS, WIN_WORDS, type DoneMsg, type FromWorker, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
+import { Expander } from "./expander.js";
+import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, REC_WORDS, WIN_WORDS, type DoneMsg, type FromWorker, type LevelMsg, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 
 const MAX_LOAD = 0.75;
 
 export async function parallelSearch(model: Model, opts: ResolvedOptions, listener: CheckListener): Promise<SearchOutcome> {
-  const n = opts.workers;
+  if (opts.file === undefined) {
+    throw new McError("MC023", `--workers ${opts.workers}: parallel workers load the spec themselves and need its file (pass options.file to check()).`);
+  }
   const ctrlSab = new SharedArrayBuffer(CTRL_WORDS * 4);
   const ctrl = new Int32Array(ctrlSab);
   let table = new SharedSeenSet(SharedSeenSet.allocate(opts.seenCapacity), ctrl);
   ctrl[C_LIMIT] = table.capacity * MAX_LOAD;
   const store = new StateStore(true);
   const chunks = new Map<number, SharedArrayBuffer>();
-  const writer = new ChunkWriter(n, n + 1);
-  const workers = await startWorkers(model, opts, ctrlSab);
+  // Participants: this thread (index 0) and opts.workers - 1 worker threads; one more writer
+  // index for the initial states. This thread explores from the start; a worker joins at the
+  // first level after it has loaded the spec.
+  const threads = opts.workers + 1;
+  const main = new Expander(model, ctrl, 0, threads);
+  const pool = new WorkerPool(opts.file, model, ctrlSab, threads);
   const started = Date.now();
   let generated = 0;
   let depth = 0;
-  let progress: NodeJS.Timeout | undefined;
-  if (listener.onProgress) {
-    progress = setInterval(() => {
-      listener.onProgress!({ distinct: Atomics.load(ctrl, C_CAND), generated, frontier: 0, depth, elapsedMs: Date.now() - started, storeBytes: table.bytes + store.bytes });
-    }, opts.progressIntervalMs);
-    progress.unref();
-  }
+  let lastReport = started;
+  const report = (): void => {
+    if (!listener.onProgress || Date.now() - lastReport < opts.progressIntervalMs) return;
+    lastReport = Date.now();
+    listener.onProgress({ distinct: Atomics.load(ctrl, C_CAND), generated, frontier: 0, depth, elapsedMs: lastReport - started, storeBytes: table.bytes + store.bytes });
+  };
   const outcome = (stop: Stop | null): SearchOutcome => ({ distinct: store.size, generated, depth, stop, store, storeBytes: table.bytes + store.bytes });
-  const grow = (): void => {
+  const grow = (): TableRef => {
     table = new SharedSeenSet(table.grow(table.capacity * 2), ctrl);
     Atomics.store(ctrl, C_LIMIT, table.capacity * MAX_LOAD);
     Atomics.store(ctrl, C_PAUSE, 0);
+    main.setTable(table.ref);
+    return table.ref;
   };
 
   try {
     // Level 1: the initial states, admitted here in init order as one worker does.
     const enc = new Encoder();
+    const writer = new ChunkWriter(threads - 1, threads);
     let order: number[] = [];
     for (let k = 0; k < model.init.length; k++) {
       const s = model.init[k];
@@ -69,37 +78,23 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       writer.write(enc.buf, len);
       order.push(writer.chunk, writer.offset);
     }
-    let fresh = writer.endLevel();
-    let levelChunks: number[] = [];
+    for (const [id, sab] of writer.endLevel()) chunks.set(id, sab);
     let firstId = 0;
     while (order.length > 0) {
       const levelSize = order.length / 2;
       if (depth >= opts.maxDepth) return outcome({ kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` });
       if (Atomics.load(ctrl, C_CAND) > table.capacity * 0.5) grow();
-      for (const [id, sab] of fresh) chunks.set(id, sab);
       const base = Atomics.load(ctrl, C_CAND);
       Atomics.store(ctrl, C_CURSOR, 0);
       const orderSab = new SharedArrayBuffer(order.length * 4);
       new Int32Array(orderSab).set(order);
       const genSab = new SharedArrayBuffer(levelSize * 4);
-      const drop = levelChunks;
-      for (const id of drop) chunks.delete(id);
-      const sent = fresh;
-      const dones = await runLevel(workers, (w) => ({
-        type: "level",
-        levelSize,
-        firstId,
-        base,
-        order: orderSab,
-        gen: genSab,
-        chunks: sent,
-        drop,
-        table: table.ref,
-        store: store.views(),
-      }), grow, () => table.ref);
-      levelChunks = [...new Set(Array.from({ length: levelSize }, (_, p) => order[2 * p]!))];
-      fresh = dones.flatMap((d) => d.chunks.map(([id, sab]) => [id, sab] as [number, SharedArrayBuffer]));
-      for (const [id, sab] of fresh) chunks.set(id, sab);
+      const used = new Set<number>();
+      for (let p = 0; p < levelSize; p++) used.add(order[2 * p]!);
+      for (const id of chunks.keys()) if (!used.has(id)) chunks.delete(id); // the level before's
+      const msg: LevelMsg = { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, chunks: [...chunks], table: table.ref, store: store.views() };
+      const dones = await pool.runLevel(msg, main, grow, report);
+      for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
 
       const walk = numberLevel(dones, {
         levelSize,
@@ -123,70 +118,80 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       }
       firstId = walk.firstId;
       order = walk.order;
+      report();
     }
     return outcome(null);
   } finally {
-    if (progress) clearInterval(progress);
-    for (const w of workers) void w.terminate();
+    pool.close();
   }
 }
 
-async function startWorkers(model: Model, opts: ResolvedOptions, ctrl: SharedArrayBuffer): Promise<Worker[]> {
-  if (opts.file === undefined) {
-    throw new McError("MC023", `--workers ${opts.workers}: parallel workers load the spec themselves and need its file (pass options.file to check()).`);
-  }
-  const workers: Worker[] = [];
-  const ready: Promise<void>[] = [];
-  for (let index = 0; index < opts.workers; index++) {
-    const data: WorkerData = { file: opts.file, constants: model.constants, index, workers: opts.workers, ctrl };
-    const w = new Worker(new URL("./worker-boot.js", import.meta.url), { workerData: data });
-    workers.push(w);
-    ready.push(
-      new Promise((resolve, reject) => {
-        w.once("error", reject);
-        w.once("message", (m: FromWorker) => {
-          if (m.type === "ready") resolve();
-          else if (m.type === "fatal") reject(m.internal ? new Error(m.message) : new McError(m.code as ErrorCode, m.message));
-        });
-      }),
-    );
-  }
-  try {
-    await Promise.all(ready);
-  } catch (e) {
-    for (const w of workers) void w.terminate();
-    throw e;
-  }
-  return workers;
-}
+/** The worker threads: started at once, each joining the levels once it has loaded the spec. */
+class WorkerPool {
+  private readonly ready: Worker[] = [];
+  private readonly all: Worker[] = [];
+  private failure: unknown;
+  private wake: (() => void) | undefined;
+  private readonly done: DoneMsg[] = [];
+  private readonly paused = new Set<Worker>();
 
-/** Runs one level on every worker; grows the seen-set whenever they all paused for it. */
-function runLevel(workers: Worker[], level: (w: number) => ToWorker, grow: () => void, tableRef: () => TableRef): Promise<DoneMsg[]> {
-  return new Promise((resolve, reject) => {
-    const done: DoneMsg[] = [];
-    const paused = new Set<number>();
-    const settle = (): void => {
-      if (paused.size > 0 && done.length + paused.size === workers.length) {
-        grow();
-        for (const w of paused) workers[w]!.postMessage({ type: "resume", table: tableRef() } satisfies ToWorker);
-        paused.clear();
-      }
-      if (done.length === workers.length) {
-        for (const w of workers) w.removeAllListeners("message").removeAllListeners("error");
-        resolve(done);
-      }
-    };
-    workers.forEach((w, i) => {
+  constructor(file: string, model: Model, ctrl: SharedArrayBuffer, threads: number) {
+    for (let index = 1; index < threads - 1; index++) {
+      const data: WorkerData = { file, constants: model.constants, index, threads, ctrl };
+      const w = new Worker(new URL("./worker-boot.js", import.meta.url), { workerData: data });
+      this.all.push(w);
       w.on("message", (m: FromWorker) => {
-        if (m.type === "done") done.push(m);
-        else if (m.type === "paused") paused.add(i);
-        else if (m.type === "fatal") reject(new Error(m.message));
-        settle();
+        if (m.type === "ready") this.ready.push(w);
+        else if (m.type === "done") this.done.push(m);
+        else if (m.type === "paused") this.paused.add(w);
+        else this.failure = m.internal ? new Error(m.message) : new McError(m.code as ErrorCode, m.message);
+        this.wake?.();
       });
-      w.on("error", reject);
-      w.postMessage(level(i));
-    });
-  });
+      w.on("error", (e) => {
+        this.failure = e;
+        this.wake?.();
+      });
+    }
+  }
+
+  /**
+   * Runs one level on this thread and every ready worker. This thread works synchronously;
+   * whenever every participant has paused (or finished) for the seen-set to grow, it grows it.
+   */
+  async runLevel(msg: LevelMsg, main: Expander, grow: () => TableRef, report: () => void): Promise<DoneMsg[]> {
+    // Let the event loop deliver what workers said meanwhile ("ready", above all): this thread
+    // may have run several levels without waiting for anyone.
+    await new Promise((resolve) => setImmediate(resolve));
+    const workers = [...this.ready];
+    this.done.length = 0;
+    for (const w of workers) w.postMessage(msg);
+    main.startLevel(msg);
+    let mine: DoneMsg | undefined;
+    for (;;) {
+      if (this.failure !== undefined) throw this.failure;
+      if (mine === undefined && main.run() === "done") mine = main.finish();
+      report();
+      if (mine !== undefined && this.done.length === workers.length) return [mine, ...this.done.splice(0)];
+      if (this.paused.size + this.done.length < workers.length) {
+        await this.message();
+        continue;
+      }
+      // every worker has paused or finished, and so has this thread: grow, then go on
+      if (Atomics.load(main.ctrl, C_PAUSE) === 1) {
+        const ref = grow();
+        for (const w of this.paused) w.postMessage({ type: "resume", table: ref } satisfies ToWorker);
+        this.paused.clear();
+      }
+    }
+  }
+
+  private message(): Promise<void> {
+    return new Promise((resolve) => (this.wake = resolve));
+  }
+
+  close(): void {
+    for (const w of this.all) void w.terminate();
+  }
 }
 
 interface LevelInput {

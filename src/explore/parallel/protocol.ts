@@ -26,8 +26,9 @@ export interface TableRef {
 export interface WorkerData {
   readonly file: string;
   readonly constants: { readonly [k: string]: string | number | boolean };
+  /** This worker's participant index, and the number of chunk-writing threads. */
   readonly index: number;
-  readonly workers: number;
+  readonly threads: number;
   readonly ctrl: SharedArrayBuffer;
 }
 
@@ -41,8 +42,8 @@ export interface LevelMsg {
   readonly order: SharedArrayBuffer;
   /** Per position: how many successors the state had (written by the worker expanding it). */
   readonly gen: SharedArrayBuffer;
+  /** Every chunk the level's states are in (a participant may have joined at this level). */
   readonly chunks: readonly (readonly [number, SharedArrayBuffer])[];
-  readonly drop: readonly number[];
   readonly table: TableRef;
   readonly store: readonly StoreChunk[];
 }
@@ -67,7 +68,7 @@ export interface DoneMsg {
   readonly error?: { readonly pos: number; readonly code: string; readonly message: string; readonly internal: boolean };
 }
 
-export type FromWorker = DoneMsg | { readonly type: "paused"; readonly from: number; readonly to: number } | { readonly type: "ready" } | { readonly type: "fatal"; readonly code: string; readonly message: string; readonly internal: boolean };
+export type FromWorker = DoneMsg | { readonly type: "paused" } | { readonly type: "ready" } | { readonly type: "fatal"; readonly code: string; readonly message: string; readonly internal: boolean };
 
 export const REC_WORDS = 5;
 export const WIN_WORDS = 4;

@@ -51,7 +51,7 @@ export class SharedSeenSet {
     let i = this.home(hi, lo);
     for (;;) {
       const j = i * SLOT_WORDS;
-      let a = Atomics.load(t, j);
+      let a = t[j]!;
       if (a === 0) {
         a = Atomics.compareExchange(t, j, 0, hi);
         if (a === 0) {
@@ -66,14 +66,14 @@ export class SharedSeenSet {
         }
       }
       if (a === (hi | 0)) {
-        let b = Atomics.load(t, j + 1);
+        let b = t[j + 1]!;
         while (b === 0) b = Atomics.load(t, j + 1);
         if (b === (lo | 0)) {
           this.won = false;
           this.lowered = false;
-          const local = Atomics.load(t, j + 2) - 1 - base;
+          const local = Atomics.load(t, j + 2) - 1 - base; // ordered after the read of `lo` above
           if (local < 0) return -1;
-          let cur = Atomics.load(this.minParent, local);
+          let cur = this.minParent[local]!;
           while (pos < cur) {
             const prev = Atomics.compareExchange(this.minParent, local, cur, pos);
             if (prev === cur) {

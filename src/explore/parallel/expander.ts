@@ -1,0 +1,139 @@
+// One participant's share of a parallel level, used by every worker thread and by the
+// coordinator's own thread: take blocks of positions from the shared cursor, expand those
+// states, insert their successors in the shared seen-set, and record what the coordinator needs
+// to number the new states as one worker would.
+
+import { Decoder, UnknownRecordType } from "../../fingerprint/decode.js";
+import { Encoder } from "../../fingerprint/encode.js";
+import { fingerprint, fpHi, fpLo } from "../../fingerprint/hash.js";
+import type { Model } from "../../model/compile.js";
+import { successorsOf } from "../../model/successors.js";
+import { McError, describeThrown } from "../../result/errors.js";
+import { replay } from "../replay.js";
+import { actionError, firstBroken } from "../search.js";
+import { StateStore } from "../state-store.js";
+import { ChunkWriter, IntRecords } from "./buffers.js";
+import { BLOCK, C_CURSOR, C_PAUSE, REC_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
+import { SharedSeenSet } from "./shared-seen-set.js";
+
+export class Expander {
+  private readonly enc = new Encoder();
+  private readonly dec = new Decoder();
+  private readonly recs = new IntRecords(REC_WORDS);
+  private readonly wins = new IntRecords(WIN_WORDS);
+  private readonly writer: ChunkWriter;
+  private readonly chunks = new Map<number, Uint8Array>();
+  private level!: LevelMsg;
+  private table!: SharedSeenSet;
+  private order!: Int32Array;
+  private gen!: Int32Array;
+  /** The rest of the block this participant was in when it paused. */
+  private from = 0;
+  private to = 0;
+  private error: DoneMsg["error"];
+  /** Positions expanded so far, for progress reports. */
+  expanded = 0;
+
+  constructor(
+    private readonly model: Model,
+    readonly ctrl: Int32Array,
+    index: number,
+    threads: number,
+  ) {
+    this.writer = new ChunkWriter(index, threads);
+  }
+
+  startLevel(m: LevelMsg): void {
+    this.level = m;
+    this.order = new Int32Array(m.order);
+    this.gen = new Int32Array(m.gen);
+    this.chunks.clear();
+    for (const [id, sab] of m.chunks) this.chunks.set(id, new Uint8Array(sab));
+    this.from = this.to = 0;
+    this.error = undefined;
+    this.setTable(m.table);
+  }
+
+  setTable(t: TableRef): void {
+    this.table = new SharedSeenSet(t, this.ctrl);
+  }
+
+  /** Expands until the level's cursor is exhausted ("done") or the seen-set must grow ("paused"). */
+  run(): "done" | "paused" {
+    const { ctrl, level } = this;
+    for (;;) {
+      if (this.from >= this.to) {
+        this.from = Atomics.add(ctrl, C_CURSOR, BLOCK);
+        if (this.from >= level.levelSize) return "done";
+        this.to = Math.min(this.from + BLOCK, level.levelSize);
+      }
+      for (; this.from < this.to; this.from++) {
+        if (Atomics.load(ctrl, C_PAUSE) === 1) return "paused";
+        try {
+          this.expand(this.from);
+        } catch (e) {
+          const mc = e instanceof McError;
+          this.error = { pos: this.from, code: mc ? e.code : "internal", message: mc ? e.message : describeThrown(e), internal: !mc };
+          return "done";
+        }
+        this.expanded++;
+      }
+    }
+  }
+
+  /** This participant's output for the level; the record buffers are handed over. */
+  finish(): DoneMsg {
+    const r = this.recs.take();
+    const w = this.wins.take();
+    return { type: "done", recs: r.buffer, recCount: r.count, wins: w.buffer, winCount: w.count, chunks: this.writer.endLevel(), ...(this.error ? { error: this.error } : {}) };
+  }
+
+  private expand(pos: number): void {
+    const { model, enc, table, recs, wins, writer } = this;
+    const base = this.level.base;
+    const s = this.stateAt(pos);
+    const actions = model.actions;
+    let ord = 0;
+    for (let a = 0; a < actions.length; a++) {
+      let succ: readonly unknown[];
+      try {
+        succ = successorsOf(actions[a]!(s));
+      } catch (e) {
+        throw actionError(model, a, s, e);
+      }
+      for (let k = 0; k < succ.length; k++, ord++) {
+        const t = succ[k];
+        let len: number;
+        try {
+          len = enc.encode(t);
+        } catch (e) {
+          throw actionError(model, a, s, e, succ.length > 1 ? k : -1);
+        }
+        fingerprint(enc.buf.subarray(0, len));
+        const local = table.insert(fpHi(), fpLo(), pos, base);
+        if (table.won) {
+          writer.write(enc.buf, len);
+          wins.push4(local, writer.chunk, writer.offset, firstBroken(model, t));
+          recs.push5(local, pos, ord, a, k);
+        } else if (local >= 0 && table.lowered) {
+          recs.push5(local, pos, ord, a, k);
+        }
+      }
+    }
+    this.gen[pos] = ord;
+  }
+
+  private stateAt(pos: number): unknown {
+    const bytes = this.chunks.get(this.order[2 * pos]!)!;
+    try {
+      return this.dec.decode(bytes, this.order[2 * pos + 1]! + 4);
+    } catch (e) {
+      if (!(e instanceof UnknownRecordType)) throw e;
+      // Another thread encoded a Record type this one has not built: recompute the state by
+      // replaying the spec along its recorded path, which builds (and registers) the type.
+      const s = replay(this.model, new StateStore(false, this.level.store), this.level.firstId + pos).states.at(-1);
+      this.enc.encode(s);
+      return s;
+    }
+  }
+}
