@@ -21,6 +21,7 @@ export interface CheckArgs {
   readonly workers: string;
   readonly maxStates: number | undefined;
   readonly maxDepth: number | undefined;
+  readonly memory: number | undefined;
   readonly typecheck: boolean;
 }
 
@@ -38,7 +39,7 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
   requireFile(a.spec);
   const workers = parseWorkers(a.workers);
   const constants = parseConstFlags(a.consts);
-  const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, file: a.spec };
+  const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec };
   resolveOptions(options, 1);
   // The compiler is 10 MB of JavaScript: load it only when it is used.
   if (a.typecheck) (await import("./typecheck.js")).typecheck([a.spec]);

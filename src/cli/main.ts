@@ -35,6 +35,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("workers", { type: "string", default: "1", describe: "worker threads, or auto for one per core" })
           .option("max-states", { type: "number", describe: "stop after N distinct states (result: bounded)" })
           .option("max-depth", { type: "number", describe: "do not expand states at depth N (result: bounded)" })
+          .option("memory", { type: "number", describe: "memory budget in MiB (default: 80% of the machine)" })
           .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" }),
       (a) => {
         if (typeof a.spec !== "string" || a.spec === "") {
@@ -51,6 +52,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
             workers: a.workers,
             maxStates: a["max-states"],
             maxDepth: a["max-depth"],
+            memory: a.memory,
             typecheck: a.typecheck,
           },
           io,

@@ -1,6 +1,7 @@
 // The one place where partial user options become complete, validated options. The CLI and the
 // API both go through resolveOptions, so a default or a bound is defined exactly once.
 
+import { totalmem } from "node:os";
 import type { ConstOverrides } from "../model/constants.js";
 import { McError } from "../result/errors.js";
 
@@ -24,6 +25,8 @@ export interface CheckOptions {
   readonly file?: string;
   /** Initial seen-set slots, a power of two (tuning and tests; it grows as needed). */
   readonly seenCapacity?: number;
+  /** Stop with MC030 when the process's resident memory passes this many MiB. */
+  readonly memoryMiB?: number;
 }
 
 export interface ResolvedOptions {
@@ -36,6 +39,7 @@ export interface ResolvedOptions {
   readonly progressIntervalMs: number;
   readonly file: string | undefined;
   readonly seenCapacity: number;
+  readonly memoryMiB: number;
 }
 
 export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions {
@@ -57,6 +61,8 @@ export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions 
     progressIntervalMs: o.progressIntervalMs ?? 3000,
     file: o.file,
     seenCapacity: powerOfTwo(o.seenCapacity ?? 1 << 20),
+    // Default: 80% of the machine, so the budget trips before the kernel's OOM killer does.
+    memoryMiB: o.memoryMiB === undefined ? Math.floor((totalmem() / 2 ** 20) * 0.8) : positiveInt("--memory", o.memoryMiB),
   };
 }
 

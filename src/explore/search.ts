@@ -14,6 +14,7 @@ import { Queue, Stack, type Frontier } from "./frontier.js";
 import type { ResolvedOptions } from "./options.js";
 import { SeenSet } from "./seen-set.js";
 import { StateStore } from "./state-store.js";
+import { MemoryBudget, isAllocationFailure, outOfMemory } from "./memory.js";
 
 export type Stop =
   | { readonly kind: "invariant"; readonly invariant: number; readonly id: number; readonly hi: number; readonly lo: number }
@@ -37,6 +38,7 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
   const frontier: Frontier = opts.strategy === "bfs" ? new Queue() : new Stack();
   const { actions, invariants } = model;
   const started = Date.now();
+  const budget = new MemoryBudget(model.file, opts.memoryMiB);
   let generated = 0;
   let depth = 0;
   let peakFrontier = 0;
@@ -104,6 +106,7 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
         try {
           nid = admit(t, id, a, k, d + 1);
         } catch (e) {
+          if (isAllocationFailure(e)) throw outOfMemory(model.file, { distinct: store.size, generated, depth }, `allocating more room failed (${(e as Error).message})`);
           throw actionError(model, a, s, e, succ.length > 1 ? k : -1);
         }
         if (nid < 0) continue;
@@ -117,9 +120,12 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
       fingerprint(enc.buf.subarray(0, enc.pos));
       return done({ kind: "deadlock", id, hi: fpHi(), lo: fpLo() });
     }
-    if ((++expanded & 1023) === 0 && listener.onProgress && Date.now() >= nextReport) {
-      nextReport = Date.now() + opts.progressIntervalMs;
-      listener.onProgress({ distinct: store.size, generated, frontier: frontier.size, depth, elapsedMs: Date.now() - started, storeBytes: memory() });
+    if ((++expanded & 1023) === 0) {
+      budget.check({ distinct: store.size, generated, depth });
+      if (listener.onProgress && Date.now() >= nextReport) {
+        nextReport = Date.now() + opts.progressIntervalMs;
+        listener.onProgress({ distinct: store.size, generated, frontier: frontier.size, depth, elapsedMs: Date.now() - started, storeBytes: memory() });
+      }
     }
   }
   return done(truncated ? { kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` } : null);
@@ -158,9 +164,6 @@ export function actionError(model: Model, a: number, s: unknown, e: unknown, k =
       `${where} returned a value that is not a state${which}: ${what}, ${inState}. An action returns null/false when disabled, ` +
         `one Immutable value or primitive, or an Array or generator of them.`,
     );
-  }
-  if (e instanceof RangeError && /allocation failed|Invalid typed array length|Invalid array length/.test(e.message)) {
-    return new McError("MC030", `${model.file}: out of memory while exploring (${e.message}).`);
   }
   return new McError("MC011", `${where} threw ${describeThrown(e)} ${inState}.`);
 }

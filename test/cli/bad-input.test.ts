@@ -107,3 +107,16 @@ describe("JSON mode", () => {
     expect(JSON.parse(r.out)).toMatchObject({ verdict: "error", error: { code: "MC010" } });
   });
 });
+
+describe("a state space bigger than memory", () => {
+  it("stops with MC030 and the counts so far, not a crash", async () => {
+    for (const workers of ["1", "2"]) {
+      const r = await mc("check", "specs/devpriv.ts", "--no-typecheck", "--const", "P=4", "--const", "T=8", "--memory", "60", "--workers", workers);
+      expectCleanError(r, "MC030", "specs/devpriv.ts", /after [\d,]+ distinct states, [\d,]+ generated, depth \d+/, "--memory");
+    }
+  });
+
+  it("a bad --memory is a usage error", async () => {
+    expectCleanError(await mc("check", fixture("counter.ts"), "--memory", "0"), "MC023", "--memory");
+  });
+});

@@ -12,6 +12,7 @@ import type { CheckListener } from "../../result/result.js";
 import type { ResolvedOptions } from "../options.js";
 import { firstBroken, initError, type SearchOutcome, type Stop } from "../search.js";
 import { StateStore } from "../state-store.js";
+import { MemoryBudget, isAllocationFailure, outOfMemory } from "../memory.js";
 import { ChunkWriter, readLen } from "./buffers.js";
 import { Expander } from "./expander.js";
 import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, REC_WORDS, WIN_WORDS, type DoneMsg, type FromWorker, type LevelMsg, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
@@ -44,9 +45,19 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     lastReport = Date.now();
     listener.onProgress({ distinct: Atomics.load(ctrl, C_CAND), generated, frontier: 0, depth, elapsedMs: lastReport - started, storeBytes: table.bytes + store.bytes });
   };
+  const budget = new MemoryBudget(model.file, opts.memoryMiB);
+  main.onTick = () => {
+    budget.check({ distinct: Atomics.load(ctrl, C_CAND), generated, depth });
+    report();
+  };
   const outcome = (stop: Stop | null): SearchOutcome => ({ distinct: store.size, generated, depth, stop, store, storeBytes: table.bytes + store.bytes });
   const grow = (): TableRef => {
-    table = new SharedSeenSet(table.grow(table.capacity * 2), ctrl);
+    try {
+      table = new SharedSeenSet(table.grow(table.capacity * 2), ctrl);
+    } catch (e) {
+      if (isAllocationFailure(e)) throw outOfMemory(model.file, { distinct: Atomics.load(ctrl, C_CAND), generated, depth }, "growing the shared seen-set failed");
+      throw e;
+    }
     Atomics.store(ctrl, C_LIMIT, table.capacity * MAX_LOAD);
     Atomics.store(ctrl, C_PAUSE, 0);
     main.setTable(table.ref);
@@ -57,7 +68,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     // Level 1: the initial states, admitted here in init order as one worker does.
     const enc = new Encoder();
     const writer = new ChunkWriter(threads - 1, threads);
-    let order: number[] = [];
+    const initOrder: number[] = [];
     for (let k = 0; k < model.init.length; k++) {
       const s = model.init[k];
       generated++;
@@ -76,8 +87,11 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       if (bad >= 0) return outcome({ kind: "invariant", invariant: bad, id, hi: fpHi(), lo: fpLo() });
       if (store.size >= opts.maxStates) return outcome({ kind: "bounded", reason: `--max-states ${opts.maxStates} reached` });
       writer.write(enc.buf, len);
-      order.push(writer.chunk, writer.offset);
+      initOrder.push(writer.chunk, writer.offset);
     }
+    // Each level's order (chunk, offset per state) lives in shared memory, never on the JS heap.
+    let order: Int32Array = new Int32Array(new SharedArrayBuffer(initOrder.length * 4));
+    order.set(initOrder);
     for (const [id, sab] of writer.endLevel()) chunks.set(id, sab);
     let firstId = 0;
     while (order.length > 0) {
@@ -86,8 +100,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       if (Atomics.load(ctrl, C_CAND) > table.capacity * 0.5) grow();
       const base = Atomics.load(ctrl, C_CAND);
       Atomics.store(ctrl, C_CURSOR, 0);
-      const orderSab = new SharedArrayBuffer(order.length * 4);
-      new Int32Array(orderSab).set(order);
+      const orderSab = order.buffer as SharedArrayBuffer;
       const genSab = new SharedArrayBuffer(levelSize * 4);
       const used = new Set<number>();
       for (let p = 0; p < levelSize; p++) used.add(order[2 * p]!);
@@ -201,7 +214,7 @@ interface LevelInput {
   readonly candidates: number;
   readonly minParent: Int32Array;
   readonly gen: Int32Array;
-  readonly order: readonly number[];
+  readonly order: Int32Array;
   readonly chunks: Map<number, SharedArrayBuffer>;
   readonly store: StateStore;
   readonly opts: ResolvedOptions;
@@ -213,7 +226,7 @@ interface LevelInput {
  * walking parents in position order, each new state in successor order is checked (invariant,
  * --max-states), then the parent itself (deadlock), so a stop lands exactly where it would.
  */
-function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generated: number; maxDepth: number; stop?: Stop; error?: NonNullable<DoneMsg["error"]>; firstId: number; order: number[] } {
+function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generated: number; maxDepth: number; stop?: Stop; error?: NonNullable<DoneMsg["error"]>; firstId: number; order: Int32Array } {
   const m = x.candidates;
   const chunkOf = new Int32Array(m);
   const offsetOf = new Int32Array(m);
@@ -251,7 +264,8 @@ function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generated: num
   const limit = error ? error.pos : x.levelSize;
   let generated = x.generatedBefore;
   let maxDepth = x.depth;
-  const order: number[] = [];
+  const next = new Int32Array(new SharedArrayBuffer(Math.max(8, 8 * m)));
+  let n = 0;
   const firstId = x.store.size;
   for (let p = 0; p < limit; p++) {
     const lo = start[p]!;
@@ -269,18 +283,19 @@ function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generated: num
       const at = generated + ordOf[c]! + 1;
       if (broken[c]! >= 0) {
         const [h, l] = fingerprintAt(x.chunks, chunkOf[c]!, offsetOf[c]!);
-        return { generated: at, maxDepth, stop: { kind: "invariant", invariant: broken[c]!, id, hi: h, lo: l }, firstId, order };
+        return { generated: at, maxDepth, stop: { kind: "invariant", invariant: broken[c]!, id, hi: h, lo: l }, firstId, order: next.subarray(0, n) };
       }
-      if (x.store.size >= x.opts.maxStates) return { generated: at, maxDepth, stop: { kind: "bounded", reason: `--max-states ${x.opts.maxStates} reached` }, firstId, order };
-      order.push(chunkOf[c]!, offsetOf[c]!);
+      if (x.store.size >= x.opts.maxStates) return { generated: at, maxDepth, stop: { kind: "bounded", reason: `--max-states ${x.opts.maxStates} reached` }, firstId, order: next.subarray(0, n) };
+      next[n++] = chunkOf[c]!;
+      next[n++] = offsetOf[c]!;
     }
     generated += x.gen[p]!;
     if (x.gen[p] === 0 && x.opts.deadlock) {
       const [h, l] = fingerprintAt(x.chunks, x.order[2 * p]!, x.order[2 * p + 1]!);
-      return { generated, maxDepth, stop: { kind: "deadlock", id: x.firstId + p, hi: h, lo: l }, firstId, order };
+      return { generated, maxDepth, stop: { kind: "deadlock", id: x.firstId + p, hi: h, lo: l }, firstId, order: next.subarray(0, n) };
     }
   }
-  return { generated, maxDepth, ...(error ? { error } : {}), firstId, order };
+  return { generated, maxDepth, ...(error ? { error } : {}), firstId, order: next.subarray(0, n) };
 }
 
 function fingerprintAt(chunks: Map<number, SharedArrayBuffer>, chunk: number, offset: number): [number, number] {

@@ -33,6 +33,8 @@ export class Expander {
   private error: DoneMsg["error"];
   /** Positions expanded so far, for progress reports. */
   expanded = 0;
+  /** Called every 1024 expansions (the coordinator's thread checks memory and reports progress). */
+  onTick: (() => void) | undefined;
 
   constructor(
     private readonly model: Model,
@@ -76,7 +78,7 @@ export class Expander {
           this.error = { pos: this.from, code: mc ? e.code : "internal", message: mc ? e.message : describeThrown(e), internal: !mc };
           return "done";
         }
-        this.expanded++;
+        if ((++this.expanded & 1023) === 0) this.onTick?.();
       }
     }
   }
