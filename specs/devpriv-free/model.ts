@@ -11,6 +11,7 @@ import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { RefcountMatchesHolders } from "../../invariants/refcount.js";
+import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["hmm2017", "hch2022", "v61"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -73,23 +74,18 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
     },
     view: {
       counters: (s) => ({ page0: s.rc }),
-      describeStep: (action) => describe(action),
+      describeStep: (action) => stepText(STEP_TEXT, action),
     },
   };
 }
 
-const STEP_TEXT: { readonly [a: string]: string } = {
+const STEP_TEXT: StepTexts = {
   DriverAlloc: "driver allocates page0 for D",
   OwnerPut: "put_page(page0) by D",
   SpecTryGet: "get_page_unless_zero(page0) by pfn walker S$",
   SpecPut: "put_page(page0) by pfn walker S$",
 };
 
-/** `$` in a step text is the thread's suffix as it appears in the action name. */
-function describe(action: string): string {
-  const [, base = action, x = ""] = /^(.*?)(\d*)$/.exec(action) ?? [];
-  return STEP_TEXT[base]?.replaceAll("$", x) ?? action;
-}
 
 /** put_page on the page, then what the era's put path does at the new count (§2.4). */
 function put(s: DevprivFree, era: Era): DevprivFree {

@@ -10,6 +10,7 @@ import { get_page, put_page, type RefStep } from "../../src/kernel/page.js";
 import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { MigrateProgress, noMigrateWhilePinnedBy } from "../../invariants/migrate.js";
+import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
 
 /**
  * mig1based = (1based, thr 1, exa 1) and mig0based = (0based, 0, 0) are the brief's. The others
@@ -91,12 +92,12 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
     }),
     view: {
       counters: (s) => ({ page0: s.rc, mapcount: s.mc }),
-      describeStep: (action) => describe(action),
+      describeStep: (action) => stepText(STEP_TEXT, action),
     },
   };
 }
 
-const STEP_TEXT: { readonly [a: string]: string } = {
+const STEP_TEXT: StepTexts = {
   XGet: "get_page(page0) by stray holder X$",
   XPut: "put_page(page0) by stray holder X$",
   MgCollect: "migrate_vma_collect_pmd: folio_get, migration entry, rmap remove, put",
@@ -106,11 +107,6 @@ const STEP_TEXT: { readonly [a: string]: string } = {
   MgRestore: "remove_migration_ptes: restore the entry, put",
 };
 
-/** `$` in a step text is the thread's suffix as it appears in the action name. */
-function describe(action: string): string {
-  const [, base = action, x = ""] = /^(.*?)(\d*)$/.exec(action) ?? [];
-  return STEP_TEXT[base]?.replaceAll("$", x) ?? action;
-}
 
 function anyStray(s: Migrate, nx: number): boolean {
   for (let i = 1; i <= nx; i++) if (s.get(strayKey(i)) === "hold") return true;

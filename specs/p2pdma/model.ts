@@ -11,6 +11,7 @@ import { initialRefcount, putEffects } from "../../src/kernel/eras.js";
 import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, AllocStartsAtZero, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { noP2PWithoutFlagAny } from "../../invariants/p2pdma.js";
+import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["v62", "popple2024", "half-init0", "half-noreset", "popple2024-nogupcheck"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -80,12 +81,12 @@ export function make(variant: Variant): SpecDef<P2p, ReturnType<typeof consts>> 
     }),
     view: {
       counters: (s) => ({ page0: s.rc }),
-      describeStep: (action) => describe(action),
+      describeStep: (action) => stepText(STEP_TEXT, action),
     },
   };
 }
 
-const STEP_TEXT: { readonly [a: string]: string } = {
+const STEP_TEXT: StepTexts = {
   AllocMmap: "p2pmem_alloc_mmap: genpool alloc, vm_insert_page(page0), put_page",
   Munmap: "munmap: zap the PTE, put_page(page0)",
   SpecTryGet: "get_page_unless_zero(page0) by a pfn walker",
@@ -94,11 +95,6 @@ const STEP_TEXT: { readonly [a: string]: string } = {
   GupPut: "put_page(page0) by G$",
 };
 
-/** `$` in a step text is the thread's suffix as it appears in the action name. */
-function describe(action: string): string {
-  const [, base = action, x = ""] = /^(.*?)(\d*)$/.exec(action) ?? [];
-  return STEP_TEXT[base]?.replaceAll("$", x) ?? action;
-}
 
 function applyStep(s: P2p, step: RefStep): P2p {
   const t = s.set("rc", step.count);

@@ -12,6 +12,7 @@ import { initialRefcount, putEffects, type Era } from "../../src/kernel/eras.js"
 import { memunmapPutRefs, memunmapWaitDone, setupPgmapRefs } from "../../src/kernel/pgmap.js";
 import { NoAllocAfterKill, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced, PgmapNonNegative } from "../../invariants/faults.js";
 import { MemunmapOnlyWhenUnused, PgmapAccounting } from "../../invariants/pgmap.js";
+import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["devmap2017", "hch2022", "v61", "v61-late-alloc"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -111,12 +112,12 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
     },
     view: {
       counters: (s) => ({ page0: s.rc, pgmap: s.cnt }),
-      describeStep: (action) => describe(action),
+      describeStep: (action) => stepText(STEP_TEXT, action),
     },
   };
 }
 
-const STEP_TEXT: { readonly [a: string]: string } = {
+const STEP_TEXT: StepTexts = {
   DriverAlloc: "driver allocates page# for O$",
   OwnerPut: "put_page(page#) by O$",
   UKill: "memunmap_pages: percpu_ref_kill",
@@ -124,11 +125,6 @@ const STEP_TEXT: { readonly [a: string]: string } = {
   UWaitDone: "memunmap_pages: wait_for_completion, teardown",
 };
 
-/** In a step text `$` is page i's suffix ("" or "2") and `#` its 0-based index. */
-function describe(action: string): string {
-  const [, base = action, x = ""] = /^(.*?)(\d*)$/.exec(action) ?? [];
-  return STEP_TEXT[base]?.replaceAll("$", x).replaceAll("#", String(x === "" ? 0 : Number(x) - 1)) ?? action;
-}
 
 function applyStep<K extends `rc${Sfx}`>(s: PgmapDevpriv, k: K, step: RefStep): PgmapDevpriv {
   const t = s.set(k, step.count);

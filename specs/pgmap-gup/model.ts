@@ -11,6 +11,7 @@ import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { getPageTakesPgmapRef, setupPgmapRefs } from "../../src/kernel/pgmap.js";
 import { NoGetOnZero, NoRefAfterRelease, PgmapNonNegative } from "../../invariants/faults.js";
 import { MemunmapOnlyWhenUnused, NoNewPgmapRefAfterKill, NoUnmapWhileLive, PgmapAccounting } from "../../invariants/pgmap.js";
+import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["dax2015", "dax2015-nokill", "devmap2017"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -75,13 +76,13 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
     },
     view: {
       counters: (s) => ({ page0: s.rc, pgmap: s.cnt }),
-      describeStep: (action) => describe(action),
+      describeStep: (action) => stepText(STEP_TEXT, action),
     },
   };
 }
 
 const eraOf = (v: Variant): Era => (v === "devmap2017" ? "a'" : "a");
-const STEP_TEXT: { readonly [a: string]: string } = {
+const STEP_TEXT: StepTexts = {
   GupLookup: "get_dev_pagemap(pfn0) by gup$",
   GupGetPage: "get_page(page0) by gup$",
   GupPutPgmap: "put_dev_pagemap by gup$",
@@ -94,11 +95,6 @@ const STEP_TEXT: { readonly [a: string]: string } = {
   UWaitDone: "memunmap_pages: wait_for_completion, teardown",
 };
 
-/** `$` in a step text is the thread's suffix as it appears in the action name. */
-function describe(action: string): string {
-  const [, base = action, x = ""] = /^(.*?)(\d*)$/.exec(action) ?? [];
-  return STEP_TEXT[base]?.replaceAll("$", x) ?? action;
-}
 
 function applyStep(s: PgmapGup, step: RefStep): PgmapGup {
   const t = s.set("rc", step.count);

@@ -54,9 +54,8 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
     storeBytes: memory(),
   });
 
-  /** Encodes, fingerprints and records `s`; returns its new id, or -1 if seen before. */
-  const admit = (s: unknown, parent: number, action: number, k: number, d: number): number => {
-    const len = enc.encode(s);
+  /** Fingerprints and records the state encoded in enc (`len` bytes); its new id, or -1 if seen. */
+  const admit = (len: number, parent: number, action: number, k: number, d: number): number => {
     fingerprint(enc.buf.subarray(0, len));
     if (!seen.add(fpHi(), fpLo())) return -1;
     const id = store.add(parent, action, k);
@@ -68,12 +67,13 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
   for (let k = 0; k < model.init.length; k++) {
     const s = model.init[k];
     generated++;
-    let id: number;
+    let len: number;
     try {
-      id = admit(s, -1, 0, k, 1);
+      len = enc.encode(s);
     } catch (e) {
       throw initError(model, k, e);
     }
+    const id = admit(len, -1, 0, k, 1);
     if (id < 0) continue;
     const bad = firstBroken(model, s);
     if (bad >= 0) return done({ kind: "invariant", invariant: bad, id, hi: fpHi(), lo: fpLo() });
@@ -92,22 +92,18 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
     }
     let enabled = 0;
     for (let a = 0; a < actions.length; a++) {
-      let succ: readonly unknown[];
-      try {
-        succ = successorsOf(actions[a]!(s));
-      } catch (e) {
-        throw actionError(model, a, s, e);
-      }
+      const succ = successorsAt(model, a, s);
       for (let k = 0; k < succ.length; k++) {
         const t = succ[k];
         generated++;
         enabled++;
+        const len = encodeSuccessor(enc, model, a, s, succ, k);
         let nid: number;
         try {
-          nid = admit(t, id, a, k, d + 1);
+          nid = admit(len, id, a, k, d + 1);
         } catch (e) {
           if (isAllocationFailure(e)) throw outOfMemory(model.file, { distinct: store.size, generated, depth }, `allocating more room failed (${(e as Error).message})`);
-          throw actionError(model, a, s, e, succ.length > 1 ? k : -1);
+          throw e;
         }
         if (nid < 0) continue;
         const bad = firstBroken(model, t);
@@ -129,6 +125,24 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
     }
   }
   return done(truncated ? { kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` } : null);
+}
+
+/** The successors of action `a` in `s`; a throw or a Promise becomes the spec error naming it. */
+export function successorsAt(model: Model, a: number, s: unknown): readonly unknown[] {
+  try {
+    return successorsOf(model.actions[a]!(s));
+  } catch (e) {
+    throw actionError(model, a, s, e);
+  }
+}
+
+/** Encodes successor `k` of action `a` into `enc`; a non-state becomes the spec error naming it. */
+export function encodeSuccessor(enc: Encoder, model: Model, a: number, s: unknown, succ: readonly unknown[], k: number): number {
+  try {
+    return enc.encode(succ[k]);
+  } catch (e) {
+    throw actionError(model, a, s, e, succ.length > 1 ? k : -1);
+  }
 }
 
 /** The index of the first invariant `s` breaks, or -1; a throw or a non-boolean is a spec error. */

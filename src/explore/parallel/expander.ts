@@ -7,10 +7,9 @@ import { Decoder, UnknownRecordType } from "../../fingerprint/decode.js";
 import { Encoder } from "../../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../../fingerprint/hash.js";
 import type { Model } from "../../model/compile.js";
-import { successorsOf } from "../../model/successors.js";
 import { McError, describeThrown } from "../../result/errors.js";
 import { replay } from "../replay.js";
-import { actionError, firstBroken } from "../search.js";
+import { encodeSuccessor, firstBroken, successorsAt } from "../search.js";
 import { StateStore } from "../state-store.js";
 import { ChunkWriter, IntRecords } from "./buffers.js";
 import { BLOCK, C_CURSOR, C_PAUSE, REC_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
@@ -97,25 +96,14 @@ export class Expander {
     const actions = model.actions;
     let ord = 0;
     for (let a = 0; a < actions.length; a++) {
-      let succ: readonly unknown[];
-      try {
-        succ = successorsOf(actions[a]!(s));
-      } catch (e) {
-        throw actionError(model, a, s, e);
-      }
+      const succ = successorsAt(model, a, s);
       for (let k = 0; k < succ.length; k++, ord++) {
-        const t = succ[k];
-        let len: number;
-        try {
-          len = enc.encode(t);
-        } catch (e) {
-          throw actionError(model, a, s, e, succ.length > 1 ? k : -1);
-        }
+        const len = encodeSuccessor(enc, model, a, s, succ, k);
         fingerprint(enc.buf.subarray(0, len));
         const local = table.insert(fpHi(), fpLo(), pos, base);
         if (table.won) {
           writer.write(enc.buf, len);
-          wins.push4(local, writer.chunk, writer.offset, firstBroken(model, t));
+          wins.push4(local, writer.chunk, writer.offset, firstBroken(model, succ[k]));
           recs.push5(local, pos, ord, a, k);
         } else if (local >= 0 && table.lowered) {
           recs.push5(local, pos, ord, a, k);
