@@ -175,14 +175,28 @@ class WorkerPool {
     // Let the event loop deliver what workers said meanwhile ("ready", above all): this thread
     // may have run several levels without waiting for anyone.
     await new Promise((resolve) => setImmediate(resolve));
-    const workers = [...this.ready];
+    const workers: Worker[] = [];
     this.done.length = 0;
-    for (const w of workers) w.postMessage(msg);
     main.startLevel(msg);
     let mine: DoneMsg | undefined;
     for (;;) {
       if (this.failure !== undefined) throw this.failure;
-      if (mine === undefined && main.run() === "done") mine = main.finish();
+      // Workers that are ready join, even in the middle of the level: they take blocks from
+      // the same cursor, with the seen-set as it is now.
+      for (const w of this.ready) {
+        if (workers.includes(w)) continue;
+        workers.push(w);
+        w.postMessage({ ...msg, table: main.tableRef } satisfies ToWorker);
+      }
+      if (mine === undefined) {
+        // While a worker is still loading, work in slices and look for its "ready" in between.
+        const r = main.run(this.ready.length < this.all.length ? 256 : Infinity);
+        if (r === "yield") {
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
+        if (r === "done") mine = main.finish();
+      }
       report();
       if (mine !== undefined && this.done.length === workers.length) return [mine, ...this.done.splice(0)];
       if (this.paused.size + this.done.length < workers.length) {

@@ -59,10 +59,17 @@ export class Expander {
     this.table = new SharedSeenSet(t, this.ctrl);
   }
 
-  /** Expands until the level's cursor is exhausted ("done") or the seen-set must grow ("paused"). */
-  run(): "done" | "paused" {
+  get tableRef(): TableRef {
+    return this.table.ref;
+  }
+
+  /**
+   * Expands until the level's cursor is exhausted ("done"), the seen-set must grow ("paused"), or
+   * `slice` positions are done ("yield": the coordinator's thread then lets messages in).
+   */
+  run(slice = Infinity): "done" | "paused" | "yield" {
     const { ctrl, level } = this;
-    for (;;) {
+    for (let left = slice; ; ) {
       if (this.from >= this.to) {
         this.from = Atomics.add(ctrl, C_CURSOR, BLOCK);
         if (this.from >= level.levelSize) return "done";
@@ -70,6 +77,7 @@ export class Expander {
       }
       for (; this.from < this.to; this.from++) {
         if (Atomics.load(ctrl, C_PAUSE) === 1) return "paused";
+        if (left-- === 0) return "yield";
         try {
           this.expand(this.from);
         } catch (e) {

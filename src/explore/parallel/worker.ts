@@ -15,7 +15,7 @@ const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMes
 let expander: Expander | undefined;
 
 function step(): void {
-  if (expander!.run() === "paused") {
+  if (expander!.run() !== "done") {
     post({ type: "paused" });
     return;
   }
