@@ -9,7 +9,9 @@ import { progressLine } from "../report/progress.js";
 import { styleFor } from "../report/style.js";
 import { formatResult, header } from "../report/text.js";
 import { loadSpec, requireFile } from "../model/load-spec.js";
+import { availableParallelism } from "node:os";
 import { resolveOptions } from "../explore/options.js";
+import { prewarmWorkers, releasePrewarmed } from "../explore/parallel/coordinator.js";
 import { EXIT, fail, type Io } from "./main.js";
 
 export interface CheckArgs {
@@ -31,6 +33,8 @@ export async function runCheck(a: CheckArgs, io: Io): Promise<number> {
   } catch (e) {
     if (a.json && e instanceof McError) io.out(JSON.stringify(errorJson(a.spec, e.code, e.message)) + "\n");
     return fail(e, io);
+  } finally {
+    releasePrewarmed();
   }
 }
 

@@ -139,7 +139,37 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   }
 }
 
-/** The worker threads: started at once, each joining the levels once it has loaded the spec. */
+const BOOT = new URL("./worker-boot.js", import.meta.url);
+/** Workers started ahead of a check, by spec file, with any error they hit while loading. */
+const prewarmed = new Map<string, { worker: Worker; error?: unknown }[]>();
+
+function spawn(file: string): { worker: Worker; error?: unknown } {
+  const entry: { worker: Worker; error?: unknown } = { worker: new Worker(BOOT, { workerData: { file } satisfies WorkerData }) };
+  entry.worker.on("error", (e) => (entry.error = e));
+  return entry;
+}
+
+/**
+ * Starts `count` workers loading `file` before the check itself (the CLI calls this first, so
+ * loading tsx and the spec in the workers overlaps with the same work on this thread).
+ */
+export function prewarmWorkers(file: string, count: number): void {
+  const list = prewarmed.get(file) ?? [];
+  while (list.length < count) {
+    const e = spawn(file);
+    e.worker.unref(); // a check that never starts must not keep the process alive
+    list.push(e);
+  }
+  prewarmed.set(file, list);
+}
+
+/** Stops prewarmed workers a check did not use. */
+export function releasePrewarmed(): void {
+  for (const list of prewarmed.values()) for (const e of list) void e.worker.terminate();
+  prewarmed.clear();
+}
+
+/** The worker threads: each joins the levels once it has loaded and compiled the spec. */
 class WorkerPool {
   private readonly ready: Worker[] = [];
   private readonly all: Worker[] = [];
@@ -149,10 +179,13 @@ class WorkerPool {
   private readonly paused = new Set<Worker>();
 
   constructor(file: string, model: Model, ctrl: SharedArrayBuffer, threads: number) {
+    const warm = prewarmed.get(file)?.splice(0, threads - 2) ?? [];
     for (let index = 1; index < threads - 1; index++) {
-      const data: WorkerData = { file, constants: model.constants, index, threads, ctrl };
-      const w = new Worker(new URL("./worker-boot.js", import.meta.url), { workerData: data });
+      const entry = warm[index - 1] ?? spawn(file);
+      const w = entry.worker;
+      w.ref();
       this.all.push(w);
+      if (entry.error !== undefined) this.failure = entry.error;
       w.on("message", (m: FromWorker) => {
         if (m.type === "ready") this.ready.push(w);
         else if (m.type === "done") this.done.push(m);
@@ -164,6 +197,7 @@ class WorkerPool {
         this.failure = e;
         this.wake?.();
       });
+      w.postMessage({ type: "init", constants: model.constants, index, threads, ctrl } satisfies ToWorker);
     }
   }
 

@@ -23,8 +23,14 @@ export interface TableRef {
   readonly minParent: SharedArrayBuffer; // per level-local candidate: the least parent position
 }
 
+/** What a worker boots with: only the spec's file, so it can start loading before a check. */
 export interface WorkerData {
   readonly file: string;
+}
+
+/** Sent once the check starts: what the worker needs to compile the model and take part. */
+export interface InitMsg {
+  readonly type: "init";
   readonly constants: { readonly [k: string]: string | number | boolean };
   /** This worker's participant index, and the number of chunk-writing threads. */
   readonly index: number;
@@ -53,7 +59,7 @@ export interface ResumeMsg {
   readonly table: TableRef;
 }
 
-export type ToWorker = LevelMsg | ResumeMsg | { readonly type: "exit" };
+export type ToWorker = InitMsg | LevelMsg | ResumeMsg | { readonly type: "exit" };
 
 /** A worker's output for one level. */
 export interface DoneMsg {

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { initHash } from "../../fingerprint/hash.js";
 import { compile } from "../../model/compile.js";
+import type { Spec } from "../../spec/types.js";
 import { loadSpec } from "../../model/load-spec.js";
 import { McError, describeThrown } from "../../result/errors.js";
 import { Expander } from "./expander.js";
@@ -23,24 +24,38 @@ function step(): void {
   post(done, [done.recs, done.wins]);
 }
 
-port.on("message", (m: ToWorker) => {
-  if (m.type === "exit") port.close();
-  else if (expander === undefined) throw new Error("a level was sent before the worker was ready");
-  else if (m.type === "level") {
-    expander!.startLevel(m);
-    step();
-  } else {
-    expander!.setTable(m.table);
-    step();
-  }
-});
+let spec: Spec<unknown> | undefined;
 
-try {
-  await initHash();
-  const model = compile(await loadSpec(data.file), data.constants, data.file);
-  expander = new Expander(model, new Int32Array(data.ctrl), data.index, data.threads);
-  post({ type: "ready" });
-} catch (e) {
+function fatal(e: unknown): void {
   const mc = e instanceof McError;
   post({ type: "fatal", code: mc ? e.code : "internal", message: mc ? e.message : describeThrown(e), internal: !mc });
 }
+
+// Load the spec first; messages sent meanwhile ("init" above all) wait in the port until the
+// listener below is attached.
+try {
+  await initHash();
+  spec = await loadSpec(data.file);
+} catch (e) {
+  fatal(e);
+}
+
+port.on("message", (m: ToWorker) => {
+  if (m.type === "exit") port.close();
+  else if (m.type === "init") {
+    try {
+      const model = compile(spec!, m.constants, data.file);
+      expander = new Expander(model, new Int32Array(m.ctrl), m.index, m.threads);
+      post({ type: "ready" });
+    } catch (e) {
+      fatal(e);
+    }
+  } else if (expander === undefined) throw new Error("a level was sent before the worker was ready");
+  else if (m.type === "level") {
+    expander.startLevel(m);
+    step();
+  } else {
+    expander.setTable(m.table);
+    step();
+  }
+});
