@@ -18,7 +18,7 @@ import { Expander } from "./expander.js";
 import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, REC_WORDS, WIN_WORDS, type DoneMsg, type FromWorker, type LevelMsg, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 
-const MAX_LOAD = 0.75;
+const MAX_LOAD = 0.8;
 
 export async function parallelSearch(model: Model, opts: ResolvedOptions, listener: CheckListener): Promise<SearchOutcome> {
   if (opts.file === undefined) {
@@ -97,7 +97,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     while (order.length > 0) {
       const levelSize = order.length / 2;
       if (depth >= opts.maxDepth) return outcome({ kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` });
-      if (Atomics.load(ctrl, C_CAND) > table.capacity * 0.5) grow();
+      if (Atomics.load(ctrl, C_CAND) > table.capacity * 0.6) grow();
       const base = Atomics.load(ctrl, C_CAND);
       Atomics.store(ctrl, C_CURSOR, 0);
       const orderSab = order.buffer as SharedArrayBuffer;
@@ -114,7 +114,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
         firstId,
         depth,
         candidates: Atomics.load(ctrl, C_CAND) - base,
-        minParent: table.minParent,
+        minParent: table.minParents(base, Atomics.load(ctrl, C_CAND) - base),
         gen: new Int32Array(genSab),
         order,
         chunks,

@@ -1,16 +1,16 @@
 // The seen-set shared by all workers: open addressing over a SharedArrayBuffer, lock-free. A slot
 // is claimed with a compare-and-swap on its first word and published by its second, so a reader
 // that finds the first word waits for the second. The third word names the state's candidate
-// number, through which workers agree, with an atomic minimum, on the first parent that reached
-// it in BFS order (what one worker would have recorded).
+// number; the fourth holds the least level position that reached it, which workers agree on
+// with an atomic minimum (the first parent in BFS order: what one worker would have recorded).
+// Keeping it in the slot, not in an array by candidate, saves a cache miss per duplicate.
 
 import { C_CAND, C_LIMIT, C_PAUSE, type TableRef } from "./protocol.js";
 
-export const SLOT_WORDS = 3;
+export const SLOT_WORDS = 4;
 
 export class SharedSeenSet {
   readonly t: Int32Array;
-  readonly minParent: Int32Array;
   readonly capacity: number;
   private readonly mask: number;
   private readonly shift: number;
@@ -24,14 +24,13 @@ export class SharedSeenSet {
     private readonly ctrl: Int32Array,
   ) {
     this.t = new Int32Array(ref.table);
-    this.minParent = new Int32Array(ref.minParent);
     this.capacity = this.t.length / SLOT_WORDS;
     this.mask = this.capacity - 1;
     this.shift = 32 - Math.log2(this.capacity);
   }
 
   static allocate(capacity: number): TableRef {
-    return { table: new SharedArrayBuffer(capacity * SLOT_WORDS * 4), minParent: new SharedArrayBuffer(capacity * 4) };
+    return { table: new SharedArrayBuffer(capacity * SLOT_WORDS * 4) };
   }
 
   private home(hi: number, lo: number): number {
@@ -56,13 +55,12 @@ export class SharedSeenSet {
         a = Atomics.compareExchange(t, j, 0, hi);
         if (a === 0) {
           const cand = Atomics.add(ctrl, C_CAND, 1);
-          const local = cand - base;
-          Atomics.store(this.minParent, local, pos);
+          Atomics.store(t, j + 3, pos);
           Atomics.store(t, j + 2, cand + 1);
           Atomics.store(t, j + 1, lo); // publish last: readers wait for this word
           if (cand + 1 >= Atomics.load(ctrl, C_LIMIT)) Atomics.store(ctrl, C_PAUSE, 1);
           this.won = true;
-          return local;
+          return cand - base;
         }
       }
       if (a === (hi | 0)) {
@@ -73,9 +71,9 @@ export class SharedSeenSet {
           this.lowered = false;
           const local = Atomics.load(t, j + 2) - 1 - base; // ordered after the read of `lo` above
           if (local < 0) return -1;
-          let cur = this.minParent[local]!;
+          let cur = t[j + 3]!;
           while (pos < cur) {
-            const prev = Atomics.compareExchange(this.minParent, local, cur, pos);
+            const prev = Atomics.compareExchange(t, j + 3, cur, pos);
             if (prev === cur) {
               this.lowered = true;
               break;
@@ -101,11 +99,21 @@ export class SharedSeenSet {
       while (next.t[i * SLOT_WORDS] !== 0) i = (i + 1) & next.mask;
       next.t.set(t.subarray(j, j + SLOT_WORDS), i * SLOT_WORDS);
     }
-    next.minParent.set(this.minParent);
     return ref;
   }
 
   get bytes(): number {
-    return this.t.byteLength + this.minParent.byteLength;
+    return this.t.byteLength;
+  }
+
+  /** Per level-local candidate (c - base, for c in [base, base + m)): its least parent position. */
+  minParents(base: number, m: number): Int32Array {
+    const out = new Int32Array(m);
+    const t = this.t;
+    for (let j = 0; j < t.length; j += SLOT_WORDS) {
+      const c = t[j + 2]! - 1 - base;
+      if (c >= 0 && c < m) out[c] = t[j + 3]!;
+    }
+    return out;
   }
 }
