@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, exists
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
+import { isImmutable } from "immutable";
 import { check } from "../explore/check.js";
 import { isSpec } from "../model/compile.js";
 import { McError } from "../result/errors.js";
@@ -31,7 +32,14 @@ export interface Recorded {
   readonly distinctStates: number;
   readonly generatedStates: number;
   readonly depth: number;
-  readonly violation?: { readonly kind: string; readonly name: string | null; readonly traceLength: number; readonly actions: readonly string[] };
+  readonly violation?: {
+    readonly kind: string;
+    readonly name: string | null;
+    readonly traceLength: number;
+    readonly actions: readonly string[];
+    /** Every state of the trace in toJS form: "the same trace" means the same states too. */
+    readonly states: readonly unknown[];
+  };
 }
 
 interface ResultFile {
@@ -86,7 +94,17 @@ function record(flags: readonly string[], r: CheckResult): Recorded {
     distinctStates: r.distinctStates,
     generatedStates: r.generatedStates,
     depth: r.depth,
-    ...(v ? { violation: { kind: v.kind, name: v.name, traceLength: v.trace.length, actions: v.trace.slice(1).map((t) => t.action!) } } : {}),
+    ...(v
+      ? {
+          violation: {
+            kind: v.kind,
+            name: v.name,
+            traceLength: v.trace.length,
+            actions: v.trace.slice(1).map((t) => t.action!),
+            states: v.trace.map((t) => (isImmutable(t.state) ? (t.state as { toJS(): unknown }).toJS() : t.state)),
+          },
+        }
+      : {}),
   };
 }
 
