@@ -67,13 +67,7 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
   for (let k = 0; k < model.init.length; k++) {
     const s = model.init[k];
     generated++;
-    let len: number;
-    try {
-      len = enc.encode(s);
-    } catch (e) {
-      throw initError(model, k, e);
-    }
-    const id = admit(len, -1, 0, k, 1);
+    const id = admit(encodeInit(enc, model, k), -1, 0, k, 1);
     if (id < 0) continue;
     const bad = firstBroken(model, s);
     if (bad >= 0) return done({ kind: "invariant", invariant: bad, id, hi: fpHi(), lo: fpLo() });
@@ -136,6 +130,15 @@ export function successorsAt(model: Model, a: number, s: unknown): readonly unkn
   }
 }
 
+/** Encodes initial state `k` into `enc`; a non-state becomes the spec error naming it. */
+export function encodeInit(enc: Encoder, model: Model, k: number): number {
+  try {
+    return enc.encode(model.init[k]);
+  } catch (e) {
+    throw initError(model, k, e);
+  }
+}
+
 /** Encodes successor `k` of action `a` into `enc`; a non-state becomes the spec error naming it. */
 export function encodeSuccessor(enc: Encoder, model: Model, a: number, s: unknown, succ: readonly unknown[], k: number): number {
   try {
@@ -182,7 +185,7 @@ export function actionError(model: Model, a: number, s: unknown, e: unknown, k =
   return new McError("MC011", `${where} threw ${describeThrown(e)} ${inState}.`);
 }
 
-export function initError(model: Model, k: number, e: unknown): McError {
+function initError(model: Model, k: number, e: unknown): McError {
   if (e instanceof NotAStateError) {
     return new McError("MC007", `${model.file}: initial state ${k} of spec '${model.name}' is not a state: ${e.message}; it is ${showState(model.init[k])}.`);
   }

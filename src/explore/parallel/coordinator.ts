@@ -10,7 +10,7 @@ import type { Model } from "../../model/compile.js";
 import { McError, type ErrorCode } from "../../result/errors.js";
 import type { CheckListener } from "../../result/result.js";
 import type { ResolvedOptions } from "../options.js";
-import { firstBroken, initError, type SearchOutcome, type Stop } from "../search.js";
+import { encodeInit, firstBroken, type SearchOutcome, type Stop } from "../search.js";
 import { StateStore } from "../state-store.js";
 import { MemoryBudget, isAllocationFailure, outOfMemory } from "../memory.js";
 import { ChunkWriter, readLen } from "./buffers.js";
@@ -72,12 +72,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     for (let k = 0; k < model.init.length; k++) {
       const s = model.init[k];
       generated++;
-      let len: number;
-      try {
-        len = enc.encode(s);
-      } catch (e) {
-        throw initError(model, k, e);
-      }
+      const len = encodeInit(enc, model, k);
       fingerprint(enc.buf.subarray(0, len));
       table.insert(fpHi(), fpLo(), k, Atomics.load(ctrl, C_CAND));
       if (!table.won) continue;
