@@ -56,3 +56,33 @@ describe("mc check", () => {
     expect(help).toContain("check <spec>");
   });
 });
+
+describe("output on a terminal", () => {
+  it("uses colour on a TTY, and NO_COLOR turns it off", async () => {
+    const { runCli } = await import("../../src/cli/main.js");
+    const run = async (): Promise<string> => {
+      let out = "";
+      await runCli(["check", jugs, "--no-typecheck"], { out: (s) => (out += s), err: () => {}, tty: true });
+      return out;
+    };
+    const saved = process.env["NO_COLOR"];
+    delete process.env["NO_COLOR"];
+    expect(await run()).toContain("\x1b[31m✗ Invariant NotSolved");
+    process.env["NO_COLOR"] = "1";
+    expect(await run()).not.toContain("\x1b[");
+    if (saved === undefined) delete process.env["NO_COLOR"];
+    else process.env["NO_COLOR"] = saved;
+  });
+
+  it("reports progress during long runs: counts, frontier, depth, rate and memory", async () => {
+    const { check } = await import("../../src/index.js");
+    const { progressLine } = await import("../../src/report/progress.js");
+    const grid = (await import("../fixtures/grid.js")).default;
+    const lines: string[] = [];
+    await check(grid, { constants: { W: 300 }, progressIntervalMs: 1 }, { onProgress: (p) => lines.push(JSON.stringify(p)) });
+    expect(lines.length).toBeGreaterThan(0);
+    const p = JSON.parse(lines[0]!);
+    expect(p).toMatchObject({ distinct: expect.any(Number), generated: expect.any(Number), frontier: expect.any(Number), storeBytes: expect.any(Number) });
+    expect(progressLine(p)).toMatch(/distinct [\d,]+, generated [\d,]+, frontier [\d,]+, depth \d+, [\d,]+ states\/s, store \d+ MiB, rss \d+ MiB/);
+  });
+});

@@ -50,6 +50,18 @@ describe("--workers 2 equals --workers 1", () => {
     expect(a).toMatchObject({ distinctStates: 4096, generatedStates: 1 + 4096 * 12 });
   });
 
+  it("with more workers than cores, mid-level growth and a violation late in a level", async () => {
+    for (const workers of [3, 4]) {
+      const one = await check(sets, { constants: { N: 11 }, seenCapacity: 64, file: file("sets"), workers: 1 });
+      const many = await check(sets, { constants: { N: 11 }, seenCapacity: 64, file: file("sets"), workers });
+      expect({ ...many, durationMs: 0, workers: 0, storeBytes: 0 }).toEqual({ ...one, durationMs: 0, workers: 0, storeBytes: 0 });
+      const g1 = await check(grid, { constants: { W: 30, TX: 29, TY: 28 }, file: file("grid"), workers: 1 });
+      const gn = await check(grid, { constants: { W: 30, TX: 29, TY: 28 }, file: file("grid"), workers });
+      expect({ ...gn, durationMs: 0, workers: 0, storeBytes: 0 }).toEqual({ ...g1, durationMs: 0, workers: 0, storeBytes: 0 });
+      expect(g1.violation!.trace).toHaveLength(58);
+    }
+  });
+
   it("reports a broken action with the same error as one worker", async () => {
     const spec = (await import("../fixtures/broken/action-throws.js")).default as Spec<unknown>;
     const f = "test/fixtures/broken/action-throws.ts";

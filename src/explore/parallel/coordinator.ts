@@ -40,10 +40,13 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   let generated = 0;
   let depth = 0;
   let lastReport = started;
+  let levelSize = 0;
   const report = (): void => {
     if (!listener.onProgress || Date.now() - lastReport < opts.progressIntervalMs) return;
     lastReport = Date.now();
-    listener.onProgress({ distinct: Atomics.load(ctrl, C_CAND), generated, frontier: 0, depth, elapsedMs: lastReport - started, storeBytes: table.bytes + store.bytes });
+    // frontier: what is left of the level in progress (the next level is not numbered yet)
+    const frontier = Math.max(0, levelSize - Atomics.load(ctrl, C_CURSOR));
+    listener.onProgress({ distinct: Atomics.load(ctrl, C_CAND), generated, frontier, depth, elapsedMs: lastReport - started, storeBytes: table.bytes + store.bytes });
   };
   const budget = new MemoryBudget(model.file, opts.memoryMiB);
   main.onTick = () => {
@@ -90,7 +93,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     for (const [id, sab] of writer.endLevel()) chunks.set(id, sab);
     let firstId = 0;
     while (order.length > 0) {
-      const levelSize = order.length / 2;
+      levelSize = order.length / 2;
       if (depth >= opts.maxDepth) return outcome({ kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` });
       if (Atomics.load(ctrl, C_CAND) > table.capacity * 0.6) grow();
       const base = Atomics.load(ctrl, C_CAND);
