@@ -11,7 +11,7 @@ import { formatResult, header } from "../report/text.js";
 import { loadSpec, requireFile } from "../model/load-spec.js";
 import { availableParallelism } from "node:os";
 import { resolveOptions } from "../explore/options.js";
-import { prewarmWorkers, releasePrewarmed } from "../explore/parallel/coordinator.js";
+import { prewarmWorkers, releasePrewarmed } from "../explore/parallel/worker-pool.js";
 import { EXIT, fail, type Io } from "./main.js";
 
 export interface CheckArgs {

@@ -1,0 +1,106 @@
+// Between levels of a parallel check: number the level's new states exactly as one worker would
+// have (least parent position, then successor ordinal) and apply the one-worker stopping rule.
+
+import { fingerprint, fpHi, fpLo } from "../../fingerprint/hash.js";
+import type { ResolvedOptions } from "../options.js";
+import type { Stop } from "../search.js";
+import type { StateStore } from "../state-store.js";
+import { readLen } from "./buffers.js";
+import { REC_WORDS, WIN_WORDS, type DoneMsg } from "./protocol.js";
+
+export interface LevelInput {
+  readonly levelSize: number;
+  readonly firstId: number;
+  readonly depth: number;
+  readonly candidates: number;
+  readonly minParent: Int32Array;
+  readonly gen: Int32Array;
+  readonly order: Int32Array;
+  readonly chunks: Map<number, SharedArrayBuffer>;
+  readonly store: StateStore;
+  readonly opts: ResolvedOptions;
+  readonly generatedBefore: number;
+}
+
+/**
+ * Numbers a level's new states in one-worker order and applies the one-worker stopping rule:
+ * walking parents in position order, each new state in successor order is checked (invariant,
+ * --max-states), then the parent itself (deadlock), so a stop lands exactly where it would.
+ */
+export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generated: number; maxDepth: number; stop?: Stop; error?: NonNullable<DoneMsg["error"]>; firstId: number; order: Int32Array } {
+  const m = x.candidates;
+  const chunkOf = new Int32Array(m);
+  const offsetOf = new Int32Array(m);
+  const broken = new Int32Array(m);
+  const ordOf = new Int32Array(m);
+  const actionOf = new Int32Array(m);
+  const succOf = new Int32Array(m);
+  let error: NonNullable<DoneMsg["error"]> | undefined;
+  for (const d of dones) {
+    const w = new Int32Array(d.wins);
+    for (let i = 0; i < d.winCount * WIN_WORDS; i += WIN_WORDS) {
+      const c = w[i]!;
+      chunkOf[c] = w[i + 1]!;
+      offsetOf[c] = w[i + 2]!;
+      broken[c] = w[i + 3]!;
+    }
+    const r = new Int32Array(d.recs);
+    for (let i = 0; i < d.recCount * REC_WORDS; i += REC_WORDS) {
+      const c = r[i]!;
+      if (r[i + 1] !== x.minParent[c]) continue; // a parent later lowered this state's least parent
+      ordOf[c] = r[i + 2]!;
+      actionOf[c] = r[i + 3]!;
+      succOf[c] = r[i + 4]!;
+    }
+    if (d.error && (error === undefined || d.error.pos < error.pos)) error = d.error;
+  }
+  // counting sort of the candidates by least parent, then by ordinal within a parent
+  const start = new Int32Array(x.levelSize + 1);
+  for (let c = 0; c < m; c++) start[x.minParent[c]! + 1]!++;
+  for (let p = 0; p < x.levelSize; p++) start[p + 1]! += start[p]!;
+  const sorted = new Int32Array(m);
+  const fill = start.slice(0, x.levelSize);
+  for (let c = 0; c < m; c++) sorted[fill[x.minParent[c]!]!++] = c;
+
+  const limit = error ? error.pos : x.levelSize;
+  let generated = x.generatedBefore;
+  let maxDepth = x.depth;
+  const next = new Int32Array(new SharedArrayBuffer(Math.max(8, 8 * m)));
+  let n = 0;
+  const firstId = x.store.size;
+  for (let p = 0; p < limit; p++) {
+    const lo = start[p]!;
+    const hi = start[p + 1]!;
+    for (let i = lo + 1; i < hi; i++) {
+      const c = sorted[i]!;
+      let j = i;
+      while (j > lo && ordOf[sorted[j - 1]!]! > ordOf[c]!) sorted[j] = sorted[--j]!;
+      sorted[j] = c;
+    }
+    for (let i = lo; i < hi; i++) {
+      const c = sorted[i]!;
+      const id = x.store.add(x.firstId + p, actionOf[c]!, succOf[c]!);
+      maxDepth = x.depth + 1;
+      const at = generated + ordOf[c]! + 1;
+      if (broken[c]! >= 0) {
+        const [h, l] = fingerprintAt(x.chunks, chunkOf[c]!, offsetOf[c]!);
+        return { generated: at, maxDepth, stop: { kind: "invariant", invariant: broken[c]!, id, hi: h, lo: l }, firstId, order: next.subarray(0, n) };
+      }
+      if (x.store.size >= x.opts.maxStates) return { generated: at, maxDepth, stop: { kind: "bounded", reason: `--max-states ${x.opts.maxStates} reached` }, firstId, order: next.subarray(0, n) };
+      next[n++] = chunkOf[c]!;
+      next[n++] = offsetOf[c]!;
+    }
+    generated += x.gen[p]!;
+    if (x.gen[p] === 0 && x.opts.deadlock) {
+      const [h, l] = fingerprintAt(x.chunks, x.order[2 * p]!, x.order[2 * p + 1]!);
+      return { generated, maxDepth, stop: { kind: "deadlock", id: x.firstId + p, hi: h, lo: l }, firstId, order: next.subarray(0, n) };
+    }
+  }
+  return { generated, maxDepth, ...(error ? { error } : {}), firstId, order: next.subarray(0, n) };
+}
+
+function fingerprintAt(chunks: Map<number, SharedArrayBuffer>, chunk: number, offset: number): [number, number] {
+  const d = new Uint8Array(chunks.get(chunk)!);
+  fingerprint(d.slice(offset + 4, offset + 4 + readLen(d, offset)));
+  return [fpHi(), fpLo()];
+}

@@ -1,0 +1,125 @@
+// The worker threads of a parallel check: started (even before the check, to overlap their
+// loading with this thread's), joined to each level once ready, paused and resumed while the
+// shared seen-set grows.
+
+import { Worker } from "node:worker_threads";
+import type { Model } from "../../model/compile.js";
+import { McError, type ErrorCode } from "../../result/errors.js";
+import type { Expander } from "./expander.js";
+import { C_PAUSE, type DoneMsg, type FromWorker, type LevelMsg, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
+
+const BOOT = new URL("./worker-boot.js", import.meta.url);
+/** Workers started ahead of a check, by spec file, with any error they hit while loading. */
+const prewarmed = new Map<string, { worker: Worker; error?: unknown }[]>();
+
+function spawn(file: string): { worker: Worker; error?: unknown } {
+  const entry: { worker: Worker; error?: unknown } = { worker: new Worker(BOOT, { workerData: { file } satisfies WorkerData }) };
+  entry.worker.on("error", (e) => (entry.error = e));
+  return entry;
+}
+
+/**
+ * Starts `count` workers loading `file` before the check itself (the CLI calls this first, so
+ * loading tsx and the spec in the workers overlaps with the same work on this thread).
+ */
+export function prewarmWorkers(file: string, count: number): void {
+  const list = prewarmed.get(file) ?? [];
+  while (list.length < count) {
+    const e = spawn(file);
+    e.worker.unref(); // a check that never starts must not keep the process alive
+    list.push(e);
+  }
+  prewarmed.set(file, list);
+}
+
+/** Stops prewarmed workers a check did not use. */
+export function releasePrewarmed(): void {
+  for (const list of prewarmed.values()) for (const e of list) void e.worker.terminate();
+  prewarmed.clear();
+}
+
+/** The worker threads: each joins the levels once it has loaded and compiled the spec. */
+export class WorkerPool {
+  private readonly ready: Worker[] = [];
+  private readonly all: Worker[] = [];
+  private failure: unknown;
+  private wake: (() => void) | undefined;
+  private readonly done: DoneMsg[] = [];
+  private readonly paused = new Set<Worker>();
+
+  constructor(file: string, model: Model, ctrl: SharedArrayBuffer, threads: number) {
+    const warm = prewarmed.get(file)?.splice(0, threads - 2) ?? [];
+    for (let index = 1; index < threads - 1; index++) {
+      const entry = warm[index - 1] ?? spawn(file);
+      const w = entry.worker;
+      w.ref();
+      this.all.push(w);
+      if (entry.error !== undefined) this.failure = entry.error;
+      w.on("message", (m: FromWorker) => {
+        if (m.type === "ready") this.ready.push(w);
+        else if (m.type === "done") this.done.push(m);
+        else if (m.type === "paused") this.paused.add(w);
+        else this.failure = m.internal ? new Error(m.message) : new McError(m.code as ErrorCode, m.message);
+        this.wake?.();
+      });
+      w.on("error", (e) => {
+        this.failure = e;
+        this.wake?.();
+      });
+      w.postMessage({ type: "init", constants: model.constants, index, threads, ctrl } satisfies ToWorker);
+    }
+  }
+
+  /**
+   * Runs one level on this thread and every ready worker. This thread works synchronously;
+   * whenever every participant has paused (or finished) for the seen-set to grow, it grows it.
+   */
+  async runLevel(msg: LevelMsg, main: Expander, grow: () => TableRef, report: () => void): Promise<DoneMsg[]> {
+    // Let the event loop deliver what workers said meanwhile ("ready", above all): this thread
+    // may have run several levels without waiting for anyone.
+    await new Promise((resolve) => setImmediate(resolve));
+    const workers: Worker[] = [];
+    this.done.length = 0;
+    main.startLevel(msg);
+    let mine: DoneMsg | undefined;
+    for (;;) {
+      if (this.failure !== undefined) throw this.failure;
+      // Workers that are ready join, even in the middle of the level: they take blocks from
+      // the same cursor, with the seen-set as it is now.
+      for (const w of this.ready) {
+        if (workers.includes(w)) continue;
+        workers.push(w);
+        w.postMessage({ ...msg, table: main.tableRef } satisfies ToWorker);
+      }
+      if (mine === undefined) {
+        // While a worker is still loading, work in slices and look for its "ready" in between.
+        const r = main.run(this.ready.length < this.all.length ? 256 : Infinity);
+        if (r === "yield") {
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
+        if (r === "done") mine = main.finish();
+      }
+      report();
+      if (mine !== undefined && this.done.length === workers.length) return [mine, ...this.done.splice(0)];
+      if (this.paused.size + this.done.length < workers.length) {
+        await this.message();
+        continue;
+      }
+      // every worker has paused or finished, and so has this thread: grow, then go on
+      if (Atomics.load(main.ctrl, C_PAUSE) === 1) {
+        const ref = grow();
+        for (const w of this.paused) w.postMessage({ type: "resume", table: ref } satisfies ToWorker);
+        this.paused.clear();
+      }
+    }
+  }
+
+  private message(): Promise<void> {
+    return new Promise((resolve) => (this.wake = resolve));
+  }
+
+  close(): void {
+    for (const w of this.all) void w.terminate();
+  }
+}
