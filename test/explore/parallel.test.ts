@@ -5,6 +5,7 @@ import { check, type CheckOptions, type Spec } from "../../src/index.js";
 import counter from "../fixtures/counter.js";
 import grid from "../fixtures/grid.js";
 import jugs from "../fixtures/jugs.js";
+import mailbox from "../fixtures/mailbox.js";
 import sets from "../fixtures/sets.js";
 
 const file = (name: string): string => `test/fixtures/${name}.ts`;
@@ -60,6 +61,12 @@ describe("--workers 2 equals --workers 1", () => {
       expect({ ...gn, durationMs: 0, workers: 0, storeBytes: 0 }).toEqual({ ...g1, durationMs: 0, workers: 0, storeBytes: 0 });
       expect(g1.violation!.trace).toHaveLength(58);
     }
+  });
+
+  it("when a worker meets a Record type first in bytes another thread encoded", async () => {
+    const [a, b] = await both(mailbox, "mailbox", { constants: { P: 2, V: 3, Q: 6 } });
+    expect(b).toEqual(a);
+    expect(a).toMatchObject({ verdict: "ok", distinctStates: (6 ** 7 - 1) / 5 });
   });
 
   it("reports a broken action with the same error as one worker", async () => {
