@@ -11,7 +11,7 @@ import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { RefcountMatchesHolders } from "../../invariants/refcount.js";
-import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
+import { instance, stepText, type StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["hmm2017", "hch2022", "v61"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -32,8 +32,8 @@ interface Fields {
 }
 export type DevprivFree = RecordOf<Fields>;
 
-const walkerKey = (i: number): WalkerKey => (i === 1 ? "S" : (`S${i}` as WalkerKey));
-const suffix = (i: number): string => (i === 1 ? "" : String(i));
+const walkerKey = (i: number): WalkerKey => instance("S", i) as WalkerKey;
+const suffix = (i: number): string => instance("", i);
 
 function consts(variant: Variant) {
   return {

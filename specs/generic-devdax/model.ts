@@ -9,6 +9,7 @@ import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, put_page } from "../../src/kernel/page.js";
 import { NoGetOnZero, NoUnderflow } from "../../invariants/faults.js";
 import { RefcountMatchesHolders } from "../../invariants/refcount.js";
+import { instance } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["v5x", "ralph2021", "ralph2021-initcount", "popple2024"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -29,8 +30,8 @@ interface Fields {
 }
 export type GenericDevdax = RecordOf<Fields>;
 
-const gupKey = (i: number): GupKey => (i === 1 ? "G" : (`G${i}` as GupKey));
-const suffix = (i: number): string => (i === 1 ? "" : String(i));
+const gupKey = (i: number): GupKey => instance("G", i) as GupKey;
+const suffix = (i: number): string => instance("", i);
 
 function consts(variant: Variant) {
   return {

@@ -10,7 +10,7 @@ import { get_page, put_page, type RefStep } from "../../src/kernel/page.js";
 import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { MigrateProgress, noMigrateWhilePinnedBy } from "../../invariants/migrate.js";
-import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
+import { instance, stepText, type StepTexts } from "../../src/kernel/step-text.js";
 
 /**
  * mig1based = (1based, thr 1, exa 1) and mig0based = (0based, 0, 0) are the brief's. The others
@@ -51,7 +51,7 @@ interface Fields {
   fault: FaultCode | null;
 }
 export type Migrate = RecordOf<Fields>;
-const strayKey = (i: number): StrayKey => (i === 1 ? "X" : (`X${i}` as StrayKey));
+const strayKey = (i: number): StrayKey => instance("X", i) as StrayKey;
 const sfx = (i: number): string => (i === 1 ? "" : String(i));
 
 function consts(variant: Variant) {

@@ -11,7 +11,7 @@ import { initialRefcount, putEffects } from "../../src/kernel/eras.js";
 import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, AllocStartsAtZero, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { noP2PWithoutFlagAny } from "../../invariants/p2pdma.js";
-import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
+import { instance, stepText, type StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["v62", "popple2024", "half-init0", "half-noreset", "popple2024-nogupcheck"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -46,7 +46,7 @@ interface Fields {
   fault: FaultCode | null;
 }
 export type P2p = RecordOf<Fields>;
-const gupKey = (i: number): GupKey => (i === 1 ? "G" : (`G${i}` as GupKey));
+const gupKey = (i: number): GupKey => instance("G", i) as GupKey;
 const sfx = (i: number): string => (i === 1 ? "" : String(i));
 
 function consts(variant: Variant) {

@@ -1,6 +1,12 @@
-// Kernel-terms step names for traces. Thread-indexed actions end in the thread's number
-// (`GupRead2`); a spec lists one text per base action name, where `$` stands for that suffix as
-// written and `#` for the 0-based index it names (none: 0), e.g. "put_page(page#) by gup$".
+// Names of scaled instances and kernel-terms step names for traces. Instance 1 of a thread or
+// page keeps the brief's name (`S`, `SpecTryGet`), instance i ≥ 2 appends i (`S2`, `SpecTryGet2`);
+// a spec lists one text per base action name, where `$` stands for that suffix as written and
+// `#` for the 0-based index it names (none: 0), e.g. "put_page(page#) by gup$".
+
+/** The name of instance `i` (1-based) of `base`: the brief's own name for the first. */
+export function instance<B extends string>(base: B, i: number): B | `${B}${number}` {
+  return i === 1 ? base : `${base}${i}`;
+}
 
 export type StepTexts = { readonly [baseAction: string]: string };
 
