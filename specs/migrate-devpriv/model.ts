@@ -6,7 +6,7 @@ import { Record, type RecordOf } from "immutable";
 import type { SpecDef } from "../../src/index.js";
 import { DRIVER_LIST, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { get_page, put_page, type RefStep } from "../../src/kernel/page.js";
+import { applyRef, get_page, put_page } from "../../src/kernel/page.js";
 import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { MigrateProgress, noMigrateWhilePinnedBy } from "../../invariants/migrate.js";
@@ -107,21 +107,15 @@ const STEP_TEXT: StepTexts = {
   MgRestore: "remove_migration_ptes: restore the entry, put",
 };
 
-
 function anyStray(s: Migrate, nx: number): boolean {
   for (let i = 1; i <= nx; i++) if (s.get(strayKey(i)) === "hold") return true;
   return false;
 }
 
-function applyStep(s: Migrate, step: RefStep): Migrate {
-  const t = s.set("rc", step.count);
-  return step.fault === null ? t : raise(t, step.fault);
-}
-
 /** put_page on the device-private page and the era's put path (§2.4). */
 function put(s: Migrate, era: Era): Migrate {
   const step = put_page(s.rc);
-  let t = applyStep(s, step);
+  let t = applyRef(s, "rc", step);
   if (step.fault !== null) return t;
   for (const e of putEffects(era, "PRIVATE", step.count)) {
     if (e === "page_free") t = pageFree(t, DRIVER_LIST);
@@ -138,7 +132,7 @@ function protocol(shape: Shape, nx: number) {
   const actions: { [name: string]: (s: Migrate) => Migrate | null } = {};
   for (let i = 1; i <= nx; i++) {
     const x = strayKey(i);
-    actions[`XGet${sfx(i)}`] = (s) => (ok(s) && s.get(x) === "idle" && s.pte === "mapped" ? applyStep(s, get_page(s.rc)).set(x, "hold") : null);
+    actions[`XGet${sfx(i)}`] = (s) => (ok(s) && s.get(x) === "idle" && s.pte === "mapped" ? applyRef(s, "rc", get_page(s.rc)).set(x, "hold") : null);
     actions[`XPut${sfx(i)}`] = (s) => (ok(s) && s.get(x) === "hold" ? put(s.set(x, "idle"), era) : null);
   }
   // A check that fails with no stray holder around fails for a reference the era itself owns.
@@ -146,7 +140,7 @@ function protocol(shape: Shape, nx: number) {
   Object.assign(actions, {
     MgCollect: (s: Migrate) => {
       if (!ok(s) || s.mg !== "idle" || s.pte !== "mapped") return null;
-      const t = applyStep(s, get_page(s.rc)).set("pte", "migration").set("mc", s.mc - 1);
+      const t = applyRef(s, "rc", get_page(s.rc)).set("pte", "migration").set("mc", s.mc - 1);
       return put(t, era).set("mg", "collected"); // the entry's own reference goes with the entry
     },
     MgCheck: (s: Migrate) => {

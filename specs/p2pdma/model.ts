@@ -6,7 +6,7 @@ import { Record, type RecordOf } from "immutable";
 import type { SpecDef } from "../../src/index.js";
 import { GENPOOL, allocPop, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { get_page, get_page_unless_zero, put_page, type RefStep } from "../../src/kernel/page.js";
+import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
 import { initialRefcount, putEffects } from "../../src/kernel/eras.js";
 import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, AllocStartsAtZero, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
@@ -95,16 +95,10 @@ const STEP_TEXT: StepTexts = {
   GupPut: "put_page(page0) by G$",
 };
 
-
-function applyStep(s: P2p, step: RefStep): P2p {
-  const t = s.set("rc", step.count);
-  return step.fault === null ? t : raise(t, step.fault);
-}
-
 /** put_page; at 0 the free path runs p2pdma_page_free (back to the genpool), in v6.2 then a reset to 1. */
 function put(s: P2p, shape: Shape): P2p {
   const step = put_page(s.rc);
-  const t = applyStep(s, step);
+  const t = applyRef(s, "rc", step);
   if (step.fault !== null || step.count !== 0) return t;
   const freed = pageFree(t, GENPOOL);
   return shape.resetOnFree ? freed.set("rc", 1) : freed;
@@ -118,7 +112,7 @@ function protocol(shape: Shape, ng: number) {
       let t = allocPop(s, GENPOOL);
       if (t.S === "hold") t = raise(t, "alloc_referenced");
       if (shape.allocSets1) t = (t.rc !== 0 ? raise(t, "alloc_nonzero") : t).set("rc", 1);
-      t = applyStep(t, get_page(t.rc)).set("pte", "mapped"); // vm_insert_page's folio_get
+      t = applyRef(t, "rc", get_page(t.rc)).set("pte", "mapped"); // vm_insert_page's folio_get
       return put(t, shape); // the mapping now owns the single reference
     },
     Munmap: (s) => (ok(s) && s.pte === "mapped" ? put(s.set("pte", "none"), shape) : null),

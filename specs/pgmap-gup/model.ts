@@ -5,7 +5,7 @@
 import { Record, type RecordOf } from "immutable";
 import type { SpecDef } from "../../src/index.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { get_page, get_page_unless_zero, put_page, type RefStep } from "../../src/kernel/page.js";
+import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
 import { completionDone, getDevPagemap, percpuRefInit, refGet, refKill, refPut } from "../../src/kernel/percpu-ref.js";
 import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { getPageTakesPgmapRef, setupPgmapRefs } from "../../src/kernel/pgmap.js";
@@ -95,16 +95,10 @@ const STEP_TEXT: StepTexts = {
   UWaitDone: "memunmap_pages: wait_for_completion, teardown",
 };
 
-
-function applyStep(s: PgmapGup, step: RefStep): PgmapGup {
-  const t = s.set("rc", step.count);
-  return step.fault === null ? t : raise(t, step.fault);
-}
-
 /** put_page on the device page, then the era's put path (§2.4; the pgmap here is fsdax's). */
 function putPage(s: PgmapGup, era: Era): PgmapGup {
   const step = put_page(s.rc);
-  let t = applyStep(s, step);
+  let t = applyRef(s, "rc", step);
   if (step.fault !== null) return t;
   // A 2015 device page is never expected to reach 0: __put_page on it is a bug.
   if (era === "a" && t.rc === 0) t = raise(t, "zone_device_page_freed");
@@ -126,7 +120,7 @@ function protocol(variant: Variant, ng: number) {
     };
     actions[`GupGetPage${i}`] = (s) => {
       if (!ok(s) || s.get(g) !== "pg") return null;
-      if (getPageTakesPgmapRef(era)) return refGet(applyStep(s, get_page(s.rc))).set(g, "pgpage"); // get_zone_device_page
+      if (getPageTakesPgmapRef(era)) return refGet(applyRef(s, "rc", get_page(s.rc))).set(g, "pgpage"); // get_zone_device_page
       const c = get_page_unless_zero(s.rc);
       return c === null ? refPut(s, 1).set(g, "failed") : s.set("rc", c).set(g, "pgpage");
     };
