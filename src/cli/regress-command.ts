@@ -3,14 +3,13 @@
 // (the flags used), the verdict, counts, depth and, for a violation, the invariant and trace.
 
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { resolve } from "node:path";
-import { isImmutable } from "immutable";
 import { check } from "../explore/check.js";
 import { isSpec } from "../model/compile.js";
 import { McError } from "../result/errors.js";
 import type { CheckResult } from "../result/result.js";
+import { plain } from "../report/json.js";
 import { thousands } from "../report/style.js";
 import { loadSpec } from "../model/load-spec.js";
 import { EXIT, type Io } from "./main.js";
@@ -101,7 +100,7 @@ function record(flags: readonly string[], r: CheckResult): Recorded {
             name: v.name,
             traceLength: v.trace.length,
             actions: v.trace.slice(1).map((t) => t.action!),
-            states: v.trace.map((t) => (isImmutable(t.state) ? (t.state as { toJS(): unknown }).toJS() : t.state)),
+            states: v.trace.map((t) => plain(t.state)),
           },
         }
       : {}),

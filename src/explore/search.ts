@@ -168,7 +168,7 @@ export function firstBroken(model: Model, s: unknown): number {
   return -1;
 }
 
-export function actionError(model: Model, a: number, s: unknown, e: unknown, k = -1): McError {
+function actionError(model: Model, a: number, s: unknown, e: unknown, k = -1): McError {
   const name = model.actionNames[a];
   const where = `${model.file}: action '${name}'`;
   const inState = `in state ${showState(s)}`;

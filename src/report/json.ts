@@ -33,6 +33,7 @@ export function errorJson(file: string | undefined, code: ErrorCode, message: st
   return { spec: file ?? null, verdict: "error", error: { code, message } };
 }
 
-function plain(s: unknown): unknown {
+/** A state in its toJS() form, as JSON output and results/ show it. */
+export function plain(s: unknown): unknown {
   return isImmutable(s) ? (s as { toJS(): unknown }).toJS() : s;
 }
