@@ -2,16 +2,23 @@
 // Everything not listed here is internal.
 
 export { defineSpec } from "./spec/define-spec.js";
+export { eventually, leadsTo, infinitelyOften, eventuallyAlways } from "./spec/properties.js";
+export type { Property, StatePredicate } from "./spec/properties.js";
 export type {
   Action,
+  ActionProperties,
+  ActionProperty,
   Actions,
   ConstDecl,
   ConstDecls,
   ConstValue,
   ConstValues,
+  Fairness,
+  FairnessKind,
   Invariant,
   Invariants,
   Next,
+  Properties,
   Spec,
   SpecDef,
   SpecView,

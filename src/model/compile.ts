@@ -3,7 +3,8 @@
 // in the parent links), with the initial states computed once.
 
 import { McError, describeThrown } from "../result/errors.js";
-import type { Action, ConstValue, Invariant, Spec, SpecView } from "../spec/types.js";
+import type { Property } from "../spec/properties.js";
+import type { Action, ActionProperty, ConstValue, FairnessKind, Invariant, Spec, SpecView } from "../spec/types.js";
 import { SPEC_BRAND } from "../spec/types.js";
 import { resolveConstants, type ConstOverrides } from "./constants.js";
 
@@ -18,6 +19,12 @@ export interface Model {
   readonly invariantNames: readonly string[];
   readonly invariants: readonly Invariant<unknown>[];
   readonly view: SpecView<unknown>;
+  /** Per action index: its fairness, or null when it may be stuttered forever. */
+  readonly fairness: readonly (FairnessKind | null)[];
+  readonly propertyNames: readonly string[];
+  readonly properties: readonly Property<unknown>[];
+  readonly actionPropertyNames: readonly string[];
+  readonly actionProperties: readonly ActionProperty<unknown>[];
 }
 
 export function isSpec(v: unknown): v is Spec<unknown> {
@@ -43,15 +50,26 @@ export function compile(spec: Spec<unknown>, overrides: ConstOverrides = {}, fil
   if (init.length === 0) {
     throw new McError("MC006", `${where}: spec '${spec.name}' has no initial states (init returned nothing); a spec needs at least one.`);
   }
+  const actionNames = Object.keys(built.actions);
+  for (const a of Object.keys(built.fairness)) {
+    if (!actionNames.includes(a)) {
+      throw new McError("MC005", `${where}: fairness entry '${a}' of spec '${spec.name}' names no action; the actions are ${actionNames.join(", ")}.`);
+    }
+  }
   return {
     name: spec.name,
     file: where,
     constants,
     init,
-    actionNames: Object.keys(built.actions),
+    actionNames,
     actions: Object.values(built.actions),
     invariantNames: Object.keys(built.invariants),
     invariants: Object.values(built.invariants),
     view: built.view,
+    fairness: actionNames.map((a) => built.fairness[a] ?? null),
+    propertyNames: Object.keys(built.properties),
+    properties: Object.values(built.properties),
+    actionPropertyNames: Object.keys(built.actionProperties),
+    actionProperties: Object.values(built.actionProperties),
   };
 }

@@ -3,7 +3,8 @@
 
 import type { ConstValue } from "../spec/types.js";
 
-export type Verdict = "ok" | "violation" | "bounded";
+/** "interrupted": SIGINT/SIGTERM stopped the run; the counts are those reached. */
+export type Verdict = "ok" | "violation" | "bounded" | "interrupted";
 
 export interface TraceStep {
   /** The action that produced this state; null for the initial state. */
@@ -20,10 +21,14 @@ export interface CounterTimeline {
 }
 
 export interface Violation {
-  readonly kind: "invariant" | "deadlock";
-  /** The violated invariant; null for a deadlock. */
+  readonly kind: "invariant" | "deadlock" | "liveness" | "action";
+  /** The violated invariant or property; null for a deadlock. */
   readonly name: string | null;
   readonly trace: readonly TraceStep[];
+  /** A lasso (kind "liveness"): after trace[n-1] the behaviour goes back to trace[loop], forever. */
+  readonly loop?: number;
+  /** The action of the step from trace[n-1] back to trace[loop]; null for a stuttering step. */
+  readonly loopAction?: string | null;
   /** From the spec's view, when it has counters. */
   readonly counters?: readonly CounterTimeline[];
 }

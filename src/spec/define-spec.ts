@@ -3,15 +3,19 @@
 // depends on constants to build(), which the model compiler calls once per check.
 
 import { McError } from "../result/errors.js";
+import { isProperty } from "./properties.js";
 import {
   SPEC_BRAND,
+  type ActionProperties,
   type Actions,
+  type Fairness,
   type BuiltSpec,
   type ConstDecls,
   type ConstValue,
   type ConstValues,
   type Invariants,
   type NormalConst,
+  type Properties,
   type Spec,
   type SpecDef,
   type SpecView,
@@ -26,6 +30,9 @@ export function defineSpec<S, const D extends ConstDecls = {}>(def: SpecDef<S, D
   }
   checkTable(name, "actions", def.actions, true);
   if (def.invariants !== undefined) checkTable(name, "invariants", def.invariants, false);
+  if (def.actionProperties !== undefined) checkTable(name, "actionProperties", def.actionProperties, false);
+  if (def.properties !== undefined) checkProperties(name, def.properties);
+  if (def.fairness !== undefined) checkFairness(name, def.fairness);
   const constants = normaliseConstants(name, def.constants ?? {});
 
   const build = (values: { readonly [k: string]: ConstValue }): BuiltSpec<S> => {
@@ -35,12 +42,21 @@ export function defineSpec<S, const D extends ConstDecls = {}>(def: SpecDef<S, D
     const invariants = (def.invariants === undefined ? {} : resolve(def.invariants, c)) as Invariants<S>;
     checkTable(name, "invariants", invariants, false);
     const view = (def.view === undefined ? {} : resolve(def.view, c)) as SpecView<S>;
+    const fairness = (def.fairness === undefined ? {} : resolve(def.fairness, c)) as Fairness;
+    checkFairness(name, fairness);
+    const properties = (def.properties === undefined ? {} : resolve(def.properties, c)) as Properties<S>;
+    checkProperties(name, properties);
+    const actionProperties = (def.actionProperties === undefined ? {} : resolve(def.actionProperties, c)) as ActionProperties<S>;
+    checkTable(name, "actionProperties", actionProperties, false);
     const init = def.init;
     return {
       init: Array.isArray(init) ? () => init : () => (init as (c: ConstValues<D>) => Iterable<S>)(c),
       actions,
       invariants,
       view,
+      fairness,
+      properties,
+      actionProperties,
     };
   };
   return { [SPEC_BRAND]: true, name, constants, build };
@@ -51,7 +67,7 @@ function resolve<T extends object, C>(field: T | ((c: C) => T), c: C): T {
   return typeof field === "function" ? (field as (c: C) => T)(c) : field;
 }
 
-function checkTable(spec: string, field: "actions" | "invariants", table: unknown, needOne: boolean): void {
+function checkTable(spec: string, field: "actions" | "invariants" | "actionProperties", table: unknown, needOne: boolean): void {
   if (typeof table === "function") return; // resolved and checked again in build()
   if (table === null || typeof table !== "object" || Array.isArray(table)) {
     malformed(spec, `\`${field}\` must be an object mapping names to functions (or a function of the constants returning one)`);
@@ -59,7 +75,32 @@ function checkTable(spec: string, field: "actions" | "invariants", table: unknow
   const entries = Object.entries(table as object);
   if (needOne && entries.length === 0) malformed(spec, `\`${field}\` is empty: a spec needs at least one action`);
   for (const [k, v] of entries) {
-    if (typeof v !== "function") malformed(spec, `${field.slice(0, -1)} '${k}' is ${typeof v}, not a function`);
+    if (typeof v !== "function") malformed(spec, `${TABLE_ENTRY[field]} '${k}' is ${typeof v}, not a function`);
+  }
+}
+
+const TABLE_ENTRY = { actions: "action", invariants: "invariant", actionProperties: "action property" } as const;
+
+function checkProperties(spec: string, table: unknown): void {
+  if (typeof table === "function") return;
+  if (table === null || typeof table !== "object" || Array.isArray(table)) {
+    malformed(spec, "`properties` must be an object mapping names to eventually(p), leadsTo(p, q), infinitelyOften(p) or eventuallyAlways(p)");
+  }
+  for (const [k, v] of Object.entries(table as object)) {
+    if (!isProperty(v)) {
+      malformed(spec, `property '${k}' is not a temporal property: build it with eventually(p), leadsTo(p, q), infinitelyOften(p) or eventuallyAlways(p) from mc`);
+    }
+  }
+}
+
+/** Shape only; that each entry names an action is checked when the model is compiled. */
+function checkFairness(spec: string, table: unknown): void {
+  if (typeof table === "function") return;
+  if (table === null || typeof table !== "object" || Array.isArray(table)) {
+    malformed(spec, '`fairness` must be an object mapping action names to "weak" or "strong"');
+  }
+  for (const [k, v] of Object.entries(table as object)) {
+    if (v !== "weak" && v !== "strong") malformed(spec, `fairness of action '${k}' is ${JSON.stringify(v) ?? String(v)}; it must be "weak" or "strong"`);
   }
 }
 

@@ -1,5 +1,8 @@
 // The authoring types: what a spec author writes and what defineSpec returns.
 // A spec is init + actions + invariants over states; constants parameterise all three.
+// Fairness, temporal properties and action properties (contract v2) are optional.
+
+import type { Property } from "./properties.js";
 
 /** A state: an Immutable.js value or a JS primitive. Equality is Immutable.is. */
 export type State = unknown;
@@ -14,6 +17,14 @@ export type Action<S> = (s: S) => Next<S>;
 export type Invariant<S> = (s: S) => boolean;
 export type Actions<S> = { readonly [name: string]: Action<S> };
 export type Invariants<S> = { readonly [name: string]: Invariant<S> };
+
+/** TLA's WF_vars(A) ("weak") or SF_vars(A) ("strong"), per action name. */
+export type FairnessKind = "weak" | "strong";
+export type Fairness = { readonly [actionName: string]: FairnessKind };
+export type Properties<S> = { readonly [name: string]: Property<S> };
+/** TLA's `[][A]_vars`: checked on every step that changes the state. */
+export type ActionProperty<S> = (before: S, after: S, action: string) => boolean;
+export type ActionProperties<S> = { readonly [name: string]: ActionProperty<S> };
 
 export type ConstValue = number | string | boolean;
 
@@ -53,6 +64,9 @@ export interface SpecDef<S, D extends ConstDecls = {}> {
   readonly actions: Actions<S> | ((c: ConstValues<D>) => Actions<S>);
   readonly invariants?: Invariants<S> | ((c: ConstValues<D>) => Invariants<S>);
   readonly view?: SpecView<S> | ((c: ConstValues<D>) => SpecView<S>);
+  readonly fairness?: Fairness | ((c: ConstValues<D>) => Fairness);
+  readonly properties?: Properties<S> | ((c: ConstValues<D>) => Properties<S>);
+  readonly actionProperties?: ActionProperties<S> | ((c: ConstValues<D>) => ActionProperties<S>);
 }
 
 export const SPEC_BRAND: unique symbol = Symbol.for("mc.spec");
@@ -77,4 +91,7 @@ export interface BuiltSpec<S> {
   readonly actions: Actions<S>;
   readonly invariants: Invariants<S>;
   readonly view: SpecView<S>;
+  readonly fairness: Fairness;
+  readonly properties: Properties<S>;
+  readonly actionProperties: ActionProperties<S>;
 }
