@@ -1,20 +1,41 @@
 // pgmap-gup (brief §5.3, §4.10): the pgmap percpu_ref under gup and teardown, eras (a) 2015
 // dax-gup and (a′)/(b) per-page setup refs. gup takes get_dev_pagemap, then a page reference,
 // then drops the pgmap ref; teardown must kill the ref and drain it before the range goes.
+// LOOKUP chooses which percpu_ref get the lookup uses (issue 10: tryget_live, tryget, get).
 
 import { Record, type RecordOf } from "immutable";
 import type { SpecDef } from "../../src/index.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
-import { completionDone, getDevPagemap, percpuRefInit, refGet, refKill, refPut } from "../../src/kernel/percpu-ref.js";
+import { completionDone, getDevPagemap, LOOKUPS, percpuRefInit, refGet, refKill, refPut, type Lookup } from "../../src/kernel/percpu-ref.js";
 import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { getPageTakesPgmapRef, setupPgmapRefs } from "../../src/kernel/pgmap.js";
 import { NoGetOnZero, NoRefAfterRelease, PgmapNonNegative } from "../../invariants/faults.js";
 import { MemunmapOnlyWhenUnused, NoNewPgmapRefAfterKill, NoUnmapWhileLive, PgmapAccounting } from "../../invariants/pgmap.js";
 import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
 
-export const VARIANTS = ["dax2015", "dax2015-nokill", "devmap2017"] as const;
+export const VARIANTS = ["dax2015", "dax2015-nokill", "devmap2017", "devmap2017-getpage", "dax2015-specgrab"] as const;
 export type Variant = (typeof VARIANTS)[number];
+
+/**
+ * A variant: its era, whether the 2015 driver kills and drains the ref itself before
+ * devm_memunmap_pages, and how gup takes the page after the lookup: `get_page` (in era a also a
+ * pgmap ref, get_zone_device_page) or `try_get` (get_page_unless_zero: fails at 0, no pgmap ref).
+ * The brief's three; devmap2017-getpage is __gup_device_huge / follow_devmap_pmd's plain
+ * get_page; dax2015-specgrab is generic gup-fast's speculative grab on a 2015 dax page.
+ */
+interface Shape {
+  readonly era: Era;
+  readonly driverKill: boolean;
+  readonly grab: "get_page" | "try_get";
+}
+const SHAPES: { readonly [V in Variant]: Shape } = {
+  dax2015: { era: "a", driverKill: true, grab: "get_page" },
+  "dax2015-nokill": { era: "a", driverKill: false, grab: "get_page" },
+  devmap2017: { era: "a'", driverKill: false, grab: "try_get" },
+  "devmap2017-getpage": { era: "a'", driverKill: false, grab: "get_page" },
+  "dax2015-specgrab": { era: "a", driverKill: true, grab: "try_get" },
+};
 
 /** A gup thread: pg = holds a pgmap ref, pgpage = pgmap ref + page ref, page = page ref only. */
 type Gup = "idle" | "pg" | "pgpage" | "page" | "done" | "failed";
@@ -39,8 +60,9 @@ const gupKey = (i: number): GupKey => `g${i}` as GupKey;
 
 function consts(variant: Variant) {
   return {
-    VARIANT: { default: variant, values: VARIANTS, doc: "dax2015 (era a), dax2015-nokill (driver skips kill/wait), devmap2017 (era a′/b)" },
+    VARIANT: { default: variant, values: VARIANTS, doc: "dax2015 (era a), dax2015-nokill (driver skips kill/wait), devmap2017 (era a′/b), and the issue-10 page grabs" },
     NG: { default: 1, values: [1, 2, 3], doc: "gup threads" },
+    LOOKUP: { default: "live" as Lookup, values: LOOKUPS, doc: "get_dev_pagemap's ref: live (tryget_live), tryget (succeeds while cnt > 0, even after kill), get (unconditional)" },
   } as const;
 }
 
@@ -55,7 +77,7 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
       const { fault, ...rest } = f; // scaled-config fields go before `fault`, which reads last
       return [Record<Fields>({ ...rest, fault })()];
     },
-    actions: ({ VARIANT, NG }) => protocol(VARIANT, NG),
+    actions: ({ VARIANT, NG, LOOKUP }) => protocol(VARIANT, NG, LOOKUP),
     invariants: ({ VARIANT, NG }) => {
       const count = (s: PgmapGup, pcs: readonly Gup[]): number => {
         let n = 0;
@@ -76,15 +98,16 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
     },
     view: {
       counters: (s) => ({ page0: s.rc, pgmap: s.cnt }),
-      describeStep: (action) => stepText(STEP_TEXT, action),
+      describeStep: (action) => stepText(STEP_TEXT, SHAPES[variant].grab === "try_get" ? action.replace(/^GupGetPage/, "GupTryGetPage") : action),
     },
   };
 }
 
-const eraOf = (v: Variant): Era => (v === "devmap2017" ? "a'" : "a");
+const eraOf = (v: Variant): Era => SHAPES[v].era;
 const STEP_TEXT: StepTexts = {
   GupLookup: "get_dev_pagemap(pfn0) by gup$",
   GupGetPage: "get_page(page0) by gup$",
+  GupTryGetPage: "get_page_unless_zero(page0) by gup$",
   GupPutPgmap: "put_dev_pagemap by gup$",
   GupPutPage: "put_page(page0) by gup$",
   DrvKill: "percpu_ref_kill by the driver",
@@ -106,33 +129,36 @@ function putPage(s: PgmapGup, era: Era): PgmapGup {
   return t;
 }
 
-function protocol(variant: Variant, ng: number) {
-  const era = eraOf(variant);
+function protocol(variant: Variant, ng: number, lookup: Lookup) {
+  const { era, driverKill, grab } = SHAPES[variant];
   const ok = (s: PgmapGup): boolean => s.fault === null;
   const actions: { [name: string]: (s: PgmapGup) => PgmapGup | null } = {};
   for (let i = 1; i <= ng; i++) {
     const g = gupKey(i);
     actions[`GupLookup${i}`] = (s) => {
       if (!ok(s) || s.get(g) !== "idle") return null;
-      const got = getDevPagemap(s);
+      const got = getDevPagemap(s, lookup);
       if (got === null) return s.set(g, "failed");
       return (s.dead ? got.set("gotAfterKill", true) : got).set(g, "pg");
     };
     actions[`GupGetPage${i}`] = (s) => {
       if (!ok(s) || s.get(g) !== "pg") return null;
-      if (getPageTakesPgmapRef(era)) return refGet(applyRef(s, "rc", get_page(s.rc))).set(g, "pgpage"); // get_zone_device_page
-      const c = get_page_unless_zero(s.rc);
+      if (grab === "get_page") {
+        const t = applyRef(s, "rc", get_page(s.rc)); // VM_BUG_ON on 0: get_on_zero
+        return (getPageTakesPgmapRef(era) ? refGet(t) : t).set(g, "pgpage"); // 2015: get_zone_device_page
+      }
+      const c = get_page_unless_zero(s.rc); // fails at 0: undo the lookup and bail
       return c === null ? refPut(s, 1).set(g, "failed") : s.set("rc", c).set(g, "pgpage");
     };
     actions[`GupPutPgmap${i}`] = (s) => (ok(s) && s.get(g) === "pgpage" ? refPut(s, 1).set(g, "page") : null);
     actions[`GupPutPage${i}`] = (s) => (ok(s) && s.get(g) === "page" ? putPage(s, era).set(g, "done") : null);
   }
-  if (variant === "dax2015") {
+  if (driverKill) {
     actions.DrvKill = (s) => (ok(s) && s.upc === "start" ? refKill(s).set("upc", "killed") : null);
     actions.DrvWaitZero = (s) => (ok(s) && s.upc === "killed" && completionDone(s) ? s.set("upc", "drained") : null);
   }
   if (era === "a") {
-    const from = variant === "dax2015-nokill" ? "start" : "drained";
+    const from = driverKill ? "drained" : "start";
     // devm_memunmap_pages only WARNs if the ref is still live; it tears down regardless.
     actions.DevmMemunmap = (s) => (ok(s) && s.upc === from ? s.set("unmapped", true).set("upc", "done") : null);
   } else {

@@ -76,12 +76,18 @@ export interface PgmapLookupHost<S> extends PercpuRefHost<S> {
   readonly unmapped: boolean;
 }
 
+/** Which get a pgmap lookup takes: tryget_live (the kernel's), tryget, or an unconditional get. */
+export const LOOKUPS = ["live", "tryget", "get"] as const;
+export type Lookup = (typeof LOOKUPS)[number];
+
 /**
  * get_dev_pagemap, slow path: the pfn lookup fails after teardown removed the range, else
- * tryget_live. Returns the state holding a new pgmap ref, or null (the caller bails out).
+ * tryget_live (or, to ask what the others would do, tryget or get). Returns the state holding a
+ * new pgmap ref, or null (the caller bails out).
  */
-export function getDevPagemap<S extends PgmapLookupHost<S>>(s: S): S | null {
-  return s.unmapped ? null : refTrygetLive(s);
+export function getDevPagemap<S extends PgmapLookupHost<S>>(s: S, how: Lookup = "live"): S | null {
+  if (s.unmapped) return null;
+  return how === "live" ? refTrygetLive(s) : how === "tryget" ? refTryget(s) : refGet(s);
 }
 
 /** put_dev_pagemap: percpu_ref_put(n) (n > 1 for a batched or compound free). */
