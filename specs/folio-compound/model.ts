@@ -13,7 +13,12 @@ import { NoFreeWhileHeld, NoGetOnZero, NoUnderflow, PgmapResolvable } from "../.
 import { BusyTestSound, CompoundHeadConsistency, MapcountConsistency, TailRefcountZero } from "../../invariants/folio.js";
 import { RefcountsMatchHolders } from "../../invariants/refcount.js";
 
-export const VARIANTS = ["popple2024", "legacy-pud-0based", "pgmap-on-page"] as const;
+/**
+ * The brief's three, and two of issue 10: tail-own-refcount (gup and unpin use the subpage's own
+ * counter, a raw page_ref_inc/dec with no compound_head) and reset-order-noclear
+ * (dax_folio_reset_order leaves the tail's compound_head word in place).
+ */
+export const VARIANTS = ["popple2024", "legacy-pud-0based", "pgmap-on-page", "tail-own-refcount", "reset-order-noclear"] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 type Pin = "idle" | "h0" | "h1"; // G holds a pin taken through page 0 or page 1
@@ -122,16 +127,21 @@ function protocol(v: Variant): { [name: string]: Act } {
     a[`Gup${i}`] = (s) => {
       if (s.fault !== null || s.G !== "idle" || !((s.pud && s.order === 1) || s[PTE[i]!])) return null;
       const t = page_pgmap(s, i, v === "pgmap-on-page");
+      if (v === "tail-own-refcount") return folioRefInc(t, i).set("G", PIN[i]!); // page_ref_inc(page i), no head, no check
       return folioGet(t, folioOf(t, i)).set("G", PIN[i]!);
     };
   }
   Object.assign(a, {
     Unpin: (s: FolioCompound) => {
       const pin = pinnedPage(s);
-      return s.fault === null && pin !== null ? put(s.set("G", "idle"), folioOf(s, pin)) : null;
+      if (s.fault !== null || pin === null) return null;
+      return put(s.set("G", "idle"), v === "tail-own-refcount" ? pin : folioOf(s, pin)); // there: page_ref_dec(page i)
     },
-    DaxFolioResetOrder: (s: FolioCompound) =>
-      s.fault === null && s.order === 1 && s.rc0 === 0 && !s.pud && !s.pte0 && !s.pte1 && s.G === "idle" ? dax_folio_reset_order(s).s : null,
+    DaxFolioResetOrder: (s: FolioCompound) => {
+      if (s.fault !== null || s.order !== 1 || s.rc0 !== 0 || s.pud || s.pte0 || s.pte1 || s.G !== "idle") return null;
+      const t = dax_folio_reset_order(s).s;
+      return v === "reset-order-noclear" ? t.set("w1", "tail") : t; // the tail's word is not set back to the pgmap
+    },
     DaxFolioInit: (s: FolioCompound) =>
       s.fault === null && s.order === 0 && s.rc0 === 0 && s.rc1 === 0 && !s.pte0 && !s.pte1 && s.G === "idle" ? dax_folio_init(s, 1) : null,
     Halt: (s: FolioCompound) => (s.fault !== null ? s : null),

@@ -11,7 +11,10 @@ import { NoGetOnZero, NoUnderflow } from "../../invariants/faults.js";
 import { NoStrandedWaiter, TruncateNeverWhilePinned } from "../../invariants/fsdax.js";
 import { RefcountMatchesHolders } from "../../invariants/refcount.js";
 
-export const VARIANTS = ["dax1based", "felixA", "felixB", "popple2024"] as const;
+export const VARIANTS = [
+  "dax1based", "felixA", "felixB", "popple2024",
+  "keymismatch", "dax1based-norecheck", "popple2024-norecheck", "popple2024-noinc",
+] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** One row of the variant table: how mm counts the page, and what the fs waits for. */
@@ -23,14 +26,27 @@ interface Era {
   readonly busy: (rc: number, mc: number) => boolean;
   readonly idle: (rc: number) => boolean;
   readonly waitKey: WaitKey;
+  readonly recheck: boolean; // gup-fast re-reads the PTE before it commits the pin
+  readonly faultInc: boolean; // with mapRef: dax_fault_iter's raw folio_ref_inc before the insert's get, and the put after
 }
 const OLD_BUSY = (rc: number): boolean => rc > 1; // dax_busy_page before era (d)
 const NEW_BUSY = (rc: number, mc: number): boolean => rc - mc !== 0; // a reference no mapping explains
+const DAX1BASED: Era = {
+  base: 1, mapRef: false, wakeAt: 1, wakeKey: "refcount", busy: OLD_BUSY, idle: (rc) => rc === 1, waitKey: "refcount", recheck: true, faultInc: true,
+};
+const POPPLE2024: Era = {
+  base: 0, mapRef: true, wakeAt: 0, wakeKey: "page", busy: NEW_BUSY, idle: (rc) => rc === 0, waitKey: "page", recheck: true, faultInc: true,
+};
+/** The brief's four rows, and issue 10's: each changes one field of dax1based or popple2024. */
 export const ERAS: { readonly [V in Variant]: Era } = {
-  dax1based: { base: 1, mapRef: false, wakeAt: 1, wakeKey: "refcount", busy: OLD_BUSY, idle: (rc) => rc === 1, waitKey: "refcount" },
-  felixA: { base: 0, mapRef: true, wakeAt: 0, wakeKey: "refcount", busy: OLD_BUSY, idle: (rc) => rc === 1, waitKey: "refcount" },
-  felixB: { base: 0, mapRef: true, wakeAt: 0, wakeKey: "refcount", busy: NEW_BUSY, idle: (rc) => rc === 1, waitKey: "refcount" },
-  popple2024: { base: 0, mapRef: true, wakeAt: 0, wakeKey: "page", busy: NEW_BUSY, idle: (rc) => rc === 0, waitKey: "page" },
+  dax1based: DAX1BASED,
+  felixA: { ...POPPLE2024, wakeKey: "refcount", busy: OLD_BUSY, idle: (rc) => rc === 1, waitKey: "refcount" },
+  felixB: { ...POPPLE2024, wakeKey: "refcount", idle: (rc) => rc === 1, waitKey: "refcount" },
+  popple2024: POPPLE2024,
+  keymismatch: { ...DAX1BASED, waitKey: "page" }, // the waker still wakes &page->_refcount
+  "dax1based-norecheck": { ...DAX1BASED, recheck: false },
+  "popple2024-norecheck": { ...POPPLE2024, recheck: false },
+  "popple2024-noinc": { ...POPPLE2024, faultInc: false },
 };
 
 export type Gup = "idle" | "read" | "grabbed" | "pinned" | "done";
@@ -129,6 +145,7 @@ function protocol(e: Era, ng: number): { [name: string]: Act } {
       if (s.fault !== null || s.pte !== "none" || !s.assoc || s.tlock) return null;
       const t = s.set("pte", "mapped");
       if (!e.mapRef) return t;
+      if (!e.faultInc) return applyRef(t, "rc", get_page(t.rc)).set("mc", t.mc + 1); // the insert's folio_get alone
       const got = applyRef(t, "rc", get_page(folio_ref_inc(t.rc)));
       return put(got.set("mc", got.mc + 1), e);
     },
@@ -140,7 +157,8 @@ function protocol(e: Era, ng: number): { [name: string]: Act } {
     a[`GupGrab${i}`] = (s) => {
       if (s.fault !== null || s.get(g) !== "read") return null;
       const c = get_page_unless_zero(s.rc); // try_grab_folio_fast
-      return c === null ? s.set(g, "idle") : s.set("rc", c).set(g, "grabbed");
+      if (c === null) return s.set(g, "idle");
+      return s.set("rc", c).set(g, e.recheck ? "grabbed" : "pinned"); // without the recheck the grab is the pin
     };
     a[`GupRecheck${i}`] = (s) => {
       if (s.fault !== null || s.get(g) !== "grabbed") return null;
@@ -186,7 +204,10 @@ function describe(action: string, b: FsdaxIdle, c: FsdaxIdle): string {
     const who = `gup${m[2]}`;
     const g = c.get(gupKey(Number(m[2]))) as Gup;
     if (m[1] === "GupRead") return `gup-fast reads the PTE by ${who}`;
-    if (m[1] === "GupGrab") return g === "grabbed" ? `folio_try_get(page0) by ${who}${rc}` : `folio_try_get(page0) fails by ${who}`;
+    if (m[1] === "GupGrab") {
+      if (g === "idle") return `folio_try_get(page0) fails by ${who}`;
+      return `folio_try_get(page0) by ${who}${g === "pinned" ? ": pin committed without a recheck" : ""}${rc}`;
+    }
     if (m[1] === "GupRecheck") return g === "pinned" ? `PTE unchanged: pin committed by ${who}` : `PTE changed: put_page(page0) by ${who}${rc}`;
     return `unpin_user_page(page0) by ${who}${rc}`;
   }

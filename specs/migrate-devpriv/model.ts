@@ -15,12 +15,19 @@ import { instance, stepText, type StepTexts } from "../../src/kernel/step-text.j
 /**
  * mig1based = (1based, thr 1, exa 1) and mig0based = (0based, 0, 0) are the brief's. The others
  * mix conventions: mig0based-thr1 is upstream since hch 2022 (the ZONE_DEVICE +1 stayed in the
- * threshold test), mig0based-exa1 keeps the pre-2022 +1 in the exact test, mig1based-exa0 drops it early.
+ * threshold test), mig0based-exa1 keeps the pre-2022 +1 in the exact test, mig1based-exa0 drops it
+ * early. Issue 10 names five combinations; three are the same shapes under reviewers' names
+ * (mig0based-upstream = thr1, mig0based-exactstale = exa1, mig1based-exactdropped = exa0).
+ * The shape is three free constants (ERA, THR, EXA); a variant only picks their defaults.
  */
-export const VARIANTS = ["mig1based", "mig0based", "mig0based-thr1", "mig0based-exa1", "mig1based-exa0"] as const;
+export const VARIANTS = [
+  "mig1based", "mig0based", "mig0based-thr1", "mig0based-exa1", "mig1based-exa0",
+  "mig0based-stale", "mig1based-dropped", "mig1based-exactdropped", "mig0based-exactstale", "mig0based-upstream",
+] as const;
 export type Variant = (typeof VARIANTS)[number];
+const ERA_VALUES = ["1based", "0based"] as const;
 interface Shape {
-  readonly era: "1based" | "0based";
+  readonly era: (typeof ERA_VALUES)[number];
   readonly thr: number;
   readonly exa: number;
 }
@@ -30,6 +37,11 @@ const SHAPES: { readonly [V in Variant]: Shape } = {
   "mig0based-thr1": { era: "0based", thr: 1, exa: 0 },
   "mig0based-exa1": { era: "0based", thr: 0, exa: 1 },
   "mig1based-exa0": { era: "1based", thr: 1, exa: 0 },
+  "mig0based-stale": { era: "0based", thr: 1, exa: 1 },
+  "mig1based-dropped": { era: "1based", thr: 0, exa: 0 },
+  "mig1based-exactdropped": { era: "1based", thr: 1, exa: 0 },
+  "mig0based-exactstale": { era: "0based", thr: 0, exa: 1 },
+  "mig0based-upstream": { era: "0based", thr: 1, exa: 0 },
 };
 /** Which put path each convention is: 1-based frees at 1 (b), 0-based at 0 (c′: no reset). */
 const PUT_ERA: { readonly [E in Shape["era"]]: Era } = { "1based": "b", "0based": "c'" };
@@ -56,7 +68,10 @@ const sfx = (i: number): string => (i === 1 ? "" : String(i));
 
 function consts(variant: Variant) {
   return {
-    VARIANT: { default: variant, values: VARIANTS, doc: "(era, thr, exa): the refcount convention and the +1 terms of the two checks" },
+    VARIANT: { default: variant, values: [variant], doc: "the variant's name; its shape is ERA, THR and EXA" },
+    ERA: { default: SHAPES[variant].era as Shape["era"], values: ERA_VALUES, doc: "the refcount convention: 1based (free at 1) or 0based (free at 0)" },
+    THR: { default: SHAPES[variant].thr, values: [0, 1], doc: "the ZONE_DEVICE +1 in migrate_vma_check_page's threshold test" },
+    EXA: { default: SHAPES[variant].exa, values: [0, 1], doc: "the device-private +1 in folio_expected_refs' exact test" },
     NX: { default: 1, values: [1, 2, 3], doc: "stray reference holders (X, X2, X3)" },
   } as const;
 }
@@ -65,9 +80,9 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
   return {
     name: `migrate-devpriv/${variant}`,
     constants: consts(variant),
-    init: ({ VARIANT, NX }) => {
+    init: ({ ERA, NX }) => {
       const f: Fields = {
-        rc: SHAPES[VARIANT].era === "1based" ? 2 : 1,
+        rc: ERA === "1based" ? 2 : 1,
         mc: 1,
         pte: "mapped",
         mg: "idle",
@@ -82,7 +97,7 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
       const { fault, ...rest } = f; // scaled-config fields go before `fault`, which reads last
       return [Record<Fields>({ ...rest, fault })()];
     },
-    actions: ({ VARIANT, NX }) => protocol(SHAPES[VARIANT], NX),
+    actions: ({ ERA, THR, EXA, NX }) => protocol({ era: ERA, thr: THR, exa: EXA }, NX),
     invariants: ({ NX }) => ({
       NoMigrateWhilePinned: noMigrateWhilePinnedBy<Migrate>((s) => anyStray(s, NX)),
       MigrateProgress,

@@ -1,0 +1,5 @@
+// migrate-devpriv/mig1based-dropped: see model.ts (issue 10).
+import { defineSpec } from "../../src/index.js";
+import { make } from "./model.js";
+
+export default defineSpec(make("mig1based-dropped"));
