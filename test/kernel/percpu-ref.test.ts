@@ -91,4 +91,15 @@ describe("get_dev_pagemap / put_dev_pagemap", () => {
     expect(getDevPagemap(refKill(refGet(fresh())))).toBeNull();
     expect(getDevPagemap(fresh().set("unmapped", true))).toBeNull();
   });
+
+  it("with LOOKUP=tryget succeeds after the kill until the count drains; LOOKUP=get never fails but faults after the release", () => {
+    const killed = refKill(refGet(fresh())); // cnt 1, dead
+    expect(getDevPagemap(killed, "tryget")?.cnt).toBe(2);
+    expect(getDevPagemap(refKill(fresh()), "tryget")).toBeNull(); // drained: cnt 0
+    expect(getDevPagemap(killed, "get")?.fault).toBeNull();
+    const late = getDevPagemap(refKill(fresh()), "get");
+    expect(late?.cnt).toBe(1);
+    expect(late?.fault).toBe("ref_after_release");
+    for (const how of ["live", "tryget", "get"] as const) expect(getDevPagemap(fresh().set("unmapped", true), how)).toBeNull();
+  });
 });

@@ -6,7 +6,10 @@ import { check } from "../../src/index.js";
 import popple2024 from "../../specs/folio-compound/popple2024.js";
 import legacy from "../../specs/folio-compound/legacy-pud-0based.js";
 import pgmapOnPage from "../../specs/folio-compound/pgmap-on-page.js";
-import { expectVerdict } from "./verdicts.js";
+import tailOwn from "../../specs/folio-compound/tail-own-refcount.js";
+import noclear from "../../specs/folio-compound/reset-order-noclear.js";
+import { make } from "../../specs/folio-compound/model.js";
+import { expectVerdict, onlyInvariants } from "./verdicts.js";
 
 describe("folio-compound", () => {
   it("popple2024 holds, including BusyTestSound, with no deadlock", async () => {
@@ -23,5 +26,26 @@ describe("folio-compound", () => {
     expect((await check(popple2024, { strategy: "dfs" })).verdict).toBe("ok");
     expect((await check(legacy, { strategy: "dfs" })).violation?.name).toBe("NoGetOnZero");
     expect((await check(pgmapOnPage, { strategy: "dfs" })).violation?.name).toBe("PgmapResolvable");
+  });
+
+  // Issue 10, requests 4 and 5.
+  it("tail-own-refcount: gup's raw page_ref_inc on the tail (MapPud, Gup1), and the folio freed under the pin at 3", async () => {
+    await expectVerdict(tailOwn, { verdict: "violation", name: "TailRefcountZero", actions: ["MapPud", "Gup1"] });
+    for (const name of ["RefcountMatchesHolders", "BusyTestSound"]) {
+      await expectVerdict(onlyInvariants(make("tail-own-refcount"), [name]), { verdict: "violation", name, actions: ["MapPud", "Gup1"] });
+    }
+    await expectVerdict(onlyInvariants(make("tail-own-refcount"), ["NoFreeWhileHeld"]), {
+      verdict: "violation",
+      name: "NoFreeWhileHeld",
+      actions: ["MapPud", "Gup1", "ZapPud"],
+    });
+  });
+  it("reset-order-noclear: the split leaves a tail word (1 step); page 1's references then land on page 0 (2)", async () => {
+    await expectVerdict(noclear, { verdict: "violation", name: "CompoundHeadConsistency", actions: ["DaxFolioResetOrder"] });
+    await expectVerdict(onlyInvariants(make("reset-order-noclear"), ["RefcountMatchesHolders"]), {
+      verdict: "violation",
+      name: "RefcountMatchesHolders",
+      actions: ["DaxFolioResetOrder", "MapPte1"],
+    });
   });
 });

@@ -6,6 +6,10 @@ import dax1based from "../../specs/fsdax-idle/dax1based.js";
 import felixA from "../../specs/fsdax-idle/felixA.js";
 import felixB from "../../specs/fsdax-idle/felixB.js";
 import popple2024 from "../../specs/fsdax-idle/popple2024.js";
+import keymismatch from "../../specs/fsdax-idle/keymismatch.js";
+import norecheck1 from "../../specs/fsdax-idle/dax1based-norecheck.js";
+import norecheckD from "../../specs/fsdax-idle/popple2024-norecheck.js";
+import noinc from "../../specs/fsdax-idle/popple2024-noinc.js";
 import { make } from "../../specs/fsdax-idle/model.js";
 import { expectVerdict, onlyInvariants } from "./verdicts.js";
 
@@ -37,4 +41,28 @@ describe("fsdax-idle", () => {
       await expectVerdict(felixB, { verdict: "violation", name: "NoStrandedWaiter", actions: FELIX_B }, { NG });
     }
   });
+
+  // Issue 10, requests 7-9 (NG=1 and the default 2: the same traces).
+  for (const NG of [1, 2]) {
+    it(`keymismatch: a waiter on the page never hears the wake on &_refcount (6 steps, NG=${NG})`, async () => {
+      await expectVerdict(keymismatch, {
+        verdict: "violation",
+        name: "NoStrandedWaiter",
+        actions: ["GupRead1", "GupGrab1", "TLock", "TBusyScan", "TWait", "GupRecheck1"],
+      }, { NG });
+    });
+    it(`dax1based-norecheck: a grab after the scan is a pin truncate never saw (5 steps, NG=${NG})`, async () => {
+      await expectVerdict(norecheck1, {
+        verdict: "violation",
+        name: "TruncateNeverWhilePinned",
+        actions: ["GupRead1", "TLock", "TBusyScan", "GupGrab1", "TCommit"],
+      }, { NG });
+    });
+    it(`popple2024-norecheck holds: a grab after the unmap fails at 0 or is seen by the busy test (NG=${NG})`, async () => {
+      await expectVerdict(norecheckD, { verdict: "ok" }, { NG });
+    });
+    it(`popple2024-noinc: the insert's folio_get on an idle page (Zap, MapFault; NG=${NG})`, async () => {
+      await expectVerdict(noinc, { verdict: "violation", name: "NoGetOnZero", actions: ["Zap", "MapFault"] }, { NG });
+    });
+  }
 });

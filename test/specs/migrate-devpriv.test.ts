@@ -1,13 +1,19 @@
 // migrate-devpriv (brief §5.8, §4.12): the expected-count checks hold when they match the era's
 // convention, and a stale or early +1 in the exact check blocks migration with no extra holder.
 
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import mig1based from "../../specs/migrate-devpriv/mig1based.js";
 import mig0based from "../../specs/migrate-devpriv/mig0based.js";
 import thr1 from "../../specs/migrate-devpriv/mig0based-thr1.js";
 import exa1 from "../../specs/migrate-devpriv/mig0based-exa1.js";
 import exa0 from "../../specs/migrate-devpriv/mig1based-exa0.js";
-import { expectVerdict } from "./verdicts.js";
+import stale from "../../specs/migrate-devpriv/mig0based-stale.js";
+import dropped from "../../specs/migrate-devpriv/mig1based-dropped.js";
+import exactdropped from "../../specs/migrate-devpriv/mig1based-exactdropped.js";
+import exactstale from "../../specs/migrate-devpriv/mig0based-exactstale.js";
+import upstream from "../../specs/migrate-devpriv/mig0based-upstream.js";
+import { make } from "../../specs/migrate-devpriv/model.js";
+import { expectVerdict, onlyInvariants } from "./verdicts.js";
 
 const STUCK = ["MgCollect", "MgCheck", "MgMove"];
 
@@ -25,4 +31,33 @@ describe("migrate-devpriv", () => {
       await expectVerdict(exa0, { verdict: "violation", name: "MigrateProgress", actions: STUCK }, { NX });
     });
   }
+
+  // Issue 10, request 6: (era, thr, exa) as free constants and five named combinations.
+  it("mig0based-stale (0based, 1, 1): never migrates an unheld page (3) and migrates under one stray reference (4)", async () => {
+    for (const NX of [1, 2]) {
+      await expectVerdict(stale, { verdict: "violation", name: "MigrateProgress", actions: STUCK }, { NX });
+      await expectVerdict(onlyInvariants(make("mig0based-stale"), ["NoMigrateWhilePinned"]), {
+        verdict: "violation",
+        name: "NoMigrateWhilePinned",
+        actions: ["XGet", ...STUCK],
+      }, { NX });
+    }
+  });
+  it("mig1based-dropped (1based, 0, 0): the threshold test alone refuses every page (2 steps)", async () => {
+    await expectVerdict(dropped, { verdict: "violation", name: "MigrateProgress", actions: ["MgCollect", "MgCheck"] });
+    await expectVerdict(onlyInvariants(make("mig1based-dropped"), ["NoMigrateWhilePinned", "PageFreeOncePerAlloc", "NoGetOnZero", "NoUnderflow"]), { verdict: "ok" });
+  });
+  it("the reviewers' names for existing shapes give the same results", async () => {
+    await expectVerdict(exactdropped, { verdict: "violation", name: "MigrateProgress", actions: STUCK });
+    await expectVerdict(exactstale, { verdict: "violation", name: "MigrateProgress", actions: STUCK });
+    const up = await expectVerdict(upstream, { verdict: "ok" });
+    const thr = await expectVerdict(thr1, { verdict: "ok" });
+    expect(up.distinctStates).toBe(thr.distinctStates);
+  });
+  it("ERA, THR and EXA override a variant's shape", async () => {
+    const a = await expectVerdict(mig1based, { verdict: "violation", name: "MigrateProgress", actions: STUCK }, { ERA: "0based", THR: 1, EXA: 1 });
+    const b = await expectVerdict(stale, { verdict: "violation", name: "MigrateProgress", actions: STUCK });
+    expect(a.distinctStates).toBe(b.distinctStates);
+    await expectVerdict(stale, { verdict: "ok" }, { EXA: 0 });
+  });
 });

@@ -5,6 +5,8 @@ import { describe, it } from "vitest";
 import dax2015 from "../../specs/pgmap-gup/dax2015.js";
 import nokill from "../../specs/pgmap-gup/dax2015-nokill.js";
 import devmap2017 from "../../specs/pgmap-gup/devmap2017.js";
+import getpage from "../../specs/pgmap-gup/devmap2017-getpage.js";
+import specgrab from "../../specs/pgmap-gup/dax2015-specgrab.js";
 import { make } from "../../specs/pgmap-gup/model.js";
 import { expectVerdict, onlyInvariants } from "./verdicts.js";
 
@@ -26,6 +28,52 @@ describe("pgmap-gup", () => {
       verdict: "violation",
       name: "MemunmapOnlyWhenUnused",
       actions: ["GupLookup1", "DevmMemunmap"],
+    });
+  });
+
+  // Issue 10, request 1: which percpu_ref get the lookup takes.
+  it("LOOKUP=tryget: dax2015 holds with one gup thread; a second thread's lookup after the kill succeeds (3 steps)", async () => {
+    await expectVerdict(dax2015, { verdict: "ok" }, { LOOKUP: "tryget", NG: 1 });
+    await expectVerdict(dax2015, { verdict: "violation", name: "NoNewPgmapRefAfterKill", actions: ["GupLookup1", "DrvKill", "GupLookup2"] }, { LOOKUP: "tryget", NG: 2 });
+  });
+  it("LOOKUP=tryget: devmap2017's per-page setup refs keep the count up after the kill (2 steps, NG=1 and 2)", async () => {
+    for (const NG of [1, 2]) {
+      await expectVerdict(devmap2017, { verdict: "violation", name: "NoNewPgmapRefAfterKill", actions: ["UKill", "GupLookup1"] }, { LOOKUP: "tryget", NG });
+    }
+  });
+  it("LOOKUP=tryget only breaks the ghost: memunmap still waits for the late ref (teardown stays safe)", async () => {
+    for (const v of ["dax2015", "devmap2017"] as const) {
+      const others = ["NoUnmapWhileLive", "MemunmapOnlyWhenUnused", "NoRefAfterRelease", "PgmapNonNegative", "NoGetOnZero", "PgmapAccounting"];
+      await expectVerdict(onlyInvariants(make(v), others), { verdict: "ok" }, { LOOKUP: "tryget", NG: 2 });
+    }
+  });
+  it("LOOKUP=get: a get after the kill in 2 steps, and after the release a use-after-free (dax2015 2 steps, devmap2017 3)", async () => {
+    for (const NG of [1, 2]) {
+      await expectVerdict(dax2015, { verdict: "violation", name: "NoNewPgmapRefAfterKill", actions: ["DrvKill", "GupLookup1"] }, { LOOKUP: "get", NG });
+      await expectVerdict(devmap2017, { verdict: "violation", name: "NoNewPgmapRefAfterKill", actions: ["UKill", "GupLookup1"] }, { LOOKUP: "get", NG });
+    }
+    const uaf = { verdict: "violation", name: "NoRefAfterRelease" } as const;
+    await expectVerdict(onlyInvariants(make("dax2015"), ["NoRefAfterRelease"]), { ...uaf, actions: ["DrvKill", "GupLookup1"] }, { LOOKUP: "get" });
+    await expectVerdict(onlyInvariants(make("devmap2017"), ["NoRefAfterRelease"]), { ...uaf, actions: ["UKill", "UPutPages", "GupLookup1"] }, { LOOKUP: "get" });
+  });
+
+  // Requests 2 and 3: how gup takes the page after the lookup.
+  it("devmap2017-getpage: get_page on a page memunmap already put to 0 (4 steps, NG=1 and 2)", async () => {
+    for (const NG of [1, 2]) {
+      await expectVerdict(getpage, { verdict: "violation", name: "NoGetOnZero", actions: ["GupLookup1", "UKill", "UPutPages", "GupGetPage1"] }, { NG });
+    }
+  });
+  it("dax2015-specgrab: a page ref without a pgmap ref unbalances the pgmap count", async () => {
+    await expectVerdict(specgrab, { verdict: "violation", name: "PgmapAccounting", actions: ["GupLookup1", "GupGetPage1"] });
+    await expectVerdict(onlyInvariants(make("dax2015-specgrab"), ["PgmapNonNegative"]), {
+      verdict: "violation",
+      name: "PgmapNonNegative",
+      actions: ["GupLookup1", "GupGetPage1", "GupPutPgmap1", "GupPutPage1", "DrvKill"],
+    });
+    await expectVerdict(onlyInvariants(make("dax2015-specgrab"), ["MemunmapOnlyWhenUnused"]), {
+      verdict: "violation",
+      name: "MemunmapOnlyWhenUnused",
+      actions: ["GupLookup1", "GupGetPage1", "GupPutPgmap1", "DrvKill", "DrvWaitZero", "DevmMemunmap"],
     });
   });
 });
