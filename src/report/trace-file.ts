@@ -1,0 +1,61 @@
+// `--trace FILE`: writes a check's result to a file whose format follows its name. A format is a
+// function from the result to the file's text (undefined: nothing to write) in one table; the
+// file is written whole or not at all (a temporary file renamed over it).
+
+import { renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { McError } from "../result/errors.js";
+import type { CheckResult } from "../result/result.js";
+import { renderItf } from "./itf.js";
+import { toJson, plain } from "./json.js";
+
+export type TraceFormat = (result: CheckResult) => string | undefined;
+
+/**
+ * The formats, by the end of the file name; the first that matches wins, so `.itf.json` comes
+ * before `.json`. `.html` (the report, src/report/html.ts's renderHtmlReport) is added here.
+ */
+export const TRACE_FORMATS: readonly { readonly suffix: string; readonly name: string; readonly render: TraceFormat }[] = [
+  { suffix: ".itf.json", name: "ITF (Informal Trace Format)", render: renderItf },
+  { suffix: ".json", name: "mc JSON trace", render: renderJsonTrace },
+];
+
+/** mc's own trace: the --json object, its violation with the lasso fields when there is a loop. */
+export function renderJsonTrace(r: CheckResult): string | undefined {
+  const v = r.violation;
+  if (!v) return undefined;
+  const j = toJson(r) as { violation: object };
+  const violation = { ...j.violation, trace: v.trace.map((t) => ({ action: t.action, state: plain(t.state) })), ...(v.loop !== undefined ? { loop: v.loop, loopAction: v.loopAction ?? null } : {}) };
+  return JSON.stringify({ ...j, file: r.file ?? null, violation }, null, 1) + "\n";
+}
+
+export function traceFormat(file: string): TraceFormat {
+  const f = TRACE_FORMATS.find((x) => file.toLowerCase().endsWith(x.suffix));
+  if (!f) {
+    throw new McError("MC042", `--trace ${file}: the format follows the file name, and this one names none; use ${TRACE_FORMATS.map((x) => `*${x.suffix}`).join(", ")}.`);
+  }
+  return f.render;
+}
+
+/** Renders and writes; false when the result has nothing to write in that format. */
+export function writeTraceFile(file: string, r: CheckResult): boolean {
+  const text = traceFormat(file)(r);
+  if (text === undefined) return false;
+  writeWhole(file, text);
+  return true;
+}
+
+/** Written whole or not at all: a temporary file next to it, renamed over it. */
+export function writeWhole(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    throw new McError("MC041", `${file}: cannot write it (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}
