@@ -32,7 +32,10 @@ export function graphCommand(y: Argv, run: (a: GraphArgs) => void): Argv {
         .option("max-states", { type: "number", default: 1000, describe: "refuse graphs with more states than this" })
         .option("out", { type: "string", describe: "write the DOT to this file instead of stdout" })
         .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first" }),
-    (a) => run({ spec: String(a.spec), consts: (a.const as string[]).map(String), maxStates: a["max-states"] as number, out: a.out as string | undefined, typecheck: a.typecheck as boolean }),
+    (a) => {
+      // no promise back to yargs: main.ts awaits the outcome and maps its errors
+      run({ spec: String(a.spec), consts: (a.const as string[]).map(String), maxStates: a["max-states"] as number, out: a.out as string | undefined, typecheck: a.typecheck as boolean });
+    },
   );
 }
 

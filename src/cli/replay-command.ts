@@ -29,7 +29,10 @@ export function replayCommand(y: Argv, run: (a: ReplayArgs) => void): Argv {
         .positional("trace", { type: "string", demandOption: true, describe: "the trace file (ITF *.itf.json or mc *.json)" })
         .option("const", { type: "string", array: true, default: [] as string[], describe: "override a constant recorded in the trace: NAME=VALUE" })
         .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first" }),
-    (a) => run({ spec: String(a.spec), trace: String(a.trace), consts: (a.const as string[]).map(String), typecheck: a.typecheck as boolean }),
+    (a) => {
+      // no promise back to yargs: main.ts awaits the outcome and maps its errors
+      run({ spec: String(a.spec), trace: String(a.trace), consts: (a.const as string[]).map(String), typecheck: a.typecheck as boolean });
+    },
   );
 }
 

@@ -9,6 +9,8 @@ export function canonItf(v: ItfValue): string {
   if (typeof v === "string") return JSON.stringify(v);
   if (typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return `[${v.map(canonItf).join(",")}]`;
+  // a JSON null is no ITF expression; read leniently as mc writes null
+  if (v === null || typeof v !== "object") return `u${String(v)}`;
   const o = v as { readonly [k: string]: ItfValue };
   if ("#bigint" in o) return `i${BigInt(o["#bigint"] as string)}`;
   if ("#unserializable" in o) return `u${String(o["#unserializable"])}`;
