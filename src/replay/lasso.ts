@@ -7,7 +7,7 @@ import { successorsOf } from "../model/successors.js";
 import type { Property } from "../spec/properties.js";
 
 /** Whether the lasso violates `p`. */
-export function propertyBrokenOnLasso(p: Property<unknown>, states: readonly unknown[], loop: number): boolean {
+export function propertyBrokenOnLasso<S>(p: Property<S>, states: readonly S[], loop: number): boolean {
   const n = states.length;
   const cycle = states.slice(loop);
   switch (p.kind) {
