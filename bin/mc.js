@@ -3,6 +3,8 @@
 // `.ts` specs load without a build step, then hands argv to the CLI.
 import { register } from "tsx/esm/api";
 
+// told lib/index.js (mc as an installed package) that tsx is registered in this thread
+globalThis[Symbol.for("mc.tsx-registered")] = true;
 register();
 const { runCli } = await import("../src/cli/main.ts");
 const io = {
