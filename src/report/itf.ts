@@ -31,7 +31,10 @@ export function toItfValue(v: unknown): ItfValue {
   if (typeof v === "bigint") return { "#bigint": v.toString() };
   if (isRecord(v)) {
     const out: { [k: string]: ItfValue } = {};
-    (v as unknown as { toSeq(): { forEach(f: (x: unknown, k: string) => void): void } }).toSeq().forEach((x, k) => (out[k] = toItfValue(x)));
+    // (forEach stops at a callback that returns false: a block, not an assignment expression)
+    (v as unknown as { toSeq(): { forEach(f: (x: unknown, k: string) => void): void } }).toSeq().forEach((x, k) => {
+      out[k] = toItfValue(x);
+    });
     return out;
   }
   if (isSet(v) || isOrderedSet(v)) return { "#set": [...(v as Iterable<unknown>)].map(toItfValue) };

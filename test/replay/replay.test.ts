@@ -80,6 +80,15 @@ describe("mc replay", () => {
     expect(fixed.out).toContain("no longer a deadlock: Tick enabled");
   });
 
+  it("a kernel spec's trace (Records with null and false fields) replays from ITF", async () => {
+    const felixB = "specs/fsdax-idle/felixB.ts";
+    const file = await saved("felixB.itf.json", felixB);
+    const r = await mc("replay", felixB, file, "--no-typecheck");
+    expect(r.out).toContain("6. TWait ✓");
+    expect(r.out).toContain("invariant NoStrandedWaiter is still false");
+    expect(r.code).toBe(1);
+  });
+
   it("bad trace files and unknown invariants are clear errors", async () => {
     const junk = join(dir, "junk.json");
     writeFileSync(junk, JSON.stringify({ hello: 1 }));

@@ -124,6 +124,9 @@ describe("ITF output", () => {
       omap: { "#map": [["b", 2], ["a", 1]] },
       inner: { flag: true, label: "x" },
     });
+    // Immutable's forEach stops at a callback returning false: a false field must not end the record
+    expect(t.states[0]!["inner"]).toEqual({ flag: false, label: "" });
+    expect(toItfValue(Record({ a: false, b: 0, c: false, d: "x" })())).toEqual({ a: false, b: 0, c: false, d: "x" });
     expect(toItfValue(Number.MAX_SAFE_INTEGER)).toBe(Number.MAX_SAFE_INTEGER);
     expect(toItfValue(-(2 ** 53))).toEqual({ "#bigint": (-(2n ** 53n)).toString() });
   });
