@@ -161,6 +161,15 @@ describe("mc replay of lassos", () => {
     expect(r.out).toContain("property ReachesThree holds on the lasso");
   });
 
+  it("an action property's trace: still broken on the last step", async () => {
+    const r = cycle([0, 1, 2, 0], 0, null);
+    const file = write("action.json", { ...r, violation: { kind: "action", name: "NeverBackToZero", trace: r.violation!.trace } }, renderJsonTrace);
+    const still = await mc("replay", lasso, file, "--no-typecheck");
+    expect(still.code).toBe(1);
+    expect(still.out).toContain("3. Tick ✓");
+    expect(still.out).toContain("action property NeverBackToZero is still false on the last step");
+  });
+
   it("each temporal operator on a lasso, by its definition", () => {
     const s = [0, 1, 2];
     const is = (k: number) => (x: number) => x === k;
