@@ -28,7 +28,8 @@ export function writeOutputs(
   io: Io,
 ): void {
   if (a.trace !== undefined) {
-    io.err(writeTraceFile(a.trace, r) ? `mc: wrote the counterexample to ${a.trace}\n` : `mc: no counterexample, so ${a.trace} was not written\n`);
+    const format = writeTraceFile(a.trace, r);
+    io.err(format !== undefined ? `mc: wrote the ${format} to ${a.trace}\n` : `mc: no counterexample, so ${a.trace} was not written\n`);
   }
   if (a.emitTest !== undefined) {
     const test = renderTest(r, a.emitTest, {

@@ -15,8 +15,8 @@ export type TraceFormat = (result: CheckResult) => string | undefined;
  * before `.json`. `.html` (the report, src/report/html.ts's renderHtmlReport) is added here.
  */
 export const TRACE_FORMATS: readonly { readonly suffix: string; readonly name: string; readonly render: TraceFormat }[] = [
-  { suffix: ".itf.json", name: "ITF (Informal Trace Format)", render: renderItf },
-  { suffix: ".json", name: "mc JSON trace", render: renderJsonTrace },
+  { suffix: ".itf.json", name: "counterexample as ITF", render: renderItf },
+  { suffix: ".json", name: "counterexample as mc JSON", render: renderJsonTrace },
 ];
 
 /** mc's own trace: the --json object, its violation with the lasso fields when there is a loop. */
@@ -28,20 +28,21 @@ export function renderJsonTrace(r: CheckResult): string | undefined {
   return JSON.stringify({ ...j, file: r.file ?? null, violation }, null, 1) + "\n";
 }
 
-export function traceFormat(file: string): TraceFormat {
+export function traceFormat(file: string): (typeof TRACE_FORMATS)[number] {
   const f = TRACE_FORMATS.find((x) => file.toLowerCase().endsWith(x.suffix));
   if (!f) {
     throw new McError("MC042", `--trace ${file}: the format follows the file name, and this one names none; use ${TRACE_FORMATS.map((x) => `*${x.suffix}`).join(", ")}.`);
   }
-  return f.render;
+  return f;
 }
 
-/** Renders and writes; false when the result has nothing to write in that format. */
-export function writeTraceFile(file: string, r: CheckResult): boolean {
-  const text = traceFormat(file)(r);
-  if (text === undefined) return false;
+/** Renders and writes; the format's name, or undefined when the result has nothing to write in it. */
+export function writeTraceFile(file: string, r: CheckResult): string | undefined {
+  const f = traceFormat(file);
+  const text = f.render(r);
+  if (text === undefined) return undefined;
   writeWhole(file, text);
-  return true;
+  return f.name;
 }
 
 /** Written whole or not at all: a temporary file next to it, renamed over it. */

@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), "mc-replay-"));
 async function saved(name: string, ...args: string[]): Promise<string> {
   const file = join(dir, name);
   const r = await mc("check", ...args, "--no-typecheck", "--trace", file);
-  expect(r.err).toContain(`wrote the counterexample to ${file}`);
+  expect(r.err).toContain(`wrote the counterexample as ${name.endsWith(".itf.json") ? "ITF" : "mc JSON"} to ${file}`);
   return file;
 }
 
