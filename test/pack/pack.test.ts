@@ -1,7 +1,8 @@
 // mc as a package, the way a project installs it: `npm pack`, install the tarball into a fresh
 // project outside the repository (npm --prefer-offline: the local cache first), then run a vitest
-// file there that uses checkSpec and the mc/vitest matchers on a spec of its own, and
-// `npx mc check` that spec. Slow (an npm install): part of `npm run test:long` (MC_LONG=1).
+// file there that uses checkSpec and the mc/vitest matchers on a spec of its own, and a test that
+// `mc check --emit-test` wrote there, and `npx mc check` that spec. Slow (an npm install): part of
+// `npm run test:long` (MC_LONG=1).
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -41,8 +42,13 @@ describe.skipIf(!long)("mc installed from its packed tarball", () => {
     expect(files).not.toContain("package/specs/");
     expect(files).not.toContain("package/test/");
 
+    // a test emitted outside mc's repository imports "mc" and "mc/vitest" by name
+    const emitted = run("npx", ["mc", "check", "specs/mutex.ts", "--no-typecheck", "--emit-test", "test/emitted.test.ts"], proj);
+    expect(emitted.status, emitted.stderr).toBe(1);
+    expect(readFileSync(join(proj, "test/emitted.test.ts"), "utf8")).toContain(`import { checkSpec } from "mc";`);
+
     const tests = run("npx", ["vitest", "run"], proj);
-    expect(tests.stdout + tests.stderr).toMatch(/Tests\s+2 passed/);
+    expect(tests.stdout + tests.stderr).toMatch(/Tests\s+3 passed/);
     expect(tests.status).toBe(0);
 
     const checked = run("npx", ["mc", "check", "specs/mutex.ts"], proj);
