@@ -24,7 +24,7 @@ export function renderTest(r: CheckResult, testFile: string, emit: EmitOptions):
   };
   const mcImport = inside ? rel(resolve(MC_ROOT, "src/index.js")) : "mc";
   const matchersImport = inside ? rel(resolve(MC_ROOT, "src/vitest.js")) : "mc/vitest";
-  const specPath = rel(resolve(r.file ?? ""));
+  const specPath = JSON.stringify(rel(resolve(r.file ?? "")));
   const options = JSON.stringify({ ...emit.options, constants: r.constants });
   const v = r.violation;
   const lines = [
@@ -33,15 +33,15 @@ export function renderTest(r: CheckResult, testFile: string, emit: EmitOptions):
     "",
     `import { fileURLToPath } from "node:url";`,
     `import { expect, it } from "vitest";`,
-    `import { checkSpec } from "${mcImport}";`,
-    `import "${matchersImport}";`,
+    `import { checkSpec } from ${JSON.stringify(mcImport)};`,
+    `import ${JSON.stringify(matchersImport)};`,
     "",
-    `const spec = fileURLToPath(new URL("${specPath}", import.meta.url));`,
+    `const spec = fileURLToPath(new URL(${specPath}, import.meta.url));`,
     "",
   ];
   if (!v) {
     lines.push(
-      `it("${r.spec} holds on its ${r.distinctStates} distinct states", async () => {`,
+      `it(${JSON.stringify(`${r.spec} holds on its ${r.distinctStates} distinct states`)}, async () => {`,
       `  const result = await checkSpec(spec, ${options});`,
       `  expect(result).toHold();`,
       `  expect(result.distinctStates).toBe(${r.distinctStates});`,
@@ -51,7 +51,7 @@ export function renderTest(r: CheckResult, testFile: string, emit: EmitOptions):
     const steps = v.trace.length - 1;
     const what = v.name ?? "deadlock";
     lines.push(
-      `it("${r.spec}: ${what} is violated after ${steps} steps", async () => {`,
+      `it(${JSON.stringify(`${r.spec}: ${what} is violated after ${steps} steps`)}, async () => {`,
       `  const result = await checkSpec(spec, ${options});`,
       `  // Once the bug is fixed, flip this test into "the fix holds": replace the two expectations`,
       `  // below with \`expect(result).toHold();\`.`,
