@@ -3,6 +3,8 @@
 // `.ts` specs load without a build step, then hands argv to the CLI.
 import { register } from "tsx/esm/api";
 
+// lib/index.js (mc as an installed package) registers tsx only where nothing has yet
+globalThis[Symbol.for("mc.tsx-registered")] = true;
 register();
 const { runCli } = await import("../src/cli/main.ts");
 const io = {

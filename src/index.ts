@@ -28,3 +28,4 @@ export { McError, ERROR_CODES, type ErrorCode } from "./result/errors.js";
 export { check } from "./explore/check.js";
 export type { CheckOptions, Strategy } from "./explore/options.js";
 export type { CheckListener, CheckResult, Progress, TraceStep, Verdict, Violation } from "./result/result.js";
+export { checkSpec } from "./api/check-spec.js";

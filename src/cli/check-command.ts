@@ -13,6 +13,7 @@ import { availableParallelism } from "node:os";
 import { resolveOptions } from "../explore/options.js";
 import { prewarmWorkers, releasePrewarmed } from "../explore/parallel/worker-pool.js";
 import { EXIT, fail, type Io } from "./main.js";
+import { checkOutputNames, writeOutputs } from "./output-flags.js";
 
 export interface CheckArgs {
   readonly spec: string;
@@ -25,6 +26,10 @@ export interface CheckArgs {
   readonly maxDepth: number | undefined;
   readonly memory: number | undefined;
   readonly typecheck: boolean;
+  /** --trace FILE: the counterexample (or report) in the format FILE's name says. */
+  readonly trace?: string | undefined;
+  /** --emit-test FILE.test.ts: a vitest test asserting what this run found. */
+  readonly emitTest?: string | undefined;
 }
 
 export async function runCheck(a: CheckArgs, io: Io): Promise<number> {
@@ -45,6 +50,7 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
   const constants = parseConstFlags(a.consts);
   const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec };
   resolveOptions(options, 1);
+  checkOutputNames(a);
   // The compiler is 10 MB of JavaScript: load it only when it is used.
   if (a.typecheck) (await import("./typecheck.js")).typecheck([a.spec]);
   const spec = await loadSpec(a.spec);
@@ -60,6 +66,7 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
     },
   );
   io.out(a.json ? JSON.stringify(toJson(result)) + "\n" : formatResult(result, style));
+  writeOutputs(a, result, options, io);
   return result.verdict === "ok" ? EXIT.ok : result.verdict === "violation" ? EXIT.violation : EXIT.bounded;
 }
 

@@ -6,6 +6,9 @@ import yargs from "yargs";
 import { ERROR_CODES, McError, describeThrown } from "../result/errors.js";
 import { runCheck } from "./check-command.js";
 import { runRegress } from "./regress-command.js";
+import { outputFlags } from "./output-flags.js";
+import { replayCommand, runReplay } from "./replay-command.js";
+import { graphCommand, runGraph } from "./graph-command.js";
 
 export interface Io {
   out(s: string): void;
@@ -36,7 +39,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("max-states", { type: "number", describe: "stop after N distinct states (result: bounded)" })
           .option("max-depth", { type: "number", describe: "do not expand states at depth N (result: bounded)" })
           .option("memory", { type: "number", describe: "memory budget in MiB (default: 80% of the machine)" })
-          .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" }),
+          .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" })
+          .options(outputFlags),
       (a) => {
         if (typeof a.spec !== "string" || a.spec === "") {
           usage = "mc check needs a spec file: mc check <spec.ts>.";
@@ -54,6 +58,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
             maxDepth: a["max-depth"],
             memory: a.memory,
             typecheck: a.typecheck,
+            trace: a.trace,
+            emitTest: a["emit-test"],
           },
           io,
         );
@@ -68,12 +74,16 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("results", { type: "string", default: "results", describe: "the results folder" })
           .option("specs", { type: "string", default: "specs", describe: "the folder of spec files" })
           .option("only", { type: "string", describe: "only specs whose path contains this text" })
-          .option("workers", { type: "number", describe: "re-check with N workers (results must not depend on it)" }),
+          .option("workers", { type: "number", describe: "re-check with N workers (results must not depend on it)" })
+          .option("junit", { type: "string", describe: "also write the outcome as JUnit XML to FILE" }),
       (a) => {
-        outcome = runRegress({ update: a.update, resultsDir: a.results, specsDir: a.specs, only: a.only, ...(a.workers ? { workers: a.workers } : {}) }, io);
+        outcome = runRegress({ update: a.update, resultsDir: a.results, specsDir: a.specs, only: a.only, ...(a.workers ? { workers: a.workers } : {}), ...(a.junit ? { junit: a.junit } : {}) }, io);
       },
-    )
-    .demandCommand(1, "Name a command: mc check <spec.ts> or mc regress.")
+    );
+  replayCommand(parser, (a) => (outcome = runReplay(a, io)));
+  graphCommand(parser, (a) => (outcome = runGraph(a, io)));
+  parser
+    .demandCommand(1, "Name a command: mc check <spec.ts>, mc replay <spec.ts> <trace>, mc graph <spec.ts> or mc regress.")
     .strict()
     .help()
     .version("0.1.0")

@@ -11,6 +11,8 @@ import { McError } from "../result/errors.js";
 import type { CheckResult } from "../result/result.js";
 import { plain } from "../report/json.js";
 import { thousands } from "../report/style.js";
+import { renderJunit, type JunitCase } from "../report/junit.js";
+import { writeWhole } from "../report/trace-file.js";
 import { loadSpec } from "../model/load-spec.js";
 import { EXIT, type Io } from "./main.js";
 import { parseRunFlags } from "./run-flags.js";
@@ -22,6 +24,8 @@ export interface RegressArgs {
   readonly only: string | undefined;
   /** Re-check with this many workers: results must not depend on it. */
   readonly workers?: number;
+  /** Also write the outcome as JUnit XML to this file. */
+  readonly junit?: string;
 }
 
 /** What is recorded for one configuration of one spec. */
@@ -53,6 +57,7 @@ export async function runRegress(a: RegressArgs, io: Io): Promise<number> {
   (await import("./typecheck.js")).typecheck(files);
   const rows: string[][] = [["spec", "flags", "expected", "got", "states", "time", ""]];
   let drift = 0;
+  const cases: JunitCase[] = [];
   for (const file of files) {
     const resultPath = join(a.resultsDir, relative(specsDir, file).replace(/\.ts$/, ".json"));
     const recorded = readResult(resultPath);
@@ -72,11 +77,15 @@ export async function runRegress(a: RegressArgs, io: Io): Promise<number> {
       const same = want !== undefined && JSON.stringify(want) === JSON.stringify(got);
       if (!same && !a.update) drift++;
       const status = a.update ? (same ? "unchanged" : want ? "RE-RECORDED" : "recorded") : same ? "ok" : want ? "DIFFERS" : "NO RESULT";
-      rows.push([file, flags.join(" ") || "-", want ? summary(want) : "-", summary(got), thousands(r.distinctStates), `${((performance.now() - started) / 1000).toFixed(2)}s`, status]);
+      const seconds = (performance.now() - started) / 1000;
+      rows.push([file, flags.join(" ") || "-", want ? summary(want) : "-", summary(got), thousands(r.distinctStates), `${seconds.toFixed(2)}s`, status]);
+      const message = want ? `${file}: expected ${summary(want)}, got ${summary(got)}` : `${file}: no recorded result for this configuration`;
+      cases.push({ name: [file, ...flags].join(" "), classname: file, seconds, ...(same || a.update ? {} : { failure: { message, text: difference(want, got) } }) });
     }
     if (a.update) writeResult(resultPath, { spec: file, runs });
   }
   io.out(table(rows));
+  if (a.junit !== undefined) writeWhole(a.junit, renderJunit("mc regress", cases));
   if (a.update) {
     io.out(`\nmc regress: recorded ${files.length} spec files in ${a.resultsDir}/.\n`);
     return EXIT.ok;
@@ -105,6 +114,24 @@ function record(flags: readonly string[], r: CheckResult): Recorded {
         }
       : {}),
   };
+}
+
+/** What differs between the recorded and the new result, one field per line. */
+function difference(want: Recorded | undefined, got: Recorded): string {
+  if (!want) return `No recorded result. Got: ${summary(got)}. Record it with mc regress --update.`;
+  const out: string[] = [];
+  for (const k of ["verdict", "distinctStates", "generatedStates", "depth"] as const) {
+    if (want[k] !== got[k]) out.push(`${k}: recorded ${want[k]}, now ${got[k]}`);
+  }
+  const wv = want.violation;
+  const gv = got.violation;
+  if (wv && gv) {
+    if (wv.name !== gv.name || wv.kind !== gv.kind) out.push(`violation: recorded ${wv.kind} ${wv.name ?? ""}, now ${gv.kind} ${gv.name ?? ""}`);
+    if (wv.actions.join(" ") !== gv.actions.join(" ")) out.push(`trace actions: recorded ${wv.actions.join(" ")}, now ${gv.actions.join(" ")}`);
+    const i = wv.states.findIndex((s, j) => JSON.stringify(s) !== JSON.stringify(gv.states[j]));
+    if (i >= 0) out.push(`trace state ${i}: recorded ${JSON.stringify(wv.states[i])}, now ${JSON.stringify(gv.states[i])}`);
+  } else if (wv || gv) out.push(`violation: recorded ${wv ? `${wv.name ?? "deadlock"}` : "none"}, now ${gv ? `${gv.name ?? "deadlock"}` : "none"}`);
+  return out.join("\n") || "The recorded result differs in a field mc does not compare by name.";
 }
 
 function summary(r: Recorded): string {

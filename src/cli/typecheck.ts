@@ -1,7 +1,8 @@
 // Type-checks spec files with the TypeScript compiler before they run, so a type error in a
 // spec is reported as such (exit 2) instead of surfacing later as a confusing runtime failure.
 
-import { dirname, relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { McError } from "../result/errors.js";
 
@@ -13,13 +14,16 @@ const OPTIONS: ts.CompilerOptions = {
   noEmit: true,
   skipLibCheck: true,
   allowImportingTsExtensions: true,
-  types: ["node"],
 };
 
 /** Throws MC003 listing the first diagnostics if any of `files` (or what they import) has type errors. */
 export function typecheck(files: readonly string[]): void {
   const roots = files.map((f) => resolve(f));
-  const program = ts.createProgram(roots, { ...OPTIONS, typeRoots: [resolve(dirname(new URL(import.meta.url).pathname), "../../node_modules/@types")] });
+  // Node's types from mc's own devDependencies, or the project's; an installed mc has neither
+  // necessarily, and a spec rarely needs them
+  const typeRoots = [resolve(dirname(new URL(import.meta.url).pathname), "../../node_modules/@types"), resolve("node_modules/@types")];
+  const node = typeRoots.some((r) => existsSync(join(r, "node")));
+  const program = ts.createProgram(roots, { ...OPTIONS, typeRoots, types: node ? ["node"] : [] });
   const diags = ts
     .getPreEmitDiagnostics(program)
     .filter((d) => d.category === ts.DiagnosticCategory.Error && !(d.file?.fileName.includes("/node_modules/") ?? false));

@@ -20,6 +20,11 @@ function walk(v: unknown, path: string, out: Leaves): void {
     const c = v as unknown as { size: number; forEach(f: (x: unknown, k: unknown) => void): void };
     if (c.size === 0) out.set(path === "" ? "(state)" : path, isIndexed(v) ? "[]" : "{}");
     c.forEach((x, k) => walk(x, `${path}[${typeof k === "string" ? k : show(k)}]`, out));
+  } else if (typeof v === "object" && v !== null) {
+    // a state in its toJS() form (checkSpec's results): objects as records, arrays as lists
+    const entries = Object.entries(v);
+    if (entries.length === 0) out.set(path === "" ? "(state)" : path, Array.isArray(v) ? "[]" : "{}");
+    for (const [k, x] of entries) walk(x, Array.isArray(v) ? `${path}[${k}]` : path === "" ? k : `${path}.${k}`, out);
   } else {
     out.set(path === "" ? "(state)" : path, show(v));
   }

@@ -34,7 +34,7 @@ export function formatResult(r: CheckResult, style: Style): string {
   return lines.join("\n") + "\n";
 }
 
-function formatTrace(trace: readonly TraceStep[], style: Style): string[] {
+export function formatTrace(trace: readonly TraceStep[], style: Style): string[] {
   const out: string[] = [style.bold("Counterexample:")];
   let prev = leaves(trace[0]!.state);
   out.push(`  0. ${style.bold("initial state")}`);

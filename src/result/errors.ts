@@ -22,6 +22,10 @@ export const ERROR_CODES = {
   MC030: "the state space does not fit in memory",
   MC040: "results/ file missing or malformed",
   MC041: "cannot write an output file",
+  MC042: "bad output file name (--trace FILE's format follows its name; --emit-test wants FILE.test.ts)",
+  MC043: "cannot read a trace file (missing, not JSON, or neither an ITF trace nor an mc JSON trace)",
+  MC044: "a trace names an invariant or property the spec does not have",
+  MC045: "the state graph is too big to draw (more states than mc graph --max-states)",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,81 @@
+// checkSpec(): mc from a user's own code and tests. Takes a spec (or its file) and the options
+// the CLI flags give, and resolves to the object `mc check --json` prints (states in toJS form).
+
+import { check } from "../explore/check.js";
+import type { CheckOptions } from "../explore/options.js";
+import type { ConstOverrides } from "../model/constants.js";
+import { loadSpec } from "../model/load-spec.js";
+import type { CheckResult } from "../result/result.js";
+import { plain, toJson } from "../report/json.js";
+import type { Spec } from "../spec/types.js";
+
+/** The options of `mc check`, by their flag names. */
+export interface CheckSpecOptions {
+  readonly constants?: ConstOverrides;
+  readonly strategy?: "bfs" | "dfs";
+  readonly workers?: number | "auto";
+  readonly deadlock?: boolean;
+  readonly maxStates?: number;
+  readonly maxDepth?: number;
+  /** Memory budget in MiB. */
+  readonly memory?: number;
+}
+
+export interface CheckSpecStep {
+  readonly action: string | null;
+  readonly state: unknown;
+}
+
+/** What `mc check --json` prints (plus the lasso fields of a liveness violation). */
+export interface CheckSpecResult {
+  readonly spec: string;
+  readonly verdict: CheckResult["verdict"];
+  readonly distinctStates: number;
+  readonly generatedStates: number;
+  readonly depth: number;
+  readonly violation?: {
+    readonly kind: "invariant" | "deadlock" | "liveness" | "action";
+    readonly name: string | null;
+    readonly trace: readonly CheckSpecStep[];
+    readonly loop?: number;
+    readonly loopAction?: string | null;
+  };
+  readonly bound?: string;
+  readonly strategy: "bfs" | "dfs";
+  readonly workers: number;
+  readonly constants: CheckResult["constants"];
+  readonly timeMs: number;
+  readonly collisionProbability: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a spec of any state type
+export async function checkSpec(specOrFile: Spec<any> | string, options: CheckSpecOptions = {}): Promise<CheckSpecResult> {
+  const file = typeof specOrFile === "string" ? specOrFile : undefined;
+  const spec = file !== undefined ? await loadSpec(file) : (specOrFile as Spec<unknown>);
+  const opts: CheckOptions = {
+    ...(options.constants ? { constants: options.constants } : {}),
+    ...(options.strategy ? { strategy: options.strategy } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.deadlock !== undefined ? { deadlock: options.deadlock } : {}),
+    ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
+    ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
+    ...(options.memory !== undefined ? { memoryMiB: options.memory } : {}),
+    ...(file !== undefined ? { file } : {}),
+  };
+  return toResultObject(await check(spec, opts));
+}
+
+export function toResultObject(r: CheckResult): CheckSpecResult {
+  const j = toJson(r) as CheckSpecResult;
+  const v = r.violation;
+  if (!v) return j;
+  return {
+    ...j,
+    violation: {
+      kind: v.kind,
+      name: v.name,
+      trace: v.trace.map((t) => ({ action: t.action, state: plain(t.state) })),
+      ...(v.loop !== undefined ? { loop: v.loop, loopAction: v.loopAction ?? null } : {}),
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// `--trace FILE`: writes a check's result to a file whose format follows its name. A format is a
+// function from the result to the file's text (undefined: nothing to write) in one table; the
+// file is written whole or not at all (a temporary file renamed over it).
+
+import { renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { McError } from "../result/errors.js";
+import type { CheckResult } from "../result/result.js";
+import { renderItf } from "./itf.js";
+import { toJson, plain } from "./json.js";
+
+export type TraceFormat = (result: CheckResult) => string | undefined;
+
+/**
+ * The formats, by the end of the file name; the first that matches wins, so `.itf.json` comes
+ * before `.json`. `.html` (the report, src/report/html.ts's renderHtmlReport) is added here.
+ */
+export const TRACE_FORMATS: readonly { readonly suffix: string; readonly name: string; readonly render: TraceFormat }[] = [
+  { suffix: ".itf.json", name: "counterexample as ITF", render: renderItf },
+  { suffix: ".json", name: "counterexample as mc JSON", render: renderJsonTrace },
+];
+
+/** mc's own trace: the --json object, its violation with the lasso fields when there is a loop. */
+export function renderJsonTrace(r: CheckResult): string | undefined {
+  const v = r.violation;
+  if (!v) return undefined;
+  const j = toJson(r) as { violation: object };
+  const violation = { ...j.violation, trace: v.trace.map((t) => ({ action: t.action, state: plain(t.state) })), ...(v.loop !== undefined ? { loop: v.loop, loopAction: v.loopAction ?? null } : {}) };
+  return JSON.stringify({ ...j, file: r.file ?? null, violation }, null, 1) + "\n";
+}
+
+export function traceFormat(file: string): (typeof TRACE_FORMATS)[number] {
+  const f = TRACE_FORMATS.find((x) => file.toLowerCase().endsWith(x.suffix));
+  if (!f) {
+    throw new McError("MC042", `--trace ${file}: the format follows the file name, and this one names none; use ${TRACE_FORMATS.map((x) => `*${x.suffix}`).join(", ")}.`);
+  }
+  return f;
+}
+
+/** Renders and writes; the format's name, or undefined when the result has nothing to write in it. */
+export function writeTraceFile(file: string, r: CheckResult): string | undefined {
+  const f = traceFormat(file);
+  const text = f.render(r);
+  if (text === undefined) return undefined;
+  writeWhole(file, text);
+  return f.name;
+}
+
+/** Written whole or not at all: a temporary file next to it, renamed over it. */
+export function writeWhole(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    throw new McError("MC041", `${file}: cannot write it (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}

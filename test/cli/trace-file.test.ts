@@ -1,0 +1,45 @@
+// mc check --trace FILE: the format follows the name, the file is written whole or not at all,
+// nothing is written without a counterexample, and a name of no known format is refused first.
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { TRACE_FORMATS } from "../../src/report/trace-file.js";
+import { fixture, mc } from "../helpers.js";
+
+const jugs = fixture("jugs.ts");
+
+describe("mc check --trace", () => {
+  it("*.json is the --json object with the whole trace; *.itf.json is ITF", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mc-trace-"));
+    const r = await mc("check", jugs, "--no-typecheck", "--json", "--trace", join(dir, "t.json"));
+    expect(r.code).toBe(1);
+    const saved = JSON.parse(readFileSync(join(dir, "t.json"), "utf8"));
+    const printed = JSON.parse(r.out);
+    expect({ ...saved, timeMs: 0, file: undefined }).toEqual({ ...printed, timeMs: 0 });
+    await mc("check", jugs, "--no-typecheck", "--trace", join(dir, "t.itf.json"));
+    const itf = JSON.parse(readFileSync(join(dir, "t.itf.json"), "utf8"));
+    expect(itf.vars).toEqual(["small", "big"]);
+    expect(itf.states).toHaveLength(7);
+    expect(readdirSync(dir).sort()).toEqual(["t.itf.json", "t.json"]); // no temporary files left
+  });
+
+  it("no counterexample: nothing written, and said so", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "mc-trace-")), "ok.itf.json");
+    const r = await mc("check", jugs, "--no-typecheck", "--const", "GOAL=9", "--trace", file);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`no counterexample, so ${file} was not written`);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it("an unknown format or an unwritable place is a clear error, exit 2", async () => {
+    const bad = await mc("check", jugs, "--no-typecheck", "--trace", "trace.txt");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("MC042");
+    expect(bad.err).toContain(TRACE_FORMATS.map((f) => `*${f.suffix}`).join(", "));
+    expect(bad.out).toBe(""); // refused before the search
+    const nowhere = await mc("check", jugs, "--no-typecheck", "--trace", "/nonexistent-dir/t.json");
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toContain("MC041");
+  });
+});
