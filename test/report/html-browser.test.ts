@@ -71,6 +71,7 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? "the HTML report in Chromium" : 
     await page.locator("li.step").nth(4).locator("summary").click();
     expect(await det.locator("tr").count()).toBe(10);
     await page.locator("li.step").nth(4).locator("summary").click();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press("j");
     await page.keyboard.press("j");
     await page.keyboard.press("j");
