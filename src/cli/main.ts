@@ -6,6 +6,7 @@ import yargs from "yargs";
 import { ERROR_CODES, McError, describeThrown } from "../result/errors.js";
 import { runCheck } from "./check-command.js";
 import { runRegress } from "./regress-command.js";
+import { runSimulate, simulateFlags } from "./simulate-command.js";
 
 export interface Io {
   out(s: string): void;
@@ -73,7 +74,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         outcome = runRegress({ update: a.update, resultsDir: a.results, specsDir: a.specs, only: a.only, ...(a.workers ? { workers: a.workers } : {}) }, io);
       },
     )
-    .demandCommand(1, "Name a command: mc check <spec.ts> or mc regress.")
+    .command("simulate <spec>", "random walks through a spec too big to explore; checks invariants and action properties on the way", simulateFlags, (a) => {
+      outcome = runSimulate({ spec: a.spec!, seed: a.seed, depth: a.depth, runs: a.runs, time: a.time, deadlock: a.deadlock, json: a.json, consts: a.const.map(String), typecheck: a.typecheck }, io);
+    })
+    .demandCommand(1, "Name a command: mc check <spec.ts>, mc simulate <spec.ts> or mc regress.")
     .strict()
     .help()
     .version("0.1.0")

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   MC030: "the state space does not fit in memory",
   MC040: "results/ file missing or malformed",
   MC041: "cannot write an output file",
+  MC050: "an action property threw or returned a non-boolean",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

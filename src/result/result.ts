@@ -44,7 +44,8 @@ export interface CheckResult {
   readonly violation?: Violation;
   /** Why a bounded run stopped early. */
   readonly bound?: string;
-  readonly strategy: "bfs" | "dfs";
+  /** "simulate": random walks (mc simulate), never a complete search. */
+  readonly strategy: "bfs" | "dfs" | "simulate";
   readonly workers: number;
   readonly constants: { readonly [name: string]: ConstValue };
   readonly durationMs: number;
