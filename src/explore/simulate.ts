@@ -41,9 +41,9 @@ export interface SimulationInfo {
 
 export type SimulationResult = CheckResult & { readonly simulation: SimulationInfo };
 
-export async function simulate(spec: Spec<unknown>, o: SimulateOptions, listener: CheckListener = {}): Promise<SimulationResult> {
+export async function simulate<S>(spec: Spec<S>, o: SimulateOptions, listener: CheckListener = {}): Promise<SimulationResult> {
   await initHash();
-  const model = compile(spec, o.constants ?? {}, o.file);
+  const model = compile(spec as Spec<unknown>, o.constants ?? {}, o.file);
   listener.onStart?.({ spec: model.name, strategy: "simulate", workers: 1, constants: model.constants });
   const started = performance.now();
   const enc = new Encoder();
