@@ -37,7 +37,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("max-states", { type: "number", describe: "stop after N distinct states (result: bounded)" })
           .option("max-depth", { type: "number", describe: "do not expand states at depth N (result: bounded)" })
           .option("memory", { type: "number", describe: "memory budget in MiB (default: 80% of the machine)" })
-          .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" }),
+          .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" })
+          .option("coverage", { type: "boolean", default: false, describe: "per action: states enabled in, successors, new states; per invariant: states checked" }),
       (a) => {
         if (typeof a.spec !== "string" || a.spec === "") {
           usage = "mc check needs a spec file: mc check <spec.ts>.";
@@ -55,6 +56,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
             maxDepth: a["max-depth"],
             memory: a.memory,
             typecheck: a.typecheck,
+            coverage: a.coverage,
           },
           io,
         );
