@@ -72,7 +72,7 @@ function summary(r: CheckResult): string[] {
     `  distinct    ${thousands(r.distinctStates)} states`,
     `  generated   ${thousands(r.generatedStates)} states`,
     `  depth       ${r.depth}`,
-    `  time        ${secs.toFixed(2)} s (${thousands(rate)} distinct states/s)`,
+    `  time        ${secs.toFixed(2)} s${r.strategy === "simulate" ? "" : ` (${thousands(rate)} distinct states/s)`}`,
     // a simulation stores no states, so no fingerprint collision can hide one
     ...(r.strategy === "simulate" ? [] : [`  collision   ${r.collisionProbability.toExponential(1)} (TLC's optimistic estimate of a fingerprint collision)`]),
   ];
