@@ -3,7 +3,7 @@
 // of every action) up to a depth; invariants on every visited state, action properties on every
 // step that changes the state, deadlock when a state has no successor. A seed fixes every walk.
 
-import { is } from "immutable";
+import { hash, is } from "immutable";
 import { Encoder } from "../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo, initHash } from "../fingerprint/hash.js";
 import { compile, type Model } from "../model/compile.js";
@@ -152,6 +152,29 @@ function brokenActionProperty(model: Model, s: unknown, t: unknown, a: number): 
 }
 
 function found(model: Model, trace: TraceStep[], kind: Violation["kind"], name: string | null): Violation {
-  const { trace: labelled, counters } = annotate(trace, model.view);
+  const { trace: labelled, counters } = annotate(withoutLoops(trace), model.view);
   return { kind, name, trace: labelled, ...(counters ? { counters } : {}) };
+}
+
+/**
+ * A random walk often comes back to a state it has been in; cutting each such loop keeps a trace
+ * of real steps that ends in the same state by the same last step, only shorter. The last step is
+ * never cut: an action property may break on a step back to an earlier state.
+ */
+export function withoutLoops(trace: readonly TraceStep[]): TraceStep[] {
+  const out: TraceStep[] = [];
+  const at = new Map<number, number[]>(); // Immutable hash → indices in out
+  for (const step of trace.slice(0, -1)) {
+    const h = hash(step.state);
+    const i = at.get(h)?.find((j) => j < out.length && is(out[j]!.state, step.state));
+    if (i !== undefined) {
+      // back in out[i]'s state: drop the loop, keep the step that reached it first
+      out.length = i + 1;
+      continue;
+    }
+    out.push(step);
+    at.set(h, [...(at.get(h) ?? []).filter((j) => j < out.length - 1), out.length - 1]);
+  }
+  if (trace.length > 0) out.push(trace.at(-1)!);
+  return out;
 }

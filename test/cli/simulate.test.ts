@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { fixture, mc } from "../helpers.js";
 import jugsSpec from "../fixtures/jugs.js";
-import { simulate } from "../../src/explore/simulate.js";
+import { simulate, withoutLoops } from "../../src/explore/simulate.js";
 import { compile } from "../../src/model/compile.js";
 import { successorsOf } from "../../src/model/successors.js";
 import { is, Record } from "immutable";
@@ -45,7 +45,18 @@ describe("mc simulate", () => {
       const a = model.actions[model.actionNames.indexOf(t[i]!.action!)]!;
       expect(successorsOf(a(Jugs(t[i - 1]!.state))).some((s) => is(s, Jugs(t[i]!.state)))).toBe(true);
     }
-    expect(j.simulation).toMatchObject({ seed: 1, depth: 100, runs: expect.any(Number), steps: t.length - 1 + (j.simulation.runs - 1) * 100 });
+    // the walk's loops are cut: no state twice
+    expect(new Set(t.map((s) => JSON.stringify(s.state))).size).toBe(t.length);
+    expect(j.simulation.steps).toBeGreaterThanOrEqual(t.length - 1 + (j.simulation.runs - 1) * 100);
+  });
+
+  it("cuts a walk's loops but never its last step", () => {
+    const st = (state: number, action: string | null) => ({ action, state });
+    // 0 →A 1 →B 2 →C 1 →D 3 →E 1 (the last step, back to 1, is kept)
+    const walk = [st(0, null), st(1, "A"), st(2, "B"), st(1, "C"), st(3, "D"), st(1, "E")];
+    expect(withoutLoops(walk)).toEqual([st(0, null), st(1, "A"), st(3, "D"), st(1, "E")]);
+    expect(withoutLoops([st(0, null), st(0, "Stay"), st(0, "Stay")])).toEqual([st(0, null), st(0, "Stay")]);
+    expect(withoutLoops([st(0, null)])).toEqual([st(0, null)]);
   });
 
   it("prints the trace as mc check does, with the states/s and a command that reproduces it", async () => {
