@@ -27,5 +27,8 @@ export type {
 export { McError, ERROR_CODES, type ErrorCode } from "./result/errors.js";
 export { check } from "./explore/check.js";
 export type { CheckOptions, Strategy } from "./explore/options.js";
-export type { CheckListener, CheckResult, Progress, TraceStep, Verdict, Violation } from "./result/result.js";
 export { checkSpec } from "./api/check-spec.js";
+export { simulate } from "./explore/simulate.js";
+export type { SimulateOptions, SimulationInfo, SimulationResult } from "./explore/simulate.js";
+export { renderHtmlReport } from "./report/html.js";
+export type { CheckListener, CheckResult, Coverage, Progress, TraceStep, Verdict, Violation } from "./result/result.js";

@@ -8,6 +8,7 @@ import { errorJson, toJson } from "../report/json.js";
 import { progressLine } from "../report/progress.js";
 import { styleFor } from "../report/style.js";
 import { formatResult, header } from "../report/text.js";
+import { formatCoverage } from "../report/coverage.js";
 import { loadSpec, requireFile } from "../model/load-spec.js";
 import { availableParallelism } from "node:os";
 import { resolveOptions } from "../explore/options.js";
@@ -30,6 +31,7 @@ export interface CheckArgs {
   readonly trace?: string | undefined;
   /** --emit-test FILE.test.ts: a vitest test asserting what this run found. */
   readonly emitTest?: string | undefined;
+  readonly coverage?: boolean;
 }
 
 export async function runCheck(a: CheckArgs, io: Io): Promise<number> {
@@ -48,7 +50,7 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
   requireFile(a.spec);
   const workers = parseWorkers(a.workers);
   const constants = parseConstFlags(a.consts);
-  const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec };
+  const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec, coverage: a.coverage ?? false };
   resolveOptions(options, 1);
   checkOutputNames(a);
   // The compiler is 10 MB of JavaScript: load it only when it is used.
@@ -65,7 +67,8 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
       onProgress: (p) => io.err(progressLine(p) + "\n"),
     },
   );
-  io.out(a.json ? JSON.stringify(toJson(result)) + "\n" : formatResult(result, style));
+  io.out(a.json ? JSON.stringify(toJson(result)) + "\n" : formatResult(result, style) + (result.coverage ? formatCoverage(result.coverage, style) : ""));
+  if (!a.json) for (const w of result.warnings ?? []) io.err(`mc: warning: ${w}.\n`);
   writeOutputs(a, result, options, io);
   return result.verdict === "ok" ? EXIT.ok : result.verdict === "violation" ? EXIT.violation : EXIT.bounded;
 }

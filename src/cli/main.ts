@@ -9,6 +9,7 @@ import { runRegress } from "./regress-command.js";
 import { outputFlags } from "./output-flags.js";
 import { replayCommand, runReplay } from "./replay-command.js";
 import { graphCommand, runGraph } from "./graph-command.js";
+import { runSimulate, simulateFlags } from "./simulate-command.js";
 
 export interface Io {
   out(s: string): void;
@@ -40,6 +41,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("max-depth", { type: "number", describe: "do not expand states at depth N (result: bounded)" })
           .option("memory", { type: "number", describe: "memory budget in MiB (default: 80% of the machine)" })
           .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" })
+          .option("coverage", { type: "boolean", default: false, describe: "per action: states enabled in, successors, new states; per invariant: states checked" })
           .options(outputFlags),
       (a) => {
         if (typeof a.spec !== "string" || a.spec === "") {
@@ -60,6 +62,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
             typecheck: a.typecheck,
             trace: a.trace,
             emitTest: a["emit-test"],
+            coverage: a.coverage,
           },
           io,
         );
@@ -79,11 +82,14 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       (a) => {
         outcome = runRegress({ update: a.update, resultsDir: a.results, specsDir: a.specs, only: a.only, ...(a.workers ? { workers: a.workers } : {}), ...(a.junit ? { junit: a.junit } : {}) }, io);
       },
-    );
+    )
+    .command("simulate <spec>", "random walks through a spec too big to explore; checks invariants and action properties on the way", simulateFlags, (a) => {
+      outcome = runSimulate({ spec: a.spec!, seed: a.seed, depth: a.depth, runs: a.runs, time: a.time, deadlock: a.deadlock, json: a.json, consts: a.const.map(String), typecheck: a.typecheck }, io);
+    });
   replayCommand(parser, (a) => (outcome = runReplay(a, io)));
   graphCommand(parser, (a) => (outcome = runGraph(a, io)));
   parser
-    .demandCommand(1, "Name a command: mc check <spec.ts>, mc replay <spec.ts> <trace>, mc graph <spec.ts> or mc regress.")
+    .demandCommand(1, "Name a command: mc check <spec.ts>, mc simulate <spec.ts>, mc replay <spec.ts> <trace>, mc graph <spec.ts> or mc regress.")
     .strict()
     .help()
     .version("0.1.0")

@@ -11,6 +11,7 @@ import { search } from "./search.js";
 import { parallelSearch } from "./parallel/coordinator.js";
 import { rebuildTrace } from "./trace.js";
 import { annotate } from "./annotate.js";
+import { coverageOf, neverEnabled } from "./coverage.js";
 
 export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listener: CheckListener = {}): Promise<CheckResult> {
   const opts = resolveOptions(options, availableParallelism());
@@ -29,10 +30,12 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
     const name = stop.kind === "invariant" ? model.invariantNames[stop.invariant]! : null;
     violation = { kind: stop.kind, name, trace: labelled, ...(counters ? { counters } : {}) };
   }
+  const verdict = violation ? "violation" : stop?.kind === "bounded" ? "bounded" : "ok";
+  const warnings = verdict === "ok" ? neverEnabled(model, out) : [];
   return {
     spec: model.name,
     file: opts.file,
-    verdict: violation ? "violation" : stop?.kind === "bounded" ? "bounded" : "ok",
+    verdict,
     distinctStates: out.distinct,
     generatedStates: out.generated,
     depth: violation ? violation.trace.length : out.depth,
@@ -44,5 +47,7 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
     durationMs,
     collisionProbability: collisionProbability(out.distinct, out.generated),
     storeBytes: out.storeBytes,
+    ...(warnings.length ? { warnings } : {}),
+    ...(opts.coverage ? { coverage: coverageOf(model, out) } : {}),
   };
 }

@@ -27,6 +27,8 @@ export interface CheckOptions {
   readonly seenCapacity?: number;
   /** Stop with MC030 when the process's resident memory passes this many MiB. */
   readonly memoryMiB?: number;
+  /** Report TLC's action coverage in the result (`coverage`). */
+  readonly coverage?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -40,6 +42,7 @@ export interface ResolvedOptions {
   readonly file: string | undefined;
   readonly seenCapacity: number;
   readonly memoryMiB: number;
+  readonly coverage: boolean;
 }
 
 export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions {
@@ -62,6 +65,7 @@ export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions 
     file: o.file,
     seenCapacity: powerOfTwo(o.seenCapacity ?? 1 << 20),
     // Default: 80% of the machine, so the budget trips before the kernel's OOM killer does.
+    coverage: o.coverage ?? false,
     memoryMiB: o.memoryMiB === undefined ? Math.floor((totalmem() / 2 ** 20) * 0.8) : positiveInt("--memory", o.memoryMiB),
   };
 }

@@ -21,9 +21,16 @@ export type Stop =
   | { readonly kind: "deadlock"; readonly id: number; readonly hi: number; readonly lo: number }
   | { readonly kind: "bounded"; readonly reason: string };
 
+/** Per action index, counted in one-worker order: states it was enabled in, successors it gave. */
+export interface ActionStats {
+  readonly enabled: Float64Array;
+  readonly generated: Float64Array;
+}
+
 export interface SearchOutcome {
   readonly distinct: number;
   readonly generated: number;
+  readonly actionStats: ActionStats;
   readonly depth: number;
   readonly stop: Stop | null;
   readonly store: StateStore;
@@ -40,6 +47,8 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
   const started = Date.now();
   const budget = new MemoryBudget(model.file, opts.memoryMiB);
   let generated = 0;
+  // Two adds per enabled action and state: cheap next to calling the action, so always on.
+  const stats: ActionStats = { enabled: new Float64Array(actions.length), generated: new Float64Array(actions.length) };
   let depth = 0;
   let peakFrontier = 0;
   let truncated = false;
@@ -48,6 +57,7 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
   const done = (stop: Stop | null): SearchOutcome => ({
     distinct: store.size,
     generated,
+    actionStats: stats,
     depth,
     stop,
     store,
@@ -87,7 +97,12 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
     let enabled = 0;
     for (let a = 0; a < actions.length; a++) {
       const succ = successorsAt(model, a, s);
-      for (let k = 0; k < succ.length; k++) {
+      const n = succ.length;
+      if (n !== 0) {
+        stats.enabled[a]!++;
+        stats.generated[a]! += n;
+      }
+      for (let k = 0; k < n; k++) {
         const t = succ[k];
         generated++;
         enabled++;
@@ -101,8 +116,15 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
         }
         if (nid < 0) continue;
         const bad = firstBroken(model, t);
-        if (bad >= 0) return done({ kind: "invariant", invariant: bad, id: nid, hi: fpHi(), lo: fpLo() });
-        if (store.size >= opts.maxStates) return done({ kind: "bounded", reason: `--max-states ${opts.maxStates} reached` });
+        // a stop leaves this action's later successors unexamined: uncount them
+        if (bad >= 0) {
+          stats.generated[a]! -= n - 1 - k;
+          return done({ kind: "invariant", invariant: bad, id: nid, hi: fpHi(), lo: fpLo() });
+        }
+        if (store.size >= opts.maxStates) {
+          stats.generated[a]! -= n - 1 - k;
+          return done({ kind: "bounded", reason: `--max-states ${opts.maxStates} reached` });
+        }
       }
     }
     if (enabled === 0 && opts.deadlock) {

@@ -47,6 +47,17 @@ export class StateStore {
     return id;
   }
 
+  /** Per action index, how many states it reached first (the parent links record it). */
+  countByAction(actions: number): Float64Array {
+    const out = new Float64Array(actions);
+    for (let id = 0; id < this.size; id++) {
+      const k = this.chunks[id >>> BITS]!;
+      const i = id & MASK;
+      if (k.parent[i]! >= 0) out[k.action[i]!]!++;
+    }
+    return out;
+  }
+
   /** The path from an initial state to `id`: [initIndex, then (action, succ) per step]. */
   path(id: number): { init: number; steps: { action: number; succ: number }[] } {
     const steps: { action: number; succ: number }[] = [];

@@ -26,6 +26,8 @@ export function toJson(r: CheckResult): object {
     constants: r.constants,
     timeMs: Math.round(r.durationMs),
     collisionProbability: r.collisionProbability,
+    warnings: r.warnings ?? [],
+    ...(r.coverage ? { coverage: r.coverage } : {}),
   };
 }
 

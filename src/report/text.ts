@@ -25,7 +25,7 @@ export function formatResult(r: CheckResult, style: Style): string {
   } else {
     const v = r.violation!;
     const steps = v.trace.length - 1;
-    const what = v.kind === "deadlock" ? "Deadlock: a reachable state enables no action" : `Invariant ${v.name} is violated`;
+    const what = v.kind === "deadlock" ? "Deadlock: a reachable state enables no action" : v.kind === "action" ? `Action property ${v.name} is violated` : `Invariant ${v.name} is violated`;
     lines.push(style.bad(`✗ ${what} after ${steps} step${steps === 1 ? "" : "s"}.`), "");
     lines.push(...formatTrace(v.trace, style), "");
     if (v.counters?.length) lines.push(...timeline(v.counters, v.trace.length, style, v.name ?? "deadlock"), "");
@@ -65,14 +65,15 @@ function timeline(counters: readonly CounterTimeline[], steps: number, style: St
 function summary(r: CheckResult): string[] {
   const secs = r.durationMs / 1000;
   const rate = secs > 0 ? r.distinctStates / secs : 0;
-  const verdict = r.verdict === "violation" ? `violation (${r.violation!.kind === "deadlock" ? "deadlock" : `invariant ${r.violation!.name}`})` : r.verdict === "bounded" ? "bounded: incomplete" : "ok";
+  const verdict = r.verdict === "violation" ? `violation (${r.violation!.kind === "deadlock" ? "deadlock" : `${r.violation!.kind === "action" ? "action property" : "invariant"} ${r.violation!.name}`})` : r.verdict === "bounded" ? "bounded: incomplete" : "ok";
   return [
     "Summary:",
     `  verdict     ${verdict}`,
     `  distinct    ${thousands(r.distinctStates)} states`,
     `  generated   ${thousands(r.generatedStates)} states`,
     `  depth       ${r.depth}`,
-    `  time        ${secs.toFixed(2)} s (${thousands(rate)} distinct states/s)`,
-    `  collision   ${r.collisionProbability.toExponential(1)} (TLC's optimistic estimate of a fingerprint collision)`,
+    `  time        ${secs.toFixed(2)} s${r.strategy === "simulate" ? "" : ` (${thousands(rate)} distinct states/s)`}`,
+    // a simulation stores no states, so no fingerprint collision can hide one
+    ...(r.strategy === "simulate" ? [] : [`  collision   ${r.collisionProbability.toExponential(1)} (TLC's optimistic estimate of a fingerprint collision)`]),
   ];
 }

@@ -2,6 +2,7 @@
 // function from the result to the file's text (undefined: nothing to write) in one table; the
 // file is written whole or not at all (a temporary file renamed over it).
 
+import { renderHtmlReport } from "./html.js";
 import { renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { McError } from "../result/errors.js";
 import type { CheckResult } from "../result/result.js";
@@ -17,6 +18,7 @@ export type TraceFormat = (result: CheckResult) => string | undefined;
 export const TRACE_FORMATS: readonly { readonly suffix: string; readonly name: string; readonly render: TraceFormat }[] = [
   { suffix: ".itf.json", name: "counterexample as ITF", render: renderItf },
   { suffix: ".json", name: "counterexample as mc JSON", render: renderJsonTrace },
+  { suffix: ".html", name: "HTML report", render: renderHtmlReport },
 ];
 
 /** mc's own trace: the --json object, its violation with the lasso fields when there is a loop. */

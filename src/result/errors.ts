@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   MC043: "cannot read a trace file (missing, not JSON, or neither an ITF trace nor an mc JSON trace)",
   MC044: "a trace names an invariant or property the spec does not have",
   MC045: "the state graph is too big to draw (more states than mc graph --max-states)",
+  MC050: "an action property threw or returned a non-boolean",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -44,7 +44,8 @@ export interface CheckResult {
   readonly violation?: Violation;
   /** Why a bounded run stopped early. */
   readonly bound?: string;
-  readonly strategy: "bfs" | "dfs";
+  /** "simulate": random walks (mc simulate), never a complete search. */
+  readonly strategy: "bfs" | "dfs" | "simulate";
   readonly workers: number;
   readonly constants: { readonly [name: string]: ConstValue };
   readonly durationMs: number;
@@ -52,6 +53,20 @@ export interface CheckResult {
   readonly collisionProbability: number;
   /** Peak bytes held by the seen-set, parent links and frontier. */
   readonly storeBytes: number;
+  /** Things that are almost always a spec bug but not a violation (an action never enabled). */
+  readonly warnings?: readonly string[];
+  /** TLC's action coverage, when asked for (check's `coverage` option). */
+  readonly coverage?: Coverage;
+}
+
+/**
+ * Per action: states in which it was enabled, successors it generated, and new distinct states
+ * it found first; per invariant: states it was evaluated on. Counted in one-worker order, so the
+ * numbers are the same for every number of workers.
+ */
+export interface Coverage {
+  readonly actions: readonly { readonly name: string; readonly enabled: number; readonly generated: number; readonly distinct: number }[];
+  readonly invariants: readonly { readonly name: string; readonly evaluated: number }[];
 }
 
 export interface Progress {

@@ -9,7 +9,7 @@ import type { Model } from "../../model/compile.js";
 import { McError, type ErrorCode } from "../../result/errors.js";
 import type { CheckListener } from "../../result/result.js";
 import type { ResolvedOptions } from "../options.js";
-import { encodeInit, firstBroken, type SearchOutcome, type Stop } from "../search.js";
+import { encodeInit, firstBroken, type ActionStats, type SearchOutcome, type Stop } from "../search.js";
 import { StateStore } from "../state-store.js";
 import { MemoryBudget, isAllocationFailure, outOfMemory } from "../memory.js";
 import { ChunkWriter } from "./buffers.js";
@@ -39,6 +39,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   const pool = new WorkerPool(opts.file, model, ctrlSab, threads);
   const started = Date.now();
   let generated = 0;
+  const stats: ActionStats = { enabled: new Float64Array(model.actions.length), generated: new Float64Array(model.actions.length) };
   let depth = 0;
   let lastReport = started;
   let levelSize = 0;
@@ -54,7 +55,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     budget.check({ distinct: Atomics.load(ctrl, C_CAND), generated, depth });
     report();
   };
-  const outcome = (stop: Stop | null): SearchOutcome => ({ distinct: store.size, generated, depth, stop, store, storeBytes: table.bytes + store.bytes });
+  const outcome = (stop: Stop | null): SearchOutcome => ({ distinct: store.size, generated, actionStats: stats, depth, stop, store, storeBytes: table.bytes + store.bytes });
   const grow = (): TableRef => {
     try {
       table = new SharedSeenSet(table.grow(table.capacity * 2), ctrl);
@@ -104,7 +105,10 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       const used = new Set<number>();
       for (let p = 0; p < levelSize; p++) used.add(order[2 * p]!);
       for (const id of chunks.keys()) if (!used.has(id)) chunks.delete(id); // the level before's
-      const msg: LevelMsg = { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, chunks: [...chunks], table: table.ref, store: store.views() };
+      // Coverage counts each position's successors per action, so that the level can be cut
+      // exactly where one worker would have stopped; without it, the participants' totals do.
+      const cov = opts.coverage ? new SharedArrayBuffer(Math.max(4, levelSize * model.actions.length * 4)) : undefined;
+      const msg: LevelMsg = { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, chunks: [...chunks], table: table.ref, store: store.views(), ...(cov ? { cov } : {}) };
       const dones = await pool.runLevel(msg, main, grow, report);
       for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
 
@@ -120,7 +124,17 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
         store,
         opts,
         generatedBefore: generated,
+        ...(cov ? { cov: new Int32Array(cov) } : {}),
+        stats,
       });
+      if (cov === undefined) {
+        for (const d of dones) {
+          for (let a = 0; a < model.actions.length; a++) {
+            stats.enabled[a]! += d.enabled[a]!;
+            stats.generated[a]! += d.generatedBy[a]!;
+          }
+        }
+      }
       generated = walk.generated;
       if (walk.maxDepth > depth) depth = walk.maxDepth;
       if (walk.stop) return outcome(walk.stop);

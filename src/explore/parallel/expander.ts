@@ -26,6 +26,9 @@ export class Expander {
   private table!: SharedSeenSet;
   private order!: Int32Array;
   private gen!: Int32Array;
+  private cov: Int32Array | undefined;
+  private enabled: Float64Array;
+  private generatedBy: Float64Array;
   /** The rest of the block this participant was in when it paused. */
   private from = 0;
   private to = 0;
@@ -42,12 +45,17 @@ export class Expander {
     threads: number,
   ) {
     this.writer = new ChunkWriter(index, threads);
+    this.enabled = new Float64Array(model.actions.length);
+    this.generatedBy = new Float64Array(model.actions.length);
   }
 
   startLevel(m: LevelMsg): void {
     this.level = m;
     this.order = new Int32Array(m.order);
     this.gen = new Int32Array(m.gen);
+    this.cov = m.cov ? new Int32Array(m.cov) : undefined;
+    this.enabled = new Float64Array(this.model.actions.length);
+    this.generatedBy = new Float64Array(this.model.actions.length);
     this.chunks.clear();
     for (const [id, sab] of m.chunks) this.chunks.set(id, new Uint8Array(sab));
     this.from = this.to = 0;
@@ -94,7 +102,7 @@ export class Expander {
   finish(): DoneMsg {
     const r = this.recs.take();
     const w = this.wins.take();
-    return { type: "done", recs: r.buffer, recCount: r.count, wins: w.buffer, winCount: w.count, chunks: this.writer.endLevel(), ...(this.error ? { error: this.error } : {}) };
+    return { type: "done", recs: r.buffer, recCount: r.count, wins: w.buffer, winCount: w.count, chunks: this.writer.endLevel(), enabled: this.enabled, generatedBy: this.generatedBy, ...(this.error ? { error: this.error } : {}) };
   }
 
   private expand(pos: number): void {
@@ -105,7 +113,13 @@ export class Expander {
     let ord = 0;
     for (let a = 0; a < actions.length; a++) {
       const succ = successorsAt(model, a, s);
-      for (let k = 0; k < succ.length; k++, ord++) {
+      const n = succ.length;
+      if (n !== 0) {
+        this.enabled[a]!++;
+        this.generatedBy[a]! += n;
+      }
+      if (this.cov) this.cov[pos * actions.length + a] = n;
+      for (let k = 0; k < n; k++, ord++) {
         const len = encodeSuccessor(enc, model, a, s, succ, k);
         fingerprint(enc.buf.subarray(0, len));
         const local = table.insert(fpHi(), fpLo(), pos, base);

@@ -3,7 +3,7 @@
 
 import { fingerprint, fpHi, fpLo } from "../../fingerprint/hash.js";
 import type { ResolvedOptions } from "../options.js";
-import type { Stop } from "../search.js";
+import type { ActionStats, Stop } from "../search.js";
 import type { StateStore } from "../state-store.js";
 import { readLen } from "./buffers.js";
 import { REC_WORDS, WIN_WORDS, type DoneMsg } from "./protocol.js";
@@ -20,6 +20,9 @@ export interface LevelInput {
   readonly store: StateStore;
   readonly opts: ResolvedOptions;
   readonly generatedBefore: number;
+  /** Coverage only: successors per position and action, and the totals to add them to. */
+  readonly cov?: Int32Array;
+  readonly stats: ActionStats;
 }
 
 /**
@@ -68,6 +71,18 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
   const next = new Int32Array(new SharedArrayBuffer(Math.max(8, 8 * m)));
   let n = 0;
   const firstId = x.store.size;
+  const actions = x.stats.enabled.length;
+  /** Adds parent p's first `budget` successors (in action order) to the coverage totals. */
+  const count = (p: number, budget: number): void => {
+    if (x.cov === undefined) return;
+    for (let a = 0; a < actions && budget > 0; a++) {
+      const k = Math.min(x.cov[p * actions + a]!, budget);
+      if (k === 0) continue;
+      x.stats.enabled[a]!++;
+      x.stats.generated[a]! += k;
+      budget -= k;
+    }
+  };
   for (let p = 0; p < limit; p++) {
     const lo = start[p]!;
     const hi = start[p + 1]!;
@@ -82,6 +97,7 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
       const id = x.store.add(x.firstId + p, actionOf[c]!, succOf[c]!);
       maxDepth = x.depth + 1;
       const at = generated + ordOf[c]! + 1;
+      if (broken[c]! >= 0 || x.store.size >= x.opts.maxStates) count(p, ordOf[c]! + 1);
       if (broken[c]! >= 0) {
         const [h, l] = fingerprintAt(x.chunks, chunkOf[c]!, offsetOf[c]!);
         return { generated: at, maxDepth, stop: { kind: "invariant", invariant: broken[c]!, id, hi: h, lo: l }, firstId, order: next.subarray(0, n) };
@@ -90,6 +106,7 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
       next[n++] = chunkOf[c]!;
       next[n++] = offsetOf[c]!;
     }
+    count(p, Infinity);
     generated += x.gen[p]!;
     if (x.gen[p] === 0 && x.opts.deadlock) {
       const [h, l] = fingerprintAt(x.chunks, x.order[2 * p]!, x.order[2 * p + 1]!);

@@ -51,6 +51,8 @@ export interface LevelMsg {
   readonly chunks: readonly (readonly [number, SharedArrayBuffer])[];
   readonly table: TableRef;
   readonly store: readonly StoreChunk[];
+  /** Coverage only: per position and action, how many successors (positions × actions Int32). */
+  readonly cov?: SharedArrayBuffer;
 }
 
 export interface ResumeMsg {
@@ -70,6 +72,9 @@ export interface DoneMsg {
   readonly wins: ArrayBuffer;
   readonly winCount: number;
   readonly chunks: readonly (readonly [number, SharedArrayBuffer])[];
+  /** Per action over this participant's share of the level: states it was enabled in, successors. */
+  readonly enabled: Float64Array;
+  readonly generatedBy: Float64Array;
   readonly error?: { readonly pos: number; readonly code: string; readonly message: string; readonly internal: boolean };
 }
 

@@ -1,0 +1,27 @@
+// TLC's action coverage from a search's counts: per action, the states it was enabled in, the
+// successors it generated and the new states it found first; per invariant, the states it was
+// evaluated on. And the warning for an action that no reachable state enables.
+
+import type { Model } from "../model/compile.js";
+import type { Coverage } from "../result/result.js";
+import type { SearchOutcome } from "./search.js";
+
+export function coverageOf(model: Model, out: SearchOutcome): Coverage {
+  const found = out.store.countByAction(model.actions.length);
+  const { enabled, generated } = out.actionStats;
+  // Every new state is checked against the invariants in order until one fails; only a state
+  // that broke invariant i skipped those after it (and the search stopped there).
+  const broke = out.stop?.kind === "invariant" ? out.stop.invariant : Infinity;
+  return {
+    actions: model.actionNames.map((name, a) => ({ name, enabled: enabled[a]!, generated: generated[a]!, distinct: found[a]! })),
+    invariants: model.invariantNames.map((name, i) => ({ name, evaluated: out.distinct - (i > broke ? 1 : 0) })),
+  };
+}
+
+/** After a complete search: one warning per action that no reachable state enables. */
+export function neverEnabled(model: Model, out: SearchOutcome): string[] {
+  const n = out.distinct.toLocaleString("en-US");
+  return model.actionNames
+    .filter((_, a) => out.actionStats.enabled[a] === 0)
+    .map((name) => `action '${name}' is never enabled in any of the ${n} reachable states (almost always a spec bug: a guard that never holds, or a misspelt state field)`);
+}

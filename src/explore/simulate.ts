@@ -1,0 +1,180 @@
+// simulate(): random walks through a spec whose state space is too big to explore. Each run
+// starts from a random initial state and takes random successors (uniform over every successor
+// of every action) up to a depth; invariants on every visited state, action properties on every
+// step that changes the state, deadlock when a state has no successor. A seed fixes every walk.
+
+import { hash, is } from "immutable";
+import { Encoder } from "../fingerprint/encode.js";
+import { fingerprint, fpHi, fpLo, initHash } from "../fingerprint/hash.js";
+import { compile, type Model } from "../model/compile.js";
+import { showState } from "../model/show-state.js";
+import { McError, describeThrown } from "../result/errors.js";
+import type { CheckListener, CheckResult, TraceStep, Violation } from "../result/result.js";
+import type { Spec } from "../spec/types.js";
+import type { ConstOverrides } from "../model/constants.js";
+import { annotate } from "./annotate.js";
+import { Xoshiro128 } from "./prng.js";
+import { encodeInit, encodeSuccessor, firstBroken, successorsAt } from "./search.js";
+import { SeenSet } from "./seen-set.js";
+
+export interface SimulateOptions {
+  readonly seed: number;
+  /** Steps per run at most (a run also ends at a deadlock when deadlock is not checked). */
+  readonly depth: number;
+  /** Runs to make; ignored when timeMs is given. */
+  readonly runs: number;
+  /** Keep starting runs until this many milliseconds have passed. */
+  readonly timeMs?: number;
+  readonly deadlock: boolean;
+  readonly constants?: ConstOverrides;
+  readonly file?: string;
+  readonly progressIntervalMs?: number;
+}
+
+/** What the simulation did, beside the checker's usual counts. */
+export interface SimulationInfo {
+  readonly seed: number;
+  readonly runs: number;
+  readonly steps: number;
+  readonly depth: number;
+}
+
+export type SimulationResult = CheckResult & { readonly simulation: SimulationInfo };
+
+export async function simulate<S>(spec: Spec<S>, o: SimulateOptions, listener: CheckListener = {}): Promise<SimulationResult> {
+  await initHash();
+  const model = compile(spec as Spec<unknown>, o.constants ?? {}, o.file);
+  listener.onStart?.({ spec: model.name, strategy: "simulate", workers: 1, constants: model.constants });
+  const started = performance.now();
+  const enc = new Encoder();
+  const seen = new SeenSet(1 << 16);
+  let generated = 0;
+  let steps = 0;
+  let longest = 0;
+  let runs = 0;
+  let nextReport = started + (o.progressIntervalMs ?? 3000);
+  const visit = (len: number): void => {
+    generated++;
+    fingerprint(enc.buf.subarray(0, len));
+    seen.add(fpHi(), fpLo());
+  };
+  let violation: Violation | undefined;
+  const more = (): boolean => (o.timeMs !== undefined ? performance.now() - started < o.timeMs : runs < o.runs);
+
+  while (violation === undefined && more()) {
+    const rng = new Xoshiro128(o.seed, runs++);
+    const k = rng.below(model.init.length);
+    let s = model.init[k];
+    visit(encodeInit(enc, model, k));
+    const trace: TraceStep[] = [{ action: null, state: s }];
+    let bad = firstBroken(model, s);
+    if (bad >= 0) violation = found(model, trace, "invariant", model.invariantNames[bad]!);
+    for (let d = 0; violation === undefined && d < o.depth; d++) {
+      const succ = successors(model, s);
+      if (succ.length === 0) {
+        if (o.deadlock) violation = found(model, trace, "deadlock", null);
+        break;
+      }
+      const pick = succ[rng.below(succ.length)]!;
+      const t = pick.state;
+      visit(encodeSuccessor(enc, model, pick.action, s, pick.all, pick.k));
+      steps++;
+      trace.push({ action: model.actionNames[pick.action]!, state: t });
+      const prop = is(s, t) ? -1 : brokenActionProperty(model, s, t, pick.action);
+      bad = firstBroken(model, t);
+      if (bad >= 0) violation = found(model, trace, "invariant", model.invariantNames[bad]!);
+      else if (prop >= 0) violation = found(model, trace, "action", model.actionPropertyNames[prop]!);
+      s = t;
+    }
+    if (trace.length > longest) longest = trace.length;
+    if (listener.onProgress && performance.now() >= nextReport) {
+      nextReport = performance.now() + (o.progressIntervalMs ?? 3000);
+      listener.onProgress({ distinct: seen.size, generated, frontier: 0, depth: longest, elapsedMs: performance.now() - started, storeBytes: seen.bytes });
+    }
+  }
+  const durationMs = performance.now() - started;
+  const simulation = { seed: o.seed, runs, steps, depth: o.depth };
+  return {
+    spec: model.name,
+    file: o.file,
+    // A simulation is never complete: without a violation the verdict is "bounded", never "ok".
+    verdict: violation ? "violation" : "bounded",
+    distinctStates: seen.size,
+    generatedStates: generated,
+    depth: violation ? violation.trace.length : longest,
+    ...(violation ? { violation } : { bound: `simulation: ${runs} random run${runs === 1 ? "" : "s"} of at most ${o.depth} steps, seed ${o.seed}` }),
+    strategy: "simulate",
+    workers: 1,
+    constants: model.constants,
+    durationMs,
+    collisionProbability: 0,
+    storeBytes: seen.bytes,
+    simulation,
+  };
+}
+
+interface Pick {
+  readonly action: number;
+  readonly k: number;
+  readonly state: unknown;
+  readonly all: readonly unknown[];
+}
+
+/** Every successor of every action, in the spec's order (so a seed picks the same one each time). */
+function successors(model: Model, s: unknown): Pick[] {
+  const out: Pick[] = [];
+  for (let a = 0; a < model.actions.length; a++) {
+    const succ = successorsAt(model, a, s);
+    const all = succ.length === 1 ? [succ[0]] : succ; // successorsAt reuses its one-element array
+    for (let k = 0; k < all.length; k++) out.push({ action: a, k, state: all[k], all });
+  }
+  return out;
+}
+
+/** The first action property the step breaks, or -1; a throw or a non-boolean is a spec error. */
+function brokenActionProperty(model: Model, s: unknown, t: unknown, a: number): number {
+  const props = model.actionProperties;
+  const action = model.actionNames[a]!;
+  for (let i = 0; i < props.length; i++) {
+    const name = model.actionPropertyNames[i];
+    let r: unknown;
+    try {
+      r = props[i]!(s, t, action);
+    } catch (e) {
+      throw new McError("MC050", `${model.file}: action property '${name}' threw ${describeThrown(e)} on step ${action} from ${showState(s)} to ${showState(t)}.`);
+    }
+    if (r === false) return i;
+    if (r !== true) {
+      throw new McError("MC050", `${model.file}: action property '${name}' returned ${showState(r, 60)} (${typeof r}), not a boolean, on step ${action} from ${showState(s)}. An action property must return true or false.`);
+    }
+  }
+  return -1;
+}
+
+function found(model: Model, trace: TraceStep[], kind: Violation["kind"], name: string | null): Violation {
+  const { trace: labelled, counters } = annotate(withoutLoops(trace), model.view);
+  return { kind, name, trace: labelled, ...(counters ? { counters } : {}) };
+}
+
+/**
+ * A random walk often comes back to a state it has been in; cutting each such loop keeps a trace
+ * of real steps that ends in the same state by the same last step, only shorter. The last step is
+ * never cut: an action property may break on a step back to an earlier state.
+ */
+export function withoutLoops(trace: readonly TraceStep[]): TraceStep[] {
+  const out: TraceStep[] = [];
+  const at = new Map<number, number[]>(); // Immutable hash → indices in out
+  for (const step of trace.slice(0, -1)) {
+    const h = hash(step.state);
+    const i = at.get(h)?.find((j) => j < out.length && is(out[j]!.state, step.state));
+    if (i !== undefined) {
+      // back in out[i]'s state: drop the loop, keep the step that reached it first
+      out.length = i + 1;
+      continue;
+    }
+    out.push(step);
+    at.set(h, [...(at.get(h) ?? []).filter((j) => j < out.length - 1), out.length - 1]);
+  }
+  if (trace.length > 0) out.push(trace.at(-1)!);
+  return out;
+}
