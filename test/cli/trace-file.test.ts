@@ -24,6 +24,17 @@ describe("mc check --trace", () => {
     expect(readdirSync(dir).sort()).toEqual(["t.itf.json", "t.json"]); // no temporary files left
   });
 
+  it("*.html is the self-contained report of the same counterexample", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mc-trace-"));
+    const r = await mc("check", jugs, "--no-typecheck", "--trace", join(dir, "t.html"));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("HTML report");
+    const html = readFileSync(join(dir, "t.html"), "utf8");
+    expect(html.startsWith("<!doctype html>") || html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).toContain("NotSolved");
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/); // nothing fetched from outside
+  });
+
   it("no counterexample: nothing written, and said so", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "mc-trace-")), "ok.itf.json");
     const r = await mc("check", jugs, "--no-typecheck", "--const", "GOAL=9", "--trace", file);
