@@ -39,6 +39,9 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
     violation = live.violation;
     warnings = live.warnings;
   }
+  if (opts.workers > 1 && !parallel) {
+    warnings = [...warnings, `temporal properties are decided on a state graph one thread builds: this run used 1 worker, not ${opts.workers} (the verdict is the same).`];
+  }
   const durationMs = performance.now() - started;
   const props = [...model.propertyNames, ...model.actionPropertyNames];
   return {
