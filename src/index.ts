@@ -31,4 +31,4 @@ export { checkSpec } from "./api/check-spec.js";
 export { simulate } from "./explore/simulate.js";
 export type { SimulateOptions, SimulationInfo, SimulationResult } from "./explore/simulate.js";
 export { renderHtmlReport } from "./report/html.js";
-export type { CheckListener, CheckResult, Coverage, Progress, TraceStep, Verdict, Violation } from "./result/result.js";
+export type { CheckListener, CheckResult, Coverage, FairnessNote, Progress, TraceStep, Verdict, Violation } from "./result/result.js";

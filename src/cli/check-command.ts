@@ -26,6 +26,8 @@ export interface CheckArgs {
   readonly maxStates: number | undefined;
   readonly maxDepth: number | undefined;
   readonly memory: number | undefined;
+  readonly invariants: readonly string[];
+  readonly properties: readonly string[];
   readonly typecheck: boolean;
   /** --trace FILE: the counterexample (or report) in the format FILE's name says. */
   readonly trace?: string | undefined;
@@ -50,7 +52,7 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
   requireFile(a.spec);
   const workers = parseWorkers(a.workers);
   const constants = parseConstFlags(a.consts);
-  const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec, coverage: a.coverage ?? false };
+  const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec, coverage: a.coverage ?? false, invariants: a.invariants, properties: a.properties };
   resolveOptions(options, 1);
   checkOutputNames(a);
   // The compiler is 10 MB of JavaScript: load it only when it is used.

@@ -3,6 +3,7 @@
 
 import { totalmem } from "node:os";
 import type { ConstOverrides } from "../model/constants.js";
+import type { Selection } from "../model/select.js";
 import { McError } from "../result/errors.js";
 
 export type Strategy = "bfs" | "dfs";
@@ -29,6 +30,10 @@ export interface CheckOptions {
   readonly memoryMiB?: number;
   /** Report TLC's action coverage in the result (`coverage`). */
   readonly coverage?: boolean;
+  /** Check only these invariants (--invariant NAME); with `properties`, nothing else. */
+  readonly invariants?: readonly string[];
+  /** Check only these temporal or action properties (--property NAME). */
+  readonly properties?: readonly string[];
 }
 
 export interface ResolvedOptions {
@@ -43,6 +48,8 @@ export interface ResolvedOptions {
   readonly seenCapacity: number;
   readonly memoryMiB: number;
   readonly coverage: boolean;
+  /** The invariants and properties asked for by name; null: check them all. */
+  readonly select: Selection | null;
 }
 
 export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions {
@@ -67,7 +74,14 @@ export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions 
     // Default: 80% of the machine, so the budget trips before the kernel's OOM killer does.
     coverage: o.coverage ?? false,
     memoryMiB: o.memoryMiB === undefined ? Math.floor((totalmem() / 2 ** 20) * 0.8) : positiveInt("--memory", o.memoryMiB),
+    select: o.invariants?.length || o.properties?.length ? { invariants: names("--invariant", o.invariants), properties: names("--property", o.properties) } : null,
   };
+}
+
+function names(flag: string, v: readonly string[] | undefined): string[] {
+  const list = [...(v ?? [])];
+  for (const n of list) if (typeof n !== "string" || n === "") throw new McError("MC024", `${flag} needs the name of one; got ${JSON.stringify(n)}.`);
+  return list;
 }
 
 function positiveInt(flag: string, v: unknown): number {

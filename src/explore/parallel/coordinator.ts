@@ -15,9 +15,11 @@ import { MemoryBudget, isAllocationFailure, outOfMemory } from "../memory.js";
 import { ChunkWriter } from "./buffers.js";
 import { Expander } from "./expander.js";
 import { numberLevel } from "./number-level.js";
-import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, type LevelMsg, type TableRef } from "./protocol.js";
+import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type TableRef } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 import { WorkerPool } from "./worker-pool.js";
+import { LevelGraph } from "./graph-level.js";
+import { layoutOf } from "../liveness/layout.js";
 
 const MAX_LOAD = 0.8;
 
@@ -36,7 +38,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   // first level after it has loaded the spec.
   const threads = opts.workers + 1;
   const main = new Expander(model, ctrl, 0, threads);
-  const pool = new WorkerPool(opts.file, model, ctrlSab, threads);
+  const pool = new WorkerPool(opts.file, model, ctrlSab, threads, opts.select);
   const started = Date.now();
   let generated = 0;
   const stats: ActionStats = { enabled: new Float64Array(model.actions.length), generated: new Float64Array(model.actions.length) };
@@ -55,7 +57,18 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     budget.check({ distinct: Atomics.load(ctrl, C_CAND), generated, depth });
     report();
   };
-  const outcome = (stop: Stop | null): SearchOutcome => ({ distinct: store.size, generated, actionStats: stats, depth, stop, store, storeBytes: table.bytes + store.bytes });
+  // Temporal properties: the state graph, appended level by level (graph-level.ts).
+  const lg = model.properties.length > 0 ? new LevelGraph(layoutOf(model)) : null;
+  const outcome = (stop: Stop | null): SearchOutcome => ({
+    distinct: store.size,
+    generated,
+    actionStats: stats,
+    depth,
+    stop,
+    store,
+    storeBytes: table.bytes + store.bytes + (lg ? lg.bytes : 0),
+    ...(lg && stop === null ? { graph: (lg.graph.finish(), lg.graph) } : {}),
+  });
   const grow = (): TableRef => {
     try {
       table = new SharedSeenSet(table.grow(table.capacity * 2), ctrl);
@@ -82,6 +95,10 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       table.insert(fpHi(), fpLo(), k, Atomics.load(ctrl, C_CAND));
       if (!table.won) continue;
       const id = store.add(-1, 0, k);
+      if (lg) {
+        lg.number(table.cand, id);
+        lg.graph.initCount = id + 1;
+      }
       depth = 1;
       const bad = firstBroken(model, s);
       if (bad >= 0) return outcome({ kind: "invariant", invariant: bad, id, hi: fpHi(), lo: fpLo() });
@@ -102,23 +119,29 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       Atomics.store(ctrl, C_CURSOR, 0);
       const orderSab = order.buffer as SharedArrayBuffer;
       const genSab = new SharedArrayBuffer(levelSize * 4);
+      const stepSab = model.actionProperties.length > 0 ? new SharedArrayBuffer(levelSize * 4 * STEP_WORDS) : undefined;
+      const flagsSab = lg?.flagsFor(levelSize);
       const used = new Set<number>();
       for (let p = 0; p < levelSize; p++) used.add(order[2 * p]!);
       for (const id of chunks.keys()) if (!used.has(id)) chunks.delete(id); // the level before's
       // Coverage counts each position's successors per action, so that the level can be cut
       // exactly where one worker would have stopped; without it, the participants' totals do.
       const cov = opts.coverage ? new SharedArrayBuffer(Math.max(4, levelSize * model.actions.length * 4)) : undefined;
-      const msg: LevelMsg = { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, chunks: [...chunks], table: table.ref, store: store.views(), ...(cov ? { cov } : {}) };
+      const msg: LevelMsg = { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, ...(stepSab ? { steps: stepSab } : {}), ...(flagsSab ? { flags: flagsSab } : {}), chunks: [...chunks], table: table.ref, store: store.views(), ...(cov ? { cov } : {}) };
       const dones = await pool.runLevel(msg, main, grow, report);
       for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
 
+      const candidates = Atomics.load(ctrl, C_CAND) - base;
+      const idOf = lg ? new Int32Array(candidates) : undefined;
       const walk = numberLevel(dones, {
         levelSize,
         firstId,
         depth,
-        candidates: Atomics.load(ctrl, C_CAND) - base,
+        candidates,
         minParent: table.minParents(base, Atomics.load(ctrl, C_CAND) - base),
         gen: new Int32Array(genSab),
+        ...(stepSab ? { steps: new Int32Array(stepSab) } : {}),
+        ...(idOf ? { idOf } : {}),
         order,
         chunks,
         store,
@@ -141,6 +164,10 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       if (walk.error) {
         if (walk.error.internal) throw new Error(walk.error.message);
         throw new McError(walk.error.code as ErrorCode, walk.error.message);
+      }
+      if (lg) {
+        for (let c = 0; c < candidates; c++) lg.number(base + c, idOf![c]!);
+        lg.addLevel(dones, levelSize, firstId, flagsSab!);
       }
       firstId = walk.firstId;
       order = walk.order;

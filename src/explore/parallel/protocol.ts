@@ -2,6 +2,7 @@
 // the messages they exchange at level boundaries. BFS stays level by level; within a level the
 // workers pull blocks of positions from a shared cursor.
 
+import type { Selection } from "../../model/select.js";
 import type { StoreChunk } from "../state-store.js";
 
 /**
@@ -31,6 +32,8 @@ export interface WorkerData {
 export interface InitMsg {
   readonly type: "init";
   readonly constants: { readonly [k: string]: string | number | boolean };
+  /** The invariants and properties the run checks (--invariant/--property), null for all. */
+  readonly select: Selection | null;
   /** This worker's participant index, and the number of chunk-writing threads. */
   readonly index: number;
   readonly threads: number;
@@ -47,6 +50,13 @@ export interface LevelMsg {
   readonly order: SharedArrayBuffer;
   /** Per position: how many successors the state had (written by the worker expanding it). */
   readonly gen: SharedArrayBuffer;
+  /**
+   * With action properties, STEP_WORDS per position: its first state-changing step that breaks
+   * one (ordinal + 1, or 0 for none; property; action; successor index).
+   */
+  readonly steps?: SharedArrayBuffer;
+  /** With temporal properties, the state graph's per-position flag words (GRAPH: see graph-level.ts). */
+  readonly flags?: SharedArrayBuffer;
   /** Every chunk the level's states are in (a participant may have joined at this level). */
   readonly chunks: readonly (readonly [number, SharedArrayBuffer])[];
   readonly table: TableRef;
@@ -71,6 +81,9 @@ export interface DoneMsg {
   /** Int32 records: candidate (level-local), chunk id, offset, broken invariant or -1. */
   readonly wins: ArrayBuffer;
   readonly winCount: number;
+  /** With temporal properties: Int32 records per state-changing step: position, global candidate, action, successor index. */
+  readonly edges?: ArrayBuffer;
+  readonly edgeCount?: number;
   readonly chunks: readonly (readonly [number, SharedArrayBuffer])[];
   /** Per action over this participant's share of the level: states it was enabled in, successors. */
   readonly enabled: Float64Array;
@@ -81,4 +94,6 @@ export interface DoneMsg {
 export type FromWorker = DoneMsg | { readonly type: "paused" } | { readonly type: "ready" } | { readonly type: "fatal"; readonly code: string; readonly message: string; readonly internal: boolean };
 
 export const REC_WORDS = 5;
+export const STEP_WORDS = 4;
+export const EDGE_WORDS = 4;
 export const WIN_WORDS = 4;
