@@ -18,10 +18,15 @@ export function coverageOf(model: Model, out: SearchOutcome): Coverage {
   };
 }
 
-/** After a complete search: one warning per action that no reachable state enables. */
+/**
+ * After a complete search: one warning per action that no reachable state enables. A fair action
+ * is left to the liveness check's vacuity warning when temporal properties were checked, so that
+ * it is said once, naming its fairness.
+ */
 export function neverEnabled(model: Model, out: SearchOutcome): string[] {
   const n = out.distinct.toLocaleString("en-US");
+  const saidByLiveness = (a: number): boolean => out.graph !== undefined && model.fairness[a] !== null;
   return model.actionNames
-    .filter((_, a) => out.actionStats.enabled[a] === 0)
+    .filter((_, a) => out.actionStats.enabled[a] === 0 && !saidByLiveness(a))
     .map((name) => `action '${name}' is never enabled in any of the ${n} reachable states (almost always a spec bug: a guard that never holds, or a misspelt state field)`);
 }
