@@ -13,6 +13,7 @@ import { availableParallelism } from "node:os";
 import { resolveOptions } from "../explore/options.js";
 import { prewarmWorkers, releasePrewarmed } from "../explore/parallel/worker-pool.js";
 import { EXIT, fail, type Io } from "./main.js";
+import { catchInterrupts, INTERRUPT_EXIT, type Interrupt } from "./interrupt.js";
 
 export interface CheckArgs {
   readonly spec: string;
@@ -28,17 +29,19 @@ export interface CheckArgs {
 }
 
 export async function runCheck(a: CheckArgs, io: Io): Promise<number> {
+  const interrupt = catchInterrupts();
   try {
-    return await checkOnce(a, io);
+    return await checkOnce(a, io, interrupt);
   } catch (e) {
     if (a.json && e instanceof McError) io.out(JSON.stringify(errorJson(a.spec, e.code, e.message)) + "\n");
     return fail(e, io);
   } finally {
+    interrupt.release();
     releasePrewarmed();
   }
 }
 
-async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
+async function checkOnce(a: CheckArgs, io: Io, interrupt: Interrupt): Promise<number> {
   // Cheap checks first: a bad flag should not wait for the type checker.
   requireFile(a.spec);
   const workers = parseWorkers(a.workers);
@@ -51,7 +54,7 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
   const style = styleFor(io.tty && !a.json);
   const result = await check(
     spec,
-    options,
+    { ...options, signal: interrupt.signal },
     {
       onStart: (info) => {
         if (!a.json) io.out(header({ ...info, file: a.spec, deadlock: a.deadlock }));
@@ -60,6 +63,7 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
     },
   );
   io.out(a.json ? JSON.stringify(toJson(result)) + "\n" : formatResult(result, style));
+  if (result.verdict === "interrupted") return INTERRUPT_EXIT[interrupt.caught ?? "SIGINT"];
   return result.verdict === "ok" ? EXIT.ok : result.verdict === "violation" ? EXIT.violation : EXIT.bounded;
 }
 

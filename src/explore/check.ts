@@ -18,12 +18,12 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   const model = compile(spec as Spec<unknown>, opts.constants, opts.file);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
-  const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : search(model, opts, listener);
+  const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : await search(model, opts, listener);
   const durationMs = performance.now() - started;
 
   let violation: Violation | undefined;
   const stop = out.stop;
-  if (stop !== null && stop.kind !== "bounded") {
+  if (stop !== null && (stop.kind === "invariant" || stop.kind === "deadlock")) {
     const trace = rebuildTrace(model, out.store, stop.id, stop.hi, stop.lo);
     const { trace: labelled, counters } = annotate(trace, model.view);
     const name = stop.kind === "invariant" ? model.invariantNames[stop.invariant]! : null;
@@ -32,7 +32,7 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   return {
     spec: model.name,
     file: opts.file,
-    verdict: violation ? "violation" : stop?.kind === "bounded" ? "bounded" : "ok",
+    verdict: violation ? "violation" : stop?.kind === "bounded" ? "bounded" : stop?.kind === "interrupted" ? "interrupted" : "ok",
     distinctStates: out.distinct,
     generatedStates: out.generated,
     depth: violation ? violation.trace.length : out.depth,

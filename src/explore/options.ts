@@ -27,6 +27,12 @@ export interface CheckOptions {
   readonly seenCapacity?: number;
   /** Stop with MC030 when the process's resident memory passes this many MiB. */
   readonly memoryMiB?: number;
+  /**
+   * Stops the search between batches of states when aborted: the verdict is then
+   * "interrupted", with the counts reached. The explorer yields to the event loop now and then
+   * while a signal is given, so that whoever aborts it (the CLI's SIGINT handler) gets to run.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface ResolvedOptions {
@@ -40,6 +46,7 @@ export interface ResolvedOptions {
   readonly file: string | undefined;
   readonly seenCapacity: number;
   readonly memoryMiB: number;
+  readonly signal: AbortSignal | undefined;
 }
 
 export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions {
@@ -63,6 +70,7 @@ export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions 
     seenCapacity: powerOfTwo(o.seenCapacity ?? 1 << 20),
     // Default: 80% of the machine, so the budget trips before the kernel's OOM killer does.
     memoryMiB: o.memoryMiB === undefined ? Math.floor((totalmem() / 2 ** 20) * 0.8) : positiveInt("--memory", o.memoryMiB),
+    signal: o.signal,
   };
 }
 

@@ -15,11 +15,13 @@ import type { ResolvedOptions } from "./options.js";
 import { SeenSet } from "./seen-set.js";
 import { StateStore } from "./state-store.js";
 import { MemoryBudget, isAllocationFailure, outOfMemory } from "./memory.js";
+import { Interruption } from "./interruption.js";
 
 export type Stop =
   | { readonly kind: "invariant"; readonly invariant: number; readonly id: number; readonly hi: number; readonly lo: number }
   | { readonly kind: "deadlock"; readonly id: number; readonly hi: number; readonly lo: number }
-  | { readonly kind: "bounded"; readonly reason: string };
+  | { readonly kind: "bounded"; readonly reason: string }
+  | { readonly kind: "interrupted" };
 
 export interface SearchOutcome {
   readonly distinct: number;
@@ -30,7 +32,7 @@ export interface SearchOutcome {
   readonly storeBytes: number;
 }
 
-export function search(model: Model, opts: ResolvedOptions, listener: CheckListener = {}): SearchOutcome {
+export async function search(model: Model, opts: ResolvedOptions, listener: CheckListener = {}): Promise<SearchOutcome> {
   const enc = new Encoder();
   const dec = new Decoder();
   const seen = new SeenSet(opts.seenCapacity);
@@ -44,6 +46,7 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
   let peakFrontier = 0;
   let truncated = false;
   let nextReport = started + opts.progressIntervalMs;
+  const interrupt = new Interruption(opts.signal);
   const memory = (): number => seen.bytes + store.bytes + Math.max(peakFrontier, frontier.bytes);
   const done = (stop: Stop | null): SearchOutcome => ({
     distinct: store.size,
@@ -64,6 +67,7 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
     return id;
   };
 
+  if (interrupt.aborted) return done({ kind: "interrupted" });
   for (let k = 0; k < model.init.length; k++) {
     const s = model.init[k];
     generated++;
@@ -112,6 +116,7 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
     }
     if ((++expanded & 1023) === 0) {
       budget.check({ distinct: store.size, generated, depth });
+      if (interrupt.due() && (await interrupt.stopped())) return done({ kind: "interrupted" });
       if (listener.onProgress && Date.now() >= nextReport) {
         nextReport = Date.now() + opts.progressIntervalMs;
         listener.onProgress({ distinct: store.size, generated, frontier: frontier.size, depth, elapsedMs: Date.now() - started, storeBytes: memory() });

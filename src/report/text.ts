@@ -20,6 +20,8 @@ export function formatResult(r: CheckResult, style: Style): string {
   const lines: string[] = [""];
   if (r.verdict === "ok") {
     lines.push(style.ok(`✓ All invariants hold on ${thousands(r.distinctStates)} distinct states.`));
+  } else if (r.verdict === "interrupted") {
+    lines.push(style.bad(`… Interrupted: incomplete. No violation in the ${thousands(r.distinctStates)} states explored before the stop; this is not a proof.`));
   } else if (r.verdict === "bounded") {
     lines.push(style.bad(`… Bounded: incomplete (${r.bound}). No violation in the ${thousands(r.distinctStates)} states explored; this is not a proof.`));
   } else {
@@ -65,7 +67,7 @@ function timeline(counters: readonly CounterTimeline[], steps: number, style: St
 function summary(r: CheckResult): string[] {
   const secs = r.durationMs / 1000;
   const rate = secs > 0 ? r.distinctStates / secs : 0;
-  const verdict = r.verdict === "violation" ? `violation (${r.violation!.kind === "deadlock" ? "deadlock" : `invariant ${r.violation!.name}`})` : r.verdict === "bounded" ? "bounded: incomplete" : "ok";
+  const verdict = r.verdict === "violation" ? `violation (${r.violation!.kind === "deadlock" ? "deadlock" : `invariant ${r.violation!.name}`})` : r.verdict === "bounded" ? "bounded: incomplete" : r.verdict === "interrupted" ? "interrupted: incomplete" : "ok";
   return [
     "Summary:",
     `  verdict     ${verdict}`,

@@ -18,6 +18,7 @@ import { numberLevel } from "./number-level.js";
 import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, type LevelMsg, type TableRef } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 import { WorkerPool } from "./worker-pool.js";
+import { Interruption } from "../interruption.js";
 
 const MAX_LOAD = 0.8;
 
@@ -36,7 +37,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   // first level after it has loaded the spec.
   const threads = opts.workers + 1;
   const main = new Expander(model, ctrl, 0, threads);
-  const pool = new WorkerPool(opts.file, model, ctrlSab, threads);
+  const interrupt = new Interruption(opts.signal);
+  const pool = new WorkerPool(opts.file, model, ctrlSab, threads, interrupt);
   const started = Date.now();
   let generated = 0;
   let depth = 0;
@@ -69,6 +71,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   };
 
   try {
+    if (interrupt.aborted) return outcome({ kind: "interrupted" });
     // Level 1: the initial states, admitted here in init order as one worker does.
     const enc = new Encoder();
     const writer = new ChunkWriter(threads - 1, threads);
@@ -106,6 +109,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       for (const id of chunks.keys()) if (!used.has(id)) chunks.delete(id); // the level before's
       const msg: LevelMsg = { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, chunks: [...chunks], table: table.ref, store: store.views() };
       const dones = await pool.runLevel(msg, main, grow, report);
+      // interrupted: the counts are those of the levels numbered so far; close() ends the workers
+      if (dones === undefined) return outcome({ kind: "interrupted" });
       for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
 
       const walk = numberLevel(dones, {

@@ -6,6 +6,7 @@ import { Worker } from "node:worker_threads";
 import type { Model } from "../../model/compile.js";
 import { McError, type ErrorCode } from "../../result/errors.js";
 import type { Expander } from "./expander.js";
+import type { Interruption } from "../interruption.js";
 import { C_PAUSE, type DoneMsg, type FromWorker, type LevelMsg, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
 
 const BOOT = new URL("./worker-boot.js", import.meta.url);
@@ -47,7 +48,14 @@ export class WorkerPool {
   private readonly done: DoneMsg[] = [];
   private readonly paused = new Set<Worker>();
 
-  constructor(file: string, model: Model, ctrl: SharedArrayBuffer, threads: number) {
+  constructor(
+    file: string,
+    model: Model,
+    ctrl: SharedArrayBuffer,
+    threads: number,
+    private readonly interrupt: Interruption,
+  ) {
+    interrupt.onAbort(() => this.wake?.());
     const warm = prewarmed.get(file)?.splice(0, threads - 2) ?? [];
     for (let index = 1; index < threads - 1; index++) {
       const entry = warm[index - 1] ?? spawn(file);
@@ -73,8 +81,9 @@ export class WorkerPool {
   /**
    * Runs one level on this thread and every ready worker. This thread works synchronously;
    * whenever every participant has paused (or finished) for the seen-set to grow, it grows it.
+   * Undefined when the search was interrupted (the workers are then left to close()).
    */
-  async runLevel(msg: LevelMsg, main: Expander, grow: () => TableRef, report: () => void): Promise<DoneMsg[]> {
+  async runLevel(msg: LevelMsg, main: Expander, grow: () => TableRef, report: () => void): Promise<DoneMsg[] | undefined> {
     // Let the event loop deliver what workers said meanwhile ("ready", above all): this thread
     // may have run several levels without waiting for anyone.
     await new Promise((resolve) => setImmediate(resolve));
@@ -84,6 +93,7 @@ export class WorkerPool {
     let mine: DoneMsg | undefined;
     for (;;) {
       if (this.failure !== undefined) throw this.failure;
+      if (this.interrupt.aborted) return undefined;
       // Workers that are ready join, even in the middle of the level: they take blocks from
       // the same cursor, with the seen-set as it is now.
       for (const w of this.ready) {
@@ -92,8 +102,9 @@ export class WorkerPool {
         w.postMessage({ ...msg, table: main.tableRef } satisfies ToWorker);
       }
       if (mine === undefined) {
-        // While a worker is still loading, work in slices and look for its "ready" in between.
-        const r = main.run(this.ready.length < this.all.length ? 256 : Infinity);
+        // While a worker is still loading, work in slices and look for its "ready" in between;
+        // while the search can be interrupted, let the signal handlers run now and then.
+        const r = main.run(this.ready.length < this.all.length ? 256 : this.interrupt.watching ? 1024 : Infinity);
         if (r === "yield") {
           await new Promise((resolve) => setImmediate(resolve));
           continue;
