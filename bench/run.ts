@@ -5,10 +5,10 @@
 // the targets, and writes both to bench/RESULTS.md.
 
 import { execFileSync } from "node:child_process";
-import { renameSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { measure, method, type Measured } from "./measure.ts";
+import { writeFileAtomic } from "../src/cli/write-file-atomic.ts";
 
 type Runner = "naive" | "mc1" | "mc2";
 interface Counts { distinct: number; generated: number; depth: number }
@@ -146,9 +146,7 @@ try {
 } catch {}
 const command = ["node --import tsx bench/run.ts", ...args].join(" ");
 const header = `# devpriv benchmark results\n\n${new Date().toISOString()}, node ${process.version}, nproc ${nproc}; measured with ${method}; each row is the median of its repeats (peak RSS: the highest).\nCommand: \`${command}\`\n\n`;
-const tmp = `${ROOT}bench/RESULTS.md.tmp`;
-writeFileSync(tmp, header + report);
-renameSync(tmp, `${ROOT}bench/RESULTS.md`);
+writeFileAtomic(`${ROOT}bench/RESULTS.md`, header + report);
 
 // Wrong counts fail the run, and so does a run that could not finish.
 const bad = rows.filter((r) => r.error || !r.countsOk);
