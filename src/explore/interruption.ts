@@ -15,9 +15,13 @@ export class Interruption {
     return this.signal !== undefined;
   }
 
-  /** Calls `wake` when the search is aborted (to end a wait for workers' messages). */
-  onAbort(wake: () => void): void {
+  /**
+   * Calls `wake` when the search is aborted (to end a wait for workers' messages); returns
+   * what removes it again (one signal may serve many checks, as in mc regress).
+   */
+  onAbort(wake: () => void): () => void {
     this.signal?.addEventListener("abort", wake, { once: true });
+    return () => this.signal?.removeEventListener("abort", wake);
   }
 
   get aborted(): boolean {

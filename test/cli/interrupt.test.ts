@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check, type Spec } from "../../src/index.js";
 import devpriv from "../../specs/devpriv.js";
+import jugs from "../fixtures/jugs.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -137,6 +138,17 @@ describe("check() with an AbortSignal", () => {
       expect(r.violation).toBeUndefined();
     });
   }
+
+  it("one signal serves many parallel checks (as in mc regress) without piling up listeners", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): number => warnings.push(w.message);
+    process.on("warning", onWarning);
+    const ac = new AbortController();
+    for (let i = 0; i < 11; i++) await check(jugs as Spec<unknown>, { workers: 2, file: "test/fixtures/jugs.ts", signal: ac.signal });
+    await new Promise((r) => setTimeout(r, 50));
+    process.off("warning", onWarning);
+    expect(warnings).toEqual([]);
+  });
 
   it("a signal aborted before the start explores nothing", async () => {
     const r = await check(devpriv as Spec<unknown>, { signal: AbortSignal.abort() });

@@ -47,6 +47,7 @@ export class WorkerPool {
   private wake: (() => void) | undefined;
   private readonly done: DoneMsg[] = [];
   private readonly paused = new Set<Worker>();
+  private readonly unwatch: () => void;
 
   constructor(
     file: string,
@@ -55,7 +56,7 @@ export class WorkerPool {
     threads: number,
     private readonly interrupt: Interruption,
   ) {
-    interrupt.onAbort(() => this.wake?.());
+    this.unwatch = interrupt.onAbort(() => this.wake?.());
     const warm = prewarmed.get(file)?.splice(0, threads - 2) ?? [];
     for (let index = 1; index < threads - 1; index++) {
       const entry = warm[index - 1] ?? spawn(file);
@@ -131,6 +132,7 @@ export class WorkerPool {
   }
 
   close(): void {
+    this.unwatch();
     for (const w of this.all) void w.terminate();
   }
 }
