@@ -36,7 +36,12 @@ export class Interruption {
   /** Lets the event loop run (signal handlers among others), then says whether to stop. */
   async stopped(): Promise<boolean> {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    this.next = Date.now() + YIELD_MS;
+    this.yielded();
     return this.aborted;
+  }
+
+  /** The caller let the event loop run itself: the next yield is due a period from now. */
+  yielded(): void {
+    this.next = Date.now() + YIELD_MS;
   }
 }

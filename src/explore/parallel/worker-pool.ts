@@ -107,7 +107,10 @@ export class WorkerPool {
         // while the search can be interrupted, let the signal handlers run now and then.
         const r = main.run(this.ready.length < this.all.length ? 256 : this.interrupt.watching ? 1024 : Infinity);
         if (r === "yield") {
+          // all workers in: turn the event loop only every Interruption's period
+          if (this.ready.length === this.all.length && !this.interrupt.due()) continue;
           await new Promise((resolve) => setImmediate(resolve));
+          this.interrupt.yielded();
           continue;
         }
         if (r === "done") mine = main.finish();
