@@ -5,11 +5,12 @@
 // the targets, and writes both to bench/RESULTS.md.
 
 import { execFileSync } from "node:child_process";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { livenessCost } from "./liveness.ts";
 import { measure, method, type Measured } from "./measure.ts";
+import { writeFileAtomic } from "../src/cli/write-file-atomic.ts";
 
 type Runner = "naive" | "mc1" | "mc2";
 /** --only may also name "liveness": the fsdax temporal-property cost (bench/liveness.ts). */
@@ -161,9 +162,7 @@ const cut = previous.indexOf("## Liveness cost");
 const oldDevpriv = cut >= 0 ? previous.slice(0, cut) : previous;
 const oldLive = cut >= 0 ? previous.slice(cut) : "";
 const body = rows.length ? header + report + (live ? "" : oldLive ? `\n${oldLive}` : "") : `${oldDevpriv.trimEnd()}\n\n${live?.section ?? ""}`;
-const tmp = `${ROOT}bench/RESULTS.md.tmp`;
-writeFileSync(tmp, body);
-renameSync(tmp, `${ROOT}bench/RESULTS.md`);
+writeFileAtomic(`${ROOT}bench/RESULTS.md`, body);
 
 // Wrong counts fail the run, and so does a run that could not finish.
 const bad = rows.filter((r) => r.error || !r.countsOk);

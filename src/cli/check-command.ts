@@ -15,6 +15,7 @@ import { resolveOptions } from "../explore/options.js";
 import { prewarmWorkers, releasePrewarmed } from "../explore/parallel/worker-pool.js";
 import { EXIT, fail, type Io } from "./main.js";
 import { checkOutputNames, writeOutputs } from "./output-flags.js";
+import { catchInterrupts, INTERRUPT_EXIT, type Interrupt } from "./interrupt.js";
 
 export interface CheckArgs {
   readonly spec: string;
@@ -37,17 +38,19 @@ export interface CheckArgs {
 }
 
 export async function runCheck(a: CheckArgs, io: Io): Promise<number> {
+  const interrupt = catchInterrupts();
   try {
-    return await checkOnce(a, io);
+    return await checkOnce(a, io, interrupt);
   } catch (e) {
     if (a.json && e instanceof McError) io.out(JSON.stringify(errorJson(a.spec, e.code, e.message)) + "\n");
     return fail(e, io);
   } finally {
+    interrupt.release();
     releasePrewarmed();
   }
 }
 
-async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
+async function checkOnce(a: CheckArgs, io: Io, interrupt: Interrupt): Promise<number> {
   // Cheap checks first: a bad flag should not wait for the type checker.
   requireFile(a.spec);
   const workers = parseWorkers(a.workers);
@@ -61,7 +64,7 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
   const style = styleFor(io.tty && !a.json);
   const result = await check(
     spec,
-    options,
+    { ...options, signal: interrupt.signal },
     {
       onStart: (info) => {
         if (!a.json) io.out(header({ ...info, file: a.spec, deadlock: a.deadlock }));
@@ -70,6 +73,7 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
     },
   );
   io.out(a.json ? JSON.stringify(toJson(result)) + "\n" : formatResult(result, style) + (result.coverage ? formatCoverage(result.coverage, style) : ""));
+  if (result.verdict === "interrupted") return INTERRUPT_EXIT[interrupt.caught ?? "SIGINT"];
   if (!a.json) for (const w of result.warnings ?? []) io.err(`mc: warning: ${w}.\n`);
   writeOutputs(a, result, options, io);
   return result.verdict === "ok" ? EXIT.ok : result.verdict === "violation" ? EXIT.violation : EXIT.bounded;

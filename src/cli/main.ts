@@ -1,6 +1,7 @@
 // The command line: parses argv with yargs, runs a command, and maps the outcome to an exit
-// code (0 ok, 1 violation, 2 usage or spec error, 3 bounded and incomplete). The only module
-// that touches argv, stdout, stderr and exit codes.
+// code (0 ok, 1 violation, 2 usage or spec error, 3 bounded and incomplete, 130/143 interrupted by
+// SIGINT/SIGTERM, see interrupt.ts). The only module that touches argv, stdout, stderr and exit
+// codes.
 
 import yargs from "yargs";
 import { ERROR_CODES, McError, describeThrown } from "../result/errors.js";

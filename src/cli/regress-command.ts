@@ -2,8 +2,8 @@
 // fails on any difference; `--update` re-records them. A result file keeps, per configuration
 // (the flags used), the verdict, counts, depth and, for a violation, the invariant and trace.
 
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { check } from "../explore/check.js";
 import { isSpec } from "../model/compile.js";
@@ -16,6 +16,8 @@ import { writeWhole } from "../report/trace-file.js";
 import { loadSpec } from "../model/load-spec.js";
 import { EXIT, type Io } from "./main.js";
 import { parseRunFlags } from "./run-flags.js";
+import { catchInterrupts, INTERRUPT_EXIT } from "./interrupt.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
 
 export interface RegressArgs {
   readonly update: boolean;
@@ -54,6 +56,15 @@ interface ResultFile {
 }
 
 export async function runRegress(a: RegressArgs, io: Io): Promise<number> {
+  const interrupt = catchInterrupts();
+  try {
+    return await regress(a, io, interrupt);
+  } finally {
+    interrupt.release();
+  }
+}
+
+async function regress(a: RegressArgs, io: Io, interrupt: ReturnType<typeof catchInterrupts>): Promise<number> {
   const specsDir = a.specsDir ?? "specs";
   const files = await specFiles(specsDir, a.only);
   if (files.length === 0) throw new McError("MC020", `mc regress: no spec files under ${specsDir}/${a.only ? ` matching '${a.only}'` : ""}.`);
@@ -72,7 +83,13 @@ export async function runRegress(a: RegressArgs, io: Io): Promise<number> {
       const run = parseRunFlags(flags, resultPath);
       // --workers applies to BFS configurations; DFS is sequential by nature
       const workers = a.workers !== undefined && run.strategy !== "dfs" ? { workers: a.workers } : {};
-      const r = await check(spec, { ...run, file, ...workers });
+      const r = await check(spec, { ...run, file, ...workers, signal: interrupt.signal });
+      if (r.verdict === "interrupted" || interrupt.caught !== undefined) {
+        // Nothing of this spec file is written: a result file holds every configuration or none.
+        io.out(table(rows));
+        io.out(`\nmc regress: interrupted (${interrupt.caught ?? "SIGINT"}) while checking ${file}; ${a.update ? `its result file was not written` : "nothing was compared past it"}.\n`);
+        return INTERRUPT_EXIT[interrupt.caught ?? "SIGINT"];
+      }
       const got = record(flags, r);
       runs.push(got);
       // an entry with flags only (a configuration added by hand) has no result yet
@@ -173,13 +190,10 @@ function readResult(path: string): ResultFile | undefined {
   }
 }
 
-/** Written whole or not at all: a temporary file renamed over the old one. */
+/** Written whole or not at all (see write-file-atomic.ts). */
 function writeResult(path: string, r: ResultFile): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(r, null, 2) + "\n");
-    renameSync(tmp, path);
+    writeFileAtomic(path, JSON.stringify(r, null, 2) + "\n");
   } catch (e) {
     throw new McError("MC041", `${path}: cannot write the result (${e instanceof Error ? e.message : String(e)}).`);
   }

@@ -23,13 +23,12 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   const model = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file), opts.select);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
-  const parallel = opts.workers > 1;
-  const out = parallel ? await parallelSearch(model, opts, listener) : search(model, opts, listener);
+  const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : await search(model, opts, listener);
 
   let violation: Violation | undefined;
   let warnings: readonly string[] = [];
   const stop = out.stop;
-  if (stop !== null && stop.kind !== "bounded") {
+  if (stop !== null && stop.kind !== "bounded" && stop.kind !== "interrupted") {
     const trace = stop.kind === "action" ? rebuildStepTrace(model, out.store, stop) : rebuildTrace(model, out.store, stop.id, stop.hi, stop.lo);
     const { trace: labelled, counters } = annotate(trace, model.view);
     const name = stop.kind === "invariant" ? model.invariantNames[stop.invariant]! : stop.kind === "action" ? model.actionPropertyNames[stop.property]! : null;
@@ -41,7 +40,7 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   }
   const durationMs = performance.now() - started;
   const props = [...model.propertyNames, ...model.actionPropertyNames];
-  const verdict = violation ? "violation" : stop?.kind === "bounded" ? "bounded" : "ok";
+  const verdict = violation ? "violation" : stop?.kind === "bounded" ? "bounded" : stop?.kind === "interrupted" ? "interrupted" : "ok";
   if (verdict === "ok") warnings = [...neverEnabled(model, out), ...warnings];
   return {
     spec: model.name,

@@ -34,6 +34,12 @@ export interface CheckOptions {
   readonly invariants?: readonly string[];
   /** Check only these temporal or action properties (--property NAME). */
   readonly properties?: readonly string[];
+  /**
+   * Stops the search between batches of states when aborted: the verdict is then
+   * "interrupted", with the counts reached. The explorer yields to the event loop now and then
+   * while a signal is given, so that whoever aborts it (the CLI's SIGINT handler) gets to run.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface ResolvedOptions {
@@ -50,6 +56,7 @@ export interface ResolvedOptions {
   readonly coverage: boolean;
   /** The invariants and properties asked for by name; null: check them all. */
   readonly select: Selection | null;
+  readonly signal: AbortSignal | undefined;
 }
 
 export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions {
@@ -75,6 +82,7 @@ export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions 
     coverage: o.coverage ?? false,
     memoryMiB: o.memoryMiB === undefined ? Math.floor((totalmem() / 2 ** 20) * 0.8) : positiveInt("--memory", o.memoryMiB),
     select: o.invariants?.length || o.properties?.length ? { invariants: names("--invariant", o.invariants), properties: names("--property", o.properties) } : null,
+    signal: o.signal,
   };
 }
 

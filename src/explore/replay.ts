@@ -1,20 +1,25 @@
 // Replays the spec along a recorded path to recompute a state: used for counterexamples and by
 // a worker that meets a state it cannot decode (a Record type it has not built itself yet).
+// Every state is replaced by its canonical form before it is expanded, initial states included,
+// exactly as the search expands states decoded from bytes: successor k of a state iterating a
+// Set or Map is then the same successor here as in the search.
 
+import { Canonicalizer } from "../fingerprint/canonical.js";
 import type { Model } from "../model/compile.js";
 import { successorsOf } from "../model/successors.js";
 import type { StateStore } from "./state-store.js";
 
 /** The states along the path to `id`, or the step at which the spec stopped reproducing it. */
 export function replay(model: Model, store: StateStore, id: number): { states: unknown[]; actions: number[]; divergedAt?: number } {
+  const canon = new Canonicalizer();
   const path = store.path(id);
-  let s = model.init[path.init];
+  let s = canon.of(model.init[path.init]);
   const states = [s];
   const actions: number[] = [];
   for (const step of path.steps) {
     const succ = successorsOf(model.actions[step.action]!(s));
     if (step.succ >= succ.length) return { states, actions, divergedAt: states.length };
-    s = succ[step.succ];
+    s = canon.of(succ[step.succ]);
     states.push(s);
     actions.push(step.action);
   }

@@ -21,13 +21,15 @@ import { brokenStep, sameBytes } from "./action-properties.js";
 import { StateGraph } from "./liveness/graph.js";
 import { evalPredicate, layoutOf } from "./liveness/layout.js";
 import { SeenIds } from "./liveness/seen-ids.js";
+import { Interruption } from "./interruption.js";
 
 export type Stop =
   | { readonly kind: "invariant"; readonly invariant: number; readonly id: number; readonly hi: number; readonly lo: number }
   | { readonly kind: "deadlock"; readonly id: number; readonly hi: number; readonly lo: number }
   /** A step from state `id` (fingerprint hi, lo) by `action`, its successor `succ`, breaks action property `property`. */
   | { readonly kind: "action"; readonly property: number; readonly id: number; readonly hi: number; readonly lo: number; readonly action: number; readonly succ: number }
-  | { readonly kind: "bounded"; readonly reason: string };
+  | { readonly kind: "bounded"; readonly reason: string }
+  | { readonly kind: "interrupted" };
 
 /** Per action index, counted in one-worker order: states it was enabled in, successors it gave. */
 export interface ActionStats {
@@ -47,7 +49,7 @@ export interface SearchOutcome {
   readonly graph?: StateGraph;
 }
 
-export function search(model: Model, opts: ResolvedOptions, listener: CheckListener = {}): SearchOutcome {
+export async function search(model: Model, opts: ResolvedOptions, listener: CheckListener = {}): Promise<SearchOutcome> {
   const enc = new Encoder();
   const dec = new Decoder();
   // Temporal properties need the state graph: every edge, including those into seen states.
@@ -72,6 +74,7 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
   let peakFrontier = 0;
   let truncated = false;
   let nextReport = started + opts.progressIntervalMs;
+  const interrupt = new Interruption(opts.signal);
   const memory = (): number => seen.bytes + store.bytes + Math.max(peakFrontier, frontier.bytes) + (graph ? graph.bytes : 0);
   const done = (stop: Stop | null): SearchOutcome => ({
     distinct: store.size,
@@ -94,6 +97,7 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
     return id;
   };
 
+  if (interrupt.aborted) return done({ kind: "interrupted" });
   for (let k = 0; k < model.init.length; k++) {
     const s = model.init[k];
     generated++;
@@ -179,6 +183,7 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
     }
     if ((++expanded & 1023) === 0) {
       budget.check({ distinct: store.size, generated, depth });
+      if (interrupt.due() && (await interrupt.stopped())) return done({ kind: "interrupted" });
       if (listener.onProgress && Date.now() >= nextReport) {
         nextReport = Date.now() + opts.progressIntervalMs;
         listener.onProgress({ distinct: store.size, generated, frontier: frontier.size, depth, elapsedMs: Date.now() - started, storeBytes: memory() });

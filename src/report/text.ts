@@ -22,6 +22,8 @@ export function formatResult(r: CheckResult, style: Style): string {
   if (r.verdict === "ok") {
     const props = r.properties?.length ? ` and ${r.properties.length === 1 ? "property" : "properties"} ${r.properties.join(", ")}` : "";
     lines.push(style.ok(`✓ All invariants${props} hold on ${thousands(r.distinctStates)} distinct states.`));
+  } else if (r.verdict === "interrupted") {
+    lines.push(style.bad(`… Interrupted: incomplete. No violation in the ${thousands(r.distinctStates)} states explored before the stop; this is not a proof.`));
   } else if (r.verdict === "bounded") {
     lines.push(style.bad(`… Bounded: incomplete (${r.bound}). No violation in the ${thousands(r.distinctStates)} states explored; this is not a proof.`));
   } else {
@@ -81,7 +83,7 @@ function summary(r: CheckResult): string[] {
   const rate = secs > 0 ? r.distinctStates / secs : 0;
   const kinds = { deadlock: "deadlock", invariant: "invariant", liveness: "property", action: "action property" } as const;
   const v = r.violation;
-  const verdict = v ? `violation (${v.kind === "deadlock" ? "deadlock" : `${kinds[v.kind]} ${v.name}`})` : r.verdict === "bounded" ? "bounded: incomplete" : "ok";
+  const verdict = v ? `violation (${v.kind === "deadlock" ? "deadlock" : `${kinds[v.kind]} ${v.name}`})` : r.verdict === "bounded" ? "bounded: incomplete" : r.verdict === "interrupted" ? "interrupted: incomplete" : "ok";
   return [
     "Summary:",
     `  verdict     ${verdict}`,

@@ -20,6 +20,7 @@ import { SharedSeenSet } from "./shared-seen-set.js";
 import { WorkerPool } from "./worker-pool.js";
 import { LevelGraph } from "./graph-level.js";
 import { layoutOf } from "../liveness/layout.js";
+import { Interruption } from "../interruption.js";
 
 const MAX_LOAD = 0.8;
 
@@ -38,7 +39,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   // first level after it has loaded the spec.
   const threads = opts.workers + 1;
   const main = new Expander(model, ctrl, 0, threads);
-  const pool = new WorkerPool(opts.file, model, ctrlSab, threads, opts.select);
+  const interrupt = new Interruption(opts.signal);
+  const pool = new WorkerPool(opts.file, model, ctrlSab, threads, opts.select, interrupt);
   const started = Date.now();
   let generated = 0;
   const stats: ActionStats = { enabled: new Float64Array(model.actions.length), generated: new Float64Array(model.actions.length) };
@@ -83,6 +85,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   };
 
   try {
+    if (interrupt.aborted) return outcome({ kind: "interrupted" });
     // Level 1: the initial states, admitted here in init order as one worker does.
     const enc = new Encoder();
     const writer = new ChunkWriter(threads - 1, threads);
@@ -129,6 +132,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       const cov = opts.coverage ? new SharedArrayBuffer(Math.max(4, levelSize * model.actions.length * 4)) : undefined;
       const msg: LevelMsg = { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, ...(stepSab ? { steps: stepSab } : {}), ...(flagsSab ? { flags: flagsSab } : {}), chunks: [...chunks], table: table.ref, store: store.views(), ...(cov ? { cov } : {}) };
       const dones = await pool.runLevel(msg, main, grow, report);
+      // interrupted: the counts are those of the levels numbered so far; close() ends the workers
+      if (dones === undefined) return outcome({ kind: "interrupted" });
       for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
 
       const candidates = Atomics.load(ctrl, C_CAND) - base;

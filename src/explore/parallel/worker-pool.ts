@@ -7,6 +7,7 @@ import type { Model } from "../../model/compile.js";
 import { McError, type ErrorCode } from "../../result/errors.js";
 import type { Selection } from "../../model/select.js";
 import type { Expander } from "./expander.js";
+import type { Interruption } from "../interruption.js";
 import { C_PAUSE, type DoneMsg, type FromWorker, type LevelMsg, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
 
 const BOOT = new URL("./worker-boot.js", import.meta.url);
@@ -47,8 +48,17 @@ export class WorkerPool {
   private wake: (() => void) | undefined;
   private readonly done: DoneMsg[] = [];
   private readonly paused = new Set<Worker>();
+  private readonly unwatch: () => void;
 
-  constructor(file: string, model: Model, ctrl: SharedArrayBuffer, threads: number, select: Selection | null) {
+  constructor(
+    file: string,
+    model: Model,
+    ctrl: SharedArrayBuffer,
+    threads: number,
+    select: Selection | null,
+    private readonly interrupt: Interruption,
+  ) {
+    this.unwatch = interrupt.onAbort(() => this.wake?.());
     const warm = prewarmed.get(file)?.splice(0, threads - 2) ?? [];
     for (let index = 1; index < threads - 1; index++) {
       const entry = warm[index - 1] ?? spawn(file);
@@ -74,8 +84,9 @@ export class WorkerPool {
   /**
    * Runs one level on this thread and every ready worker. This thread works synchronously;
    * whenever every participant has paused (or finished) for the seen-set to grow, it grows it.
+   * Undefined when the search was interrupted (the workers are then left to close()).
    */
-  async runLevel(msg: LevelMsg, main: Expander, grow: () => TableRef, report: () => void): Promise<DoneMsg[]> {
+  async runLevel(msg: LevelMsg, main: Expander, grow: () => TableRef, report: () => void): Promise<DoneMsg[] | undefined> {
     // Let the event loop deliver what workers said meanwhile ("ready", above all): this thread
     // may have run several levels without waiting for anyone.
     await new Promise((resolve) => setImmediate(resolve));
@@ -85,6 +96,7 @@ export class WorkerPool {
     let mine: DoneMsg | undefined;
     for (;;) {
       if (this.failure !== undefined) throw this.failure;
+      if (this.interrupt.aborted) return undefined;
       // Workers that are ready join, even in the middle of the level: they take blocks from
       // the same cursor, with the seen-set as it is now.
       for (const w of this.ready) {
@@ -93,10 +105,14 @@ export class WorkerPool {
         w.postMessage({ ...msg, table: main.tableRef } satisfies ToWorker);
       }
       if (mine === undefined) {
-        // While a worker is still loading, work in slices and look for its "ready" in between.
-        const r = main.run(this.ready.length < this.all.length ? 256 : Infinity);
+        // While a worker is still loading, work in slices and look for its "ready" in between;
+        // while the search can be interrupted, let the signal handlers run now and then.
+        const r = main.run(this.ready.length < this.all.length ? 256 : this.interrupt.watching ? 1024 : Infinity);
         if (r === "yield") {
+          // all workers in: turn the event loop only every Interruption's period
+          if (this.ready.length === this.all.length && !this.interrupt.due()) continue;
           await new Promise((resolve) => setImmediate(resolve));
+          this.interrupt.yielded();
           continue;
         }
         if (r === "done") mine = main.finish();
@@ -121,6 +137,7 @@ export class WorkerPool {
   }
 
   close(): void {
+    this.unwatch();
     for (const w of this.all) void w.terminate();
   }
 }

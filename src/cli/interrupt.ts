@@ -1,0 +1,39 @@
+// Ctrl-C (SIGINT) and SIGTERM during a command: the first one aborts the AbortSignal handed to
+// the explorer, which stops between batches of states and returns what it reached (the verdict
+// "interrupted"); the command then prints that and exits 128 + the signal's number. A second
+// signal exits at once, for a user who does not want to wait for the summary.
+
+export const INTERRUPT_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+type Caught = keyof typeof INTERRUPT_EXIT;
+
+export interface Interrupt {
+  readonly signal: AbortSignal;
+  /** The signal received, if any. */
+  readonly caught: Caught | undefined;
+  /** Removes the handlers (the command is over). */
+  release(): void;
+}
+
+export function catchInterrupts(): Interrupt {
+  const ac = new AbortController();
+  let caught: Caught | undefined;
+  const on = (sig: Caught): void => {
+    if (caught !== undefined) process.exit(INTERRUPT_EXIT[sig]);
+    caught = sig;
+    ac.abort();
+  };
+  const onInt = (): void => on("SIGINT");
+  const onTerm = (): void => on("SIGTERM");
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
+  return {
+    signal: ac.signal,
+    get caught() {
+      return caught;
+    },
+    release() {
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+    },
+  };
+}
