@@ -3,7 +3,7 @@
 // compare against. P pages, T threads; its exact state counts are part of the contract.
 
 import { List, Record, type RecordOf } from "immutable";
-import { defineSpec } from "../src/index.js";
+import { defineSpec, leadsTo, type Property } from "../src/index.js";
 
 interface Fields {
   ref: List<number>; // ref[p-1]: refcount of page p
@@ -88,6 +88,21 @@ export default defineSpec({
       return true;
     },
   }),
+  // Threads drop their references eventually. Put is one action over every thread (the
+  // benchmark's action structure stays as every checker has it), so this is WF of "some put".
+  fairness: { Put: "weak" },
+  properties: ({ P, T }) => {
+    const props: { [name: string]: Property<S> } = {};
+    for (let p = 0; p < P; p++) {
+      const held = (s: S) => {
+        for (let t = 0; t < T; t++) if (s.holds.get(t) === p + 1) return true;
+        return false;
+      };
+      // An allocated page nobody holds any more is freed (page_free; the at-least-once half of FreeOnce).
+      props[`PageFreedAfterLastPut${p + 1}`] = leadsTo((s: S) => s.alloc.get(p)! && !held(s), (s) => !s.alloc.get(p));
+    }
+    return props;
+  },
   view: {
     counters: (s: S) => Object.fromEntries(s.ref.map((r, p) => [`page${p + 1}`, r])),
   },
