@@ -24,6 +24,8 @@ export interface CheckArgs {
   readonly maxStates: number | undefined;
   readonly maxDepth: number | undefined;
   readonly memory: number | undefined;
+  readonly invariants: readonly string[];
+  readonly properties: readonly string[];
   readonly typecheck: boolean;
 }
 
@@ -43,7 +45,7 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
   requireFile(a.spec);
   const workers = parseWorkers(a.workers);
   const constants = parseConstFlags(a.consts);
-  const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec };
+  const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec, invariants: a.invariants, properties: a.properties };
   resolveOptions(options, 1);
   // The compiler is 10 MB of JavaScript: load it only when it is used.
   if (a.typecheck) (await import("./typecheck.js")).typecheck([a.spec]);

@@ -24,7 +24,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .usage("$0 <command> [options]")
     .command(
       "check <spec>",
-      "explore every reachable state of a spec and check its invariants",
+      "explore every reachable state of a spec and check its invariants and properties",
       (y) =>
         y
           .positional("spec", { type: "string", describe: "the spec file (.ts)", demandOption: true })
@@ -36,6 +36,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("max-states", { type: "number", describe: "stop after N distinct states (result: bounded)" })
           .option("max-depth", { type: "number", describe: "do not expand states at depth N (result: bounded)" })
           .option("memory", { type: "number", describe: "memory budget in MiB (default: 80% of the machine)" })
+          .option("invariant", { type: "string", array: true, default: [] as string[], describe: "check only this invariant (repeatable; with --property, only those named)" })
+          .option("property", { type: "string", array: true, default: [] as string[], describe: "check only this temporal or action property (repeatable)" })
           .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" }),
       (a) => {
         if (typeof a.spec !== "string" || a.spec === "") {
@@ -53,6 +55,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
             maxStates: a["max-states"],
             maxDepth: a["max-depth"],
             memory: a.memory,
+            invariants: a.invariant.map(String),
+            properties: a.property.map(String),
             typecheck: a.typecheck,
           },
           io,

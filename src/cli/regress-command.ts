@@ -38,6 +38,9 @@ export interface Recorded {
     readonly actions: readonly string[];
     /** Every state of the trace in toJS form: "the same trace" means the same states too. */
     readonly states: readonly unknown[];
+    /** A lasso's loop index and closing action (kind "liveness"). */
+    readonly loop?: number;
+    readonly loopAction?: string | null;
   };
 }
 
@@ -101,6 +104,7 @@ function record(flags: readonly string[], r: CheckResult): Recorded {
             traceLength: v.trace.length,
             actions: v.trace.slice(1).map((t) => t.action!),
             states: v.trace.map((t) => plain(t.state)),
+            ...(v.loop !== undefined ? { loop: v.loop, loopAction: v.loopAction ?? null } : {}),
           },
         }
       : {}),
@@ -109,7 +113,8 @@ function record(flags: readonly string[], r: CheckResult): Recorded {
 
 function summary(r: Recorded): string {
   if (r.verdict !== "violation") return `${r.verdict} ${r.distinctStates}/${r.generatedStates}/${r.depth}`;
-  return `${r.violation!.name ?? "deadlock"} in ${r.violation!.traceLength - 1}`;
+  const v = r.violation!;
+  return `${v.name ?? "deadlock"} in ${v.traceLength - 1}${v.loop !== undefined ? ` (loop at ${v.loop})` : ""}`;
 }
 
 /** Every .ts file under `dir` whose default export is a spec; helper modules are skipped. */

@@ -7,6 +7,8 @@ import { McError } from "../result/errors.js";
 
 export function parseRunFlags(flags: readonly string[], where: string): CheckOptions {
   const consts: string[] = [];
+  const invariants: string[] = [];
+  const properties: string[] = [];
   let o: { -readonly [K in keyof CheckOptions]: CheckOptions[K] } = {};
   for (let i = 0; i < flags.length; i++) {
     const f = flags[i]!;
@@ -21,8 +23,10 @@ export function parseRunFlags(flags: readonly string[], where: string): CheckOpt
     else if (f === "--max-states") o.maxStates = Number(arg());
     else if (f === "--max-depth") o.maxDepth = Number(arg());
     else if (f === "--workers") o.workers = Number(arg());
-    else throw new McError("MC040", `${where}: unsupported flag '${f}' (use --strategy, --no-deadlock, --const, --max-states, --max-depth or --workers).`);
+    else if (f === "--invariant") invariants.push(arg());
+    else if (f === "--property") properties.push(arg());
+    else throw new McError("MC040", `${where}: unsupported flag '${f}' (use --strategy, --no-deadlock, --const, --max-states, --max-depth, --workers, --invariant or --property).`);
   }
-  o = { ...o, constants: parseConstFlags(consts) };
+  o = { ...o, constants: parseConstFlags(consts), ...(invariants.length ? { invariants } : {}), ...(properties.length ? { properties } : {}) };
   return o;
 }

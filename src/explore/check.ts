@@ -3,32 +3,44 @@
 
 import { availableParallelism } from "node:os";
 import { initHash } from "../fingerprint/hash.js";
-import { compile } from "../model/compile.js";
+import { compile, type Model } from "../model/compile.js";
+import { selectChecks } from "../model/select.js";
 import { collisionProbability, type CheckListener, type CheckResult, type Violation } from "../result/result.js";
 import type { Spec } from "../spec/types.js";
 import { resolveOptions, type CheckOptions } from "./options.js";
-import { search } from "./search.js";
+import { search, type SearchOutcome } from "./search.js";
 import { parallelSearch } from "./parallel/coordinator.js";
-import { rebuildTrace } from "./trace.js";
+import { rebuildStepTrace, rebuildTrace } from "./trace.js";
 import { annotate } from "./annotate.js";
+import { decideProperties } from "./liveness/decide.js";
+import { layoutOf } from "./liveness/layout.js";
+import { fairnessNotes, replayLasso } from "./liveness/replay-lasso.js";
 
 export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listener: CheckListener = {}): Promise<CheckResult> {
   const opts = resolveOptions(options, availableParallelism());
   await initHash();
-  const model = compile(spec as Spec<unknown>, opts.constants, opts.file);
+  const model = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file), opts.select);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
-  const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : search(model, opts, listener);
-  const durationMs = performance.now() - started;
+  // Temporal properties are decided on a state graph the one-thread BFS builds (see docs/liveness.md).
+  const parallel = opts.workers > 1 && model.properties.length === 0 && model.actionProperties.length === 0;
+  const out = parallel ? await parallelSearch(model, opts, listener) : search(model, opts, listener);
 
   let violation: Violation | undefined;
+  let warnings: readonly string[] = [];
   const stop = out.stop;
   if (stop !== null && stop.kind !== "bounded") {
-    const trace = rebuildTrace(model, out.store, stop.id, stop.hi, stop.lo);
+    const trace = stop.kind === "action" ? rebuildStepTrace(model, out.store, stop) : rebuildTrace(model, out.store, stop.id, stop.hi, stop.lo);
     const { trace: labelled, counters } = annotate(trace, model.view);
-    const name = stop.kind === "invariant" ? model.invariantNames[stop.invariant]! : null;
+    const name = stop.kind === "invariant" ? model.invariantNames[stop.invariant]! : stop.kind === "action" ? model.actionPropertyNames[stop.property]! : null;
     violation = { kind: stop.kind, name, trace: labelled, ...(counters ? { counters } : {}) };
+  } else if (stop === null && out.graph) {
+    const live = liveness(model, out);
+    violation = live.violation;
+    warnings = live.warnings;
   }
+  const durationMs = performance.now() - started;
+  const props = [...model.propertyNames, ...model.actionPropertyNames];
   return {
     spec: model.name,
     file: opts.file,
@@ -44,5 +56,28 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
     durationMs,
     collisionProbability: collisionProbability(out.distinct, out.generated),
     storeBytes: out.storeBytes,
+    ...(props.length ? { properties: props } : {}),
+    ...(warnings.length ? { warnings } : {}),
   };
+}
+
+/** Decides the temporal properties on the search's graph; the first violated one becomes a lasso. */
+function liveness(model: Model, out: SearchOutcome): { violation?: Violation; warnings: readonly string[] } {
+  const g = out.graph!;
+  const layout = layoutOf(model);
+  const decided = decideProperties(model, g, out.store, layout);
+  if (!decided.violation) return { warnings: decided.warnings };
+  const plan = decided.violation.lasso;
+  const { trace, loop, loopAction } = replayLasso(model, plan);
+  const { trace: labelled, counters } = annotate(trace, model.view);
+  const violation: Violation = {
+    kind: "liveness",
+    name: model.propertyNames[decided.violation.property]!,
+    trace: labelled,
+    loop,
+    loopAction,
+    ...(counters ? { counters } : {}),
+    fairness: fairnessNotes(model, g, layout, plan),
+  };
+  return { violation, warnings: decided.warnings };
 }

@@ -3,6 +3,7 @@
 
 import { totalmem } from "node:os";
 import type { ConstOverrides } from "../model/constants.js";
+import type { Selection } from "../model/select.js";
 import { McError } from "../result/errors.js";
 
 export type Strategy = "bfs" | "dfs";
@@ -27,6 +28,10 @@ export interface CheckOptions {
   readonly seenCapacity?: number;
   /** Stop with MC030 when the process's resident memory passes this many MiB. */
   readonly memoryMiB?: number;
+  /** Check only these invariants (--invariant NAME); with `properties`, nothing else. */
+  readonly invariants?: readonly string[];
+  /** Check only these temporal or action properties (--property NAME). */
+  readonly properties?: readonly string[];
 }
 
 export interface ResolvedOptions {
@@ -40,6 +45,8 @@ export interface ResolvedOptions {
   readonly file: string | undefined;
   readonly seenCapacity: number;
   readonly memoryMiB: number;
+  /** The invariants and properties asked for by name; null: check them all. */
+  readonly select: Selection | null;
 }
 
 export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions {
@@ -63,7 +70,14 @@ export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions 
     seenCapacity: powerOfTwo(o.seenCapacity ?? 1 << 20),
     // Default: 80% of the machine, so the budget trips before the kernel's OOM killer does.
     memoryMiB: o.memoryMiB === undefined ? Math.floor((totalmem() / 2 ** 20) * 0.8) : positiveInt("--memory", o.memoryMiB),
+    select: o.invariants?.length || o.properties?.length ? { invariants: names("--invariant", o.invariants), properties: names("--property", o.properties) } : null,
   };
+}
+
+function names(flag: string, v: readonly string[] | undefined): string[] {
+  const list = [...(v ?? [])];
+  for (const n of list) if (typeof n !== "string" || n === "") throw new McError("MC024", `${flag} needs the name of one; got ${JSON.stringify(n)}.`);
+  return list;
 }
 
 function positiveInt(flag: string, v: unknown): number {

@@ -15,10 +15,16 @@ import type { ResolvedOptions } from "./options.js";
 import { SeenSet } from "./seen-set.js";
 import { StateStore } from "./state-store.js";
 import { MemoryBudget, isAllocationFailure, outOfMemory } from "./memory.js";
+import { brokenStep, sameBytes } from "./action-properties.js";
+import { StateGraph } from "./liveness/graph.js";
+import { evalPredicate, layoutOf } from "./liveness/layout.js";
+import { SeenIds } from "./liveness/seen-ids.js";
 
 export type Stop =
   | { readonly kind: "invariant"; readonly invariant: number; readonly id: number; readonly hi: number; readonly lo: number }
   | { readonly kind: "deadlock"; readonly id: number; readonly hi: number; readonly lo: number }
+  /** A step from state `id` (fingerprint hi, lo) by `action`, its successor `succ`, breaks action property `property`. */
+  | { readonly kind: "action"; readonly property: number; readonly id: number; readonly hi: number; readonly lo: number; readonly action: number; readonly succ: number }
   | { readonly kind: "bounded"; readonly reason: string };
 
 export interface SearchOutcome {
@@ -28,12 +34,23 @@ export interface SearchOutcome {
   readonly stop: Stop | null;
   readonly store: StateStore;
   readonly storeBytes: number;
+  /** The state graph, when temporal properties are checked (a BFS that ran to the end). */
+  readonly graph?: StateGraph;
 }
 
 export function search(model: Model, opts: ResolvedOptions, listener: CheckListener = {}): SearchOutcome {
   const enc = new Encoder();
   const dec = new Decoder();
-  const seen = new SeenSet(opts.seenCapacity);
+  // Temporal properties need the state graph: every edge, including those into seen states.
+  const layout = model.properties.length > 0 ? layoutOf(model) : null;
+  if (layout && opts.strategy !== "bfs") {
+    throw new McError("MC019", `${model.file}: temporal properties (${model.propertyNames.join(", ")}) are checked on the state graph a breadth-first search builds; run them with --strategy bfs (the default), or leave them out with --invariant/--property.`);
+  }
+  const graph = layout ? new StateGraph(layout.nbits) : null;
+  const ids = graph ? new SeenIds(opts.seenCapacity) : null;
+  const seen = ids ?? new SeenSet(opts.seenCapacity);
+  const steps = graph !== null || model.actionProperties.length > 0;
+  let sBytes = new Uint8Array(256);
   const store = new StateStore();
   const frontier: Frontier = opts.strategy === "bfs" ? new Queue() : new Stack();
   const { actions, invariants } = model;
@@ -44,7 +61,7 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
   let peakFrontier = 0;
   let truncated = false;
   let nextReport = started + opts.progressIntervalMs;
-  const memory = (): number => seen.bytes + store.bytes + Math.max(peakFrontier, frontier.bytes);
+  const memory = (): number => seen.bytes + store.bytes + Math.max(peakFrontier, frontier.bytes) + (graph ? graph.bytes : 0);
   const done = (stop: Stop | null): SearchOutcome => ({
     distinct: store.size,
     generated,
@@ -52,12 +69,13 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
     stop,
     store,
     storeBytes: memory(),
+    ...(graph && stop === null ? { graph: (graph.finish(), graph) } : {}),
   });
 
   /** Fingerprints and records the state encoded in enc (`len` bytes); its new id, or -1 if seen. */
   const admit = (len: number, parent: number, action: number, k: number, d: number): number => {
     fingerprint(enc.buf.subarray(0, len));
-    if (!seen.add(fpHi(), fpLo())) return -1;
+    if (!seen.add(fpHi(), fpLo(), store.size)) return -1;
     const id = store.add(parent, action, k);
     if (d > depth) depth = d;
     frontier.push(id, d, enc.buf, len);
@@ -69,6 +87,7 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
     generated++;
     const id = admit(encodeInit(enc, model, k), -1, 0, k, 1);
     if (id < 0) continue;
+    if (graph) graph.initCount = id + 1;
     const bad = firstBroken(model, s);
     if (bad >= 0) return done({ kind: "invariant", invariant: bad, id, hi: fpHi(), lo: fpLo() });
     if (store.size >= opts.maxStates) return done({ kind: "bounded", reason: `--max-states ${opts.maxStates} reached` });
@@ -80,11 +99,22 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
     const id = frontier.id;
     const d = frontier.depth;
     const s = dec.decode(frontier.buf, frontier.off);
+    if (graph) {
+      graph.begin(id);
+      for (const pred of layout!.predicates) if (evalPredicate(model, pred, s)) graph.flag(pred.bit);
+    }
     if (d >= opts.maxDepth) {
       truncated = true;
       continue;
     }
     let enabled = 0;
+    // The state's own bytes, to tell a stuttering step (a self-loop) from a real one; copied,
+    // because a DFS stack reuses them for the first successor it pushes.
+    const slen = frontier.len;
+    if (steps) {
+      if (sBytes.length < slen) sBytes = new Uint8Array(slen * 2);
+      sBytes.set(frontier.buf.subarray(frontier.off, frontier.off + slen));
+    }
     for (let a = 0; a < actions.length; a++) {
       const succ = successorsAt(model, a, s);
       for (let k = 0; k < succ.length; k++) {
@@ -98,6 +128,18 @@ export function search(model: Model, opts: ResolvedOptions, listener: CheckListe
         } catch (e) {
           if (isAllocationFailure(e)) throw outOfMemory(model.file, { distinct: store.size, generated, depth }, `allocating more room failed (${(e as Error).message})`);
           throw e;
+        }
+        if (steps && !sameBytes(enc.buf, len, sBytes, 0, slen)) {
+          if (graph) {
+            graph.edge(nid >= 0 ? nid : ids!.id, a, k);
+            const b = layout!.enabled[a]!;
+            if (b >= 0) graph.flag(b);
+          }
+          const broken = model.actionProperties.length > 0 ? brokenStep(model, s, t, a) : -1;
+          if (broken >= 0) {
+            fingerprint(sBytes.subarray(0, slen));
+            return done({ kind: "action", property: broken, id, hi: fpHi(), lo: fpLo(), action: a, succ: k });
+          }
         }
         if (nid < 0) continue;
         const bad = firstBroken(model, t);

@@ -9,6 +9,7 @@ import { McError } from "../result/errors.js";
 import type { TraceStep } from "../result/result.js";
 import type { StateStore } from "./state-store.js";
 import { replay } from "./replay.js";
+import { successorsOf } from "../model/successors.js";
 
 export function rebuildTrace(model: Model, store: StateStore, id: number, hi: number, lo: number): TraceStep[] {
   const { states, actions, divergedAt } = replay(model, store, id);
@@ -31,4 +32,12 @@ function nondeterministic(model: Model, step: number): never {
     `${model.file}: replaying the counterexample diverged at step ${step}: an action of spec '${model.name}' returned different ` +
       `successors for the same state (randomness, Date, a global counter or a mutated closure?). Actions must be pure functions of the state.`,
   );
+}
+
+/** The trace to state `stop.id`, then the one step from it that broke an action property. */
+export function rebuildStepTrace(model: Model, store: StateStore, stop: { id: number; hi: number; lo: number; action: number; succ: number }): TraceStep[] {
+  const trace = rebuildTrace(model, store, stop.id, stop.hi, stop.lo);
+  const succ = successorsOf(model.actions[stop.action]!(trace.at(-1)!.state));
+  if (stop.succ >= succ.length) nondeterministic(model, trace.length);
+  return [...trace, { action: model.actionNames[stop.action]!, state: succ[stop.succ] }];
 }

@@ -17,6 +17,8 @@ export function toJson(r: CheckResult): object {
             kind: r.violation.kind,
             name: r.violation.name,
             trace: r.violation.trace.map((t) => ({ action: t.action, state: plain(t.state) })),
+            ...(r.violation.loop !== undefined ? { loop: r.violation.loop, loopAction: r.violation.loopAction ?? null } : {}),
+            ...(r.violation.fairness ? { fairness: r.violation.fairness } : {}),
           },
         }
       : {}),
@@ -26,6 +28,7 @@ export function toJson(r: CheckResult): object {
     constants: r.constants,
     timeMs: Math.round(r.durationMs),
     collisionProbability: r.collisionProbability,
+    ...(r.warnings?.length ? { warnings: r.warnings } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // timeline for kernel specs, and a summary with TLC's collision estimate.
 
 import type { CheckResult, CounterTimeline, TraceStep } from "../result/result.js";
+import { lassoClose, fairnessLines } from "./lasso-text.js";
 import { changes, leaves } from "./paths.js";
 import { thousands, type Style } from "./style.js";
 
@@ -19,30 +20,41 @@ export function header(info: { spec: string; file?: string; strategy: string; wo
 export function formatResult(r: CheckResult, style: Style): string {
   const lines: string[] = [""];
   if (r.verdict === "ok") {
-    lines.push(style.ok(`✓ All invariants hold on ${thousands(r.distinctStates)} distinct states.`));
+    const props = r.properties?.length ? ` and ${r.properties.length === 1 ? "property" : "properties"} ${r.properties.join(", ")}` : "";
+    lines.push(style.ok(`✓ All invariants${props} hold on ${thousands(r.distinctStates)} distinct states.`));
   } else if (r.verdict === "bounded") {
     lines.push(style.bad(`… Bounded: incomplete (${r.bound}). No violation in the ${thousands(r.distinctStates)} states explored; this is not a proof.`));
   } else {
     const v = r.violation!;
     const steps = v.trace.length - 1;
-    const what = v.kind === "deadlock" ? "Deadlock: a reachable state enables no action" : `Invariant ${v.name} is violated`;
-    lines.push(style.bad(`✗ ${what} after ${steps} step${steps === 1 ? "" : "s"}.`), "");
-    lines.push(...formatTrace(v.trace, style), "");
-    if (v.counters?.length) lines.push(...timeline(v.counters, v.trace.length, style, v.name ?? "deadlock"), "");
+    const plural = `${steps} step${steps === 1 ? "" : "s"}`;
+    const what =
+      v.kind === "deadlock" ? `Deadlock: a reachable state enables no action after ${plural}`
+      : v.kind === "action" ? `Action property ${v.name} is violated by step ${steps}`
+      : v.kind === "liveness" ? `Property ${v.name} is violated by a fair behaviour that loops forever (a lasso of ${v.trace.length} states)`
+      : `Invariant ${v.name} is violated after ${plural}`;
+    lines.push(style.bad(`✗ ${what}.`), "");
+    lines.push(...formatTrace(v.trace, style, v.loop), "");
+    if (v.loop !== undefined) lines.push(...lassoClose(v, style), ...fairnessLines(v, style), "");
+    if (v.counters?.length) lines.push(...timeline(v.counters, v.trace.length, style, v.name ?? "deadlock", v.loop), "");
   }
+  for (const w of r.warnings ?? []) lines.push(style.bad(`! Warning: ${w}`));
+  if (r.warnings?.length) lines.push("");
   lines.push(...summary(r));
   return lines.join("\n") + "\n";
 }
 
-function formatTrace(trace: readonly TraceStep[], style: Style): string[] {
-  const out: string[] = [style.bold("Counterexample:")];
+function formatTrace(trace: readonly TraceStep[], style: Style, loop?: number): string[] {
+  const out: string[] = [style.bold(loop === undefined ? "Counterexample:" : "Counterexample (a lasso: the prefix, then a cycle repeated forever):")];
   let prev = leaves(trace[0]!.state);
+  if (loop === 0) out.push(style.bold("  ──── cycle starts here (state 0) ────"));
   out.push(`  0. ${style.bold("initial state")}`);
   for (const [p, v] of prev) out.push(`       ${p}: ${v}`);
   for (let i = 1; i < trace.length; i++) {
     const step = trace[i]!;
     const cur = leaves(step.state);
     const title = step.label && step.label !== step.action ? `${step.label}  ${style.dim(`[${step.action}]`)}` : step.action!;
+    if (i === loop) out.push(style.bold(`  ──── cycle starts here (state ${i}) ────`));
     out.push(`  ${i}. ${style.bold(title)}`);
     const diff = changes(prev, cur);
     if (diff.length === 0) out.push(style.dim("       (no change)"));
@@ -52,20 +64,24 @@ function formatTrace(trace: readonly TraceStep[], style: Style): string[] {
   return out;
 }
 
-/** One line per counter: its value after every step, the breaking step marked. */
-function timeline(counters: readonly CounterTimeline[], steps: number, style: Style, broke: string): string[] {
+/** One line per counter: its value after every step, the breaking step (or a lasso's cycle) marked. */
+function timeline(counters: readonly CounterTimeline[], steps: number, style: Style, broke: string, loop?: number): string[] {
   const w = Math.max(4, ...counters.map((c) => c.name.length));
   const last = steps - 1;
-  const cell = (s: string): string => s.padStart(4);
-  const out = [style.bold(`Counter timeline (value after each step; * marks the step that broke ${broke}):`)];
-  out.push(`  ${"step".padEnd(w)} ${Array.from({ length: steps }, (_, i) => cell(i === last ? `${i}*` : String(i))).join("")}`);
+  const cell = (s: string): string => s.padStart(loop !== undefined ? 5 : 4);
+  const mark = (i: number): string => (loop !== undefined ? (i >= loop ? `${i}~` : String(i)) : i === last ? `${i}*` : String(i));
+  const legend = loop !== undefined ? `~ marks the cycle, steps ${loop}..${last}, repeated forever` : `* marks the step that broke ${broke}`;
+  const out = [style.bold(`Counter timeline (value after each step; ${legend}):`)];
+  out.push(`  ${"step".padEnd(w)} ${Array.from({ length: steps }, (_, i) => cell(mark(i))).join("")}`);
   for (const c of counters) out.push(`  ${c.name.padEnd(w)} ${c.values.map((v) => cell(v === null ? "·" : String(v))).join("")}`);
   return out;
 }
 function summary(r: CheckResult): string[] {
   const secs = r.durationMs / 1000;
   const rate = secs > 0 ? r.distinctStates / secs : 0;
-  const verdict = r.verdict === "violation" ? `violation (${r.violation!.kind === "deadlock" ? "deadlock" : `invariant ${r.violation!.name}`})` : r.verdict === "bounded" ? "bounded: incomplete" : "ok";
+  const kinds = { deadlock: "deadlock", invariant: "invariant", liveness: "property", action: "action property" } as const;
+  const v = r.violation;
+  const verdict = v ? `violation (${v.kind === "deadlock" ? "deadlock" : `${kinds[v.kind]} ${v.name}`})` : r.verdict === "bounded" ? "bounded: incomplete" : "ok";
   return [
     "Summary:",
     `  verdict     ${verdict}`,

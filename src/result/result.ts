@@ -31,6 +31,18 @@ export interface Violation {
   readonly loopAction?: string | null;
   /** From the spec's view, when it has counters. */
   readonly counters?: readonly CounterTimeline[];
+  /** A lasso: why fairness does not rescue it, per action with a fairness entry. */
+  readonly fairness?: readonly FairnessNote[];
+}
+
+/** How one fair action fares on a lasso's cycle. */
+export interface FairnessNote {
+  readonly action: string;
+  readonly kind: "weak" | "strong";
+  /** Whether it is enabled (has a successor other than the state) on the cycle's states. */
+  readonly enabled: "everywhere" | "somewhere" | "never";
+  /** Whether some step of the cycle is a step of it. */
+  readonly taken: boolean;
 }
 
 export interface CheckResult {
@@ -50,8 +62,12 @@ export interface CheckResult {
   readonly durationMs: number;
   /** TLC's optimistic estimate of a fingerprint collision: distinct × (generated − distinct) / 2^64. */
   readonly collisionProbability: number;
-  /** Peak bytes held by the seen-set, parent links and frontier. */
+  /** Peak bytes held by the seen-set, parent links and frontier (and the state graph). */
   readonly storeBytes: number;
+  /** The temporal and action properties this run checked (none: the field is absent). */
+  readonly properties?: readonly string[];
+  /** Vacuity: a leadsTo whose left side never holds, a fair action never enabled. */
+  readonly warnings?: readonly string[];
 }
 
 export interface Progress {

@@ -36,7 +36,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   // first level after it has loaded the spec.
   const threads = opts.workers + 1;
   const main = new Expander(model, ctrl, 0, threads);
-  const pool = new WorkerPool(opts.file, model, ctrlSab, threads);
+  const pool = new WorkerPool(opts.file, model, ctrlSab, threads, opts.select);
   const started = Date.now();
   let generated = 0;
   let depth = 0;

@@ -2,6 +2,7 @@
 // the messages they exchange at level boundaries. BFS stays level by level; within a level the
 // workers pull blocks of positions from a shared cursor.
 
+import type { Selection } from "../../model/select.js";
 import type { StoreChunk } from "../state-store.js";
 
 /**
@@ -31,6 +32,8 @@ export interface WorkerData {
 export interface InitMsg {
   readonly type: "init";
   readonly constants: { readonly [k: string]: string | number | boolean };
+  /** The invariants and properties the run checks (--invariant/--property), null for all. */
+  readonly select: Selection | null;
   /** This worker's participant index, and the number of chunk-writing threads. */
   readonly index: number;
   readonly threads: number;

@@ -5,6 +5,7 @@
 import { Worker } from "node:worker_threads";
 import type { Model } from "../../model/compile.js";
 import { McError, type ErrorCode } from "../../result/errors.js";
+import type { Selection } from "../../model/select.js";
 import type { Expander } from "./expander.js";
 import { C_PAUSE, type DoneMsg, type FromWorker, type LevelMsg, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
 
@@ -47,7 +48,7 @@ export class WorkerPool {
   private readonly done: DoneMsg[] = [];
   private readonly paused = new Set<Worker>();
 
-  constructor(file: string, model: Model, ctrl: SharedArrayBuffer, threads: number) {
+  constructor(file: string, model: Model, ctrl: SharedArrayBuffer, threads: number, select: Selection | null) {
     const warm = prewarmed.get(file)?.splice(0, threads - 2) ?? [];
     for (let index = 1; index < threads - 1; index++) {
       const entry = warm[index - 1] ?? spawn(file);
@@ -66,7 +67,7 @@ export class WorkerPool {
         this.failure = e;
         this.wake?.();
       });
-      w.postMessage({ type: "init", constants: model.constants, index, threads, ctrl } satisfies ToWorker);
+      w.postMessage({ type: "init", constants: model.constants, select, index, threads, ctrl } satisfies ToWorker);
     }
   }
 

@@ -6,6 +6,7 @@ import { initHash } from "../../fingerprint/hash.js";
 import { compile } from "../../model/compile.js";
 import type { Spec } from "../../spec/types.js";
 import { loadSpec } from "../../model/load-spec.js";
+import { selectChecks } from "../../model/select.js";
 import { McError, describeThrown } from "../../result/errors.js";
 import { Expander } from "./expander.js";
 import type { FromWorker, ToWorker, WorkerData } from "./protocol.js";
@@ -44,7 +45,7 @@ port.on("message", (m: ToWorker) => {
   if (m.type === "exit") port.close();
   else if (m.type === "init") {
     try {
-      const model = compile(spec!, m.constants, data.file);
+      const model = selectChecks(compile(spec!, m.constants, data.file), m.select);
       expander = new Expander(model, new Int32Array(m.ctrl), m.index, m.threads);
       post({ type: "ready" });
     } catch (e) {

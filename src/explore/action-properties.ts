@@ -1,0 +1,36 @@
+// TLA's [][A]_vars: every step that changes the state, including a step into a state already
+// seen, must satisfy each action property. Used by the sequential search and the parallel
+// expander alike, so both find the same first offending step.
+
+import type { Model } from "../model/compile.js";
+import { showState } from "../model/show-state.js";
+import { McError, describeThrown } from "../result/errors.js";
+
+/** The index of the first action property the step `s` → `t` by action `a` breaks, or -1. */
+export function brokenStep(model: Model, s: unknown, t: unknown, a: number): number {
+  const props = model.actionProperties;
+  const action = model.actionNames[a]!;
+  for (let i = 0; i < props.length; i++) {
+    let r: unknown;
+    try {
+      r = props[i]!(s, t, action);
+    } catch (e) {
+      throw new McError("MC017", `${model.file}: action property '${model.actionPropertyNames[i]}' threw ${describeThrown(e)} on the step ${action} from ${showState(s)} to ${showState(t)}.`);
+    }
+    if (r === true) continue;
+    if (r === false) return i;
+    throw new McError(
+      "MC018",
+      `${model.file}: action property '${model.actionPropertyNames[i]}' returned ${showState(r, 60)} (${typeof r}), not a boolean, on the step ${action} ` +
+        `from ${showState(s)} to ${showState(t)}. An action property must return true or false.`,
+    );
+  }
+  return -1;
+}
+
+/** Whether the encoded successor (enc[0..len)) is the state itself (bytes[off..off+slen)): a stuttering step. */
+export function sameBytes(enc: Uint8Array, len: number, bytes: Uint8Array, off: number, slen: number): boolean {
+  if (len !== slen) return false;
+  for (let i = 0; i < len; i++) if (enc[i] !== bytes[off + i]) return false;
+  return true;
+}
