@@ -88,9 +88,6 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
         // The at-least-once half of "one page_free per allocation" (PageFreeOncePerAlloc is the
         // other): an allocated page nobody holds any more goes back to the free list.
         PageFreedAfterLastPut: leadsTo((s) => s.allocated && noHolder(s), (s) => !s.allocated || s.fault !== null),
-        // Once the owner has put the page, it goes back to the free list: the walkers' puts are
-        // fair, but walkers that keep re-taking references can keep it alive (NS >= 2).
-        PageFreedAfterOwnerPut: leadsTo((s) => s.allocated && s.D === "idle", (s) => !s.allocated || s.fault !== null),
       };
       return p;
     },

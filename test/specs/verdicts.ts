@@ -2,7 +2,7 @@
 // the first violated invariant and the BFS trace with the brief's table (§5).
 
 import { expect } from "vitest";
-import { check, defineSpec, type ConstDecls, type ConstValue, type ConstValues, type Fairness, type Spec, type SpecDef } from "../../src/index.js";
+import { check, defineSpec, type ConstDecls, type ConstValue, type ConstValues, type Fairness, type Property, type Spec, type SpecDef } from "../../src/index.js";
 
 export interface Expected {
   readonly verdict: "ok" | "violation";
@@ -12,8 +12,11 @@ export interface Expected {
   readonly steps?: number;
 }
 
+/** The brief's tables are about invariants: check those only (temporal properties have their own tests). */
 export async function expectVerdict<S>(spec: Spec<S>, want: Expected, constants: { [k: string]: ConstValue } = {}) {
-  const r = await check(spec, { strategy: "bfs", deadlock: true, constants });
+  const values = Object.fromEntries(Object.entries(spec.constants).map(([k, d]) => [k, constants[k] ?? d.default]));
+  const invariants = Object.keys(spec.build(values).invariants);
+  const r = await check(spec, { strategy: "bfs", deadlock: true, constants, invariants });
   expect(r.verdict).toBe(want.verdict);
   if (want.verdict === "ok") {
     expect(r.violation).toBeUndefined();
@@ -40,8 +43,11 @@ export function onlyInvariants<S, D extends ConstDecls>(def: SpecDef<S, D>, keep
   });
 }
 
-/** The same spec with no invariants and only the temporal property `name`: as `--property NAME`. */
-export function onlyProperty<S>(spec: Spec<S>, name: string, fairness?: Fairness): Spec<S> {
+/**
+ * The same spec with no invariants and only the temporal property `name` (as `--property NAME`),
+ * optionally with other fairness, or with `property` standing in for one the spec does not have.
+ */
+export function onlyProperty<S>(spec: Spec<S>, name: string, fairness?: Fairness, property?: Property<S>): Spec<S> {
   const built = (c: ConstValues<ConstDecls>) => spec.build(c as { [k: string]: ConstValue });
   return defineSpec<S, ConstDecls>({
     name: `${spec.name}[${name}]`,
@@ -51,6 +57,7 @@ export function onlyProperty<S>(spec: Spec<S>, name: string, fairness?: Fairness
     view: (c) => built(c).view,
     fairness: (c) => fairness ?? built(c).fairness,
     properties: (c) => {
+      if (property) return { [name]: property };
       const all = built(c).properties;
       if (!(name in all)) throw new Error(`${spec.name} has no property ${name}`);
       return { [name]: all[name]! };
