@@ -25,4 +25,22 @@ describe("EWD840 (N = 3)", () => {
     expect(r.generatedStates).toBe(2001);
     expect(r.depth).toBe(9);
   });
+
+  it("without WF_vars(System), Liveness is violated by stuttering once every node is passive", async () => {
+    const r = await check(spec, { strategy: "bfs", deadlock: false, constants: { FAIR: "none" } });
+    expect(r.violation?.kind).toBe("liveness");
+    expect(r.violation?.name).toBe("Liveness");
+    expect(r.violation?.loopAction).toBeNull();
+    const last = r.violation!.trace.at(-1)!.state as { active: { every(f: (a: boolean) => boolean): boolean } };
+    expect(last.active.every((a) => !a)).toBe(true);
+  });
+
+  // N = 4 is EWD840_json.cfg (same manifest: "distinctStates": 1566, "totalStates": 15986,
+  // "stateDepth": 12); TLC 2.18 run locally on EWD840.tla with N = 4 and EWD840.cfg's
+  // properties: the same counts, depth 12, no error.
+  it.skipIf(!process.env.MC_EXAMPLES_LARGE)("N = 4: 1566 distinct, 15986 generated, depth 12, Liveness holds", { timeout: 60_000 }, async () => {
+    const r = await check(spec, { strategy: "bfs", deadlock: false, constants: { N: 4 } });
+    expect(r.verdict).toBe("ok");
+    expect([r.distinctStates, r.generatedStates, r.depth]).toEqual([1566, 15986, 12]);
+  });
 });

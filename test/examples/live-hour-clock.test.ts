@@ -20,4 +20,13 @@ describe("LiveHourClock", () => {
     expect(r.generatedStates).toBe(24);
     expect(r.depth).toBe(1);
   });
+
+  it("without WF_hr(HCnxt), AllTimes is violated by stuttering in an initial state", async () => {
+    const r = await check(spec, { strategy: "bfs", deadlock: true, constants: { FAIR: "none" } });
+    expect(r.violation?.kind).toBe("liveness");
+    expect(r.violation?.name).toMatch(/^AllTimes\d+$/);
+    expect(r.violation?.trace.length).toBe(1);
+    expect(r.violation?.loop).toBe(0);
+    expect(r.violation?.loopAction).toBeNull();
+  });
 });

@@ -30,4 +30,36 @@ describe("SimpleAllocator (3 clients, 2 resources)", () => {
     expect(r.generatedStates).toBe(1633);
     expect(r.depth).toBe(6);
   });
+
+  const obtain = ["c1", "c2", "c3"].flatMap((c) => ["r1", "r2"].map((r) => `ClientsWillObtain_${c}_${r}`));
+  const ret = ["c1", "c2", "c3"].map((c) => `ClientsWillReturn_${c}`);
+
+  it("SimpleAllocator2 still implies ClientsWillReturn", async () => {
+    const r = await check(spec, { strategy: "bfs", deadlock: true, constants: { SPEC: "SimpleAllocator2" }, properties: ret });
+    expect(r.verdict).toBe("ok");
+  });
+
+  it("SimpleAllocator2 violates ClientsWillObtain by stuttering: two clients each hold what the other wants", async () => {
+    const r = await check(spec, { strategy: "bfs", deadlock: true, constants: { SPEC: "SimpleAllocator2" }, properties: obtain });
+    expect(r.violation?.kind).toBe("liveness");
+    expect(obtain).toContain(r.violation?.name);
+    expect(r.violation?.loopAction).toBeNull();
+  });
+
+  it("with WF instead of SF on Allocate, ClientsWillObtain fails on a real cycle (it needs strong fairness)", async () => {
+    const r = await check(spec, { strategy: "bfs", deadlock: true, constants: { SPEC: "WF" }, properties: obtain });
+    expect(r.violation?.kind).toBe("liveness");
+    expect(r.violation?.loopAction).not.toBeNull();
+    const v = r.violation!;
+    // the starving client's request is outstanding all along the cycle
+    const [, c, res] = /^ClientsWillObtain_(c\d)_(r\d)$/.exec(v.name!)!;
+    type A = { unsat: { get(k: string): { has(x: string): boolean } }; alloc: { get(k: string): { has(x: string): boolean } } };
+    const cycle = v.trace.slice(v.loop!).map((t) => t.state as A);
+    expect(cycle.every((s) => s.unsat.get(c!).has(res!) && !s.alloc.get(c!).has(res!))).toBe(true);
+  });
+
+  it("with WF on Allocate, ClientsWillReturn still holds", async () => {
+    const r = await check(spec, { strategy: "bfs", deadlock: true, constants: { SPEC: "WF" }, properties: ret });
+    expect(r.verdict).toBe("ok");
+  });
 });

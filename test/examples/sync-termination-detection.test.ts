@@ -21,4 +21,18 @@ describe("SyncTerminationDetection (N = 7)", () => {
     expect(r.generatedStates).toBe(3722);
     expect(r.depth).toBe(1);
   });
+
+  it("without WF_vars(DetectTermination), Liveness is violated by stuttering in an initial state", async () => {
+    const r = await check(spec, { strategy: "bfs", deadlock: true, constants: { FAIR: "none" } });
+    expect(r.violation?.kind).toBe("liveness");
+    expect(r.violation?.name).toBe("Liveness");
+    expect(r.violation?.trace.length).toBe(1);
+    expect(r.violation?.loopAction).toBeNull();
+  });
+
+  it("Quiescence, an action property, holds on every step", async () => {
+    // every reachable step keeps a terminated ring terminated (no Wakeup from a passive node)
+    const r = await check(spec, { strategy: "bfs", deadlock: true, properties: ["Quiescence"] });
+    expect(r.verdict).toBe("ok");
+  });
 });
