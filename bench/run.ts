@@ -5,12 +5,15 @@
 // the targets, and writes both to bench/RESULTS.md.
 
 import { execFileSync } from "node:child_process";
-import { renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { livenessCost } from "./liveness.ts";
 import { measure, method, type Measured } from "./measure.ts";
 
 type Runner = "naive" | "mc1" | "mc2";
+/** --only may also name "liveness": the fsdax temporal-property cost (bench/liveness.ts). */
+type Part = Runner | "liveness";
 interface Counts { distinct: number; generated: number; depth: number }
 /** What a child prints last: the naive baseline's counts, or mc's --json result. */
 interface Printed { distinct?: number; generated?: number; distinctStates?: number; generatedStates?: number; depth?: number; verdict?: string; error?: { code: string; message: string } }
@@ -31,10 +34,10 @@ const COMMANDS: Record<Runner, (P: number, T: number) => string[]> = {
   mc2: (P, T) => mc(P, T, 2),
 };
 
-function parseArgs(argv: readonly string[]): { quick: boolean; only: Runner[]; repeat: number | undefined } {
+function parseArgs(argv: readonly string[]): { quick: boolean; only: Part[]; repeat: number | undefined } {
   let quick = false;
   let repeat: number | undefined;
-  let only: Runner[] = ["naive", "mc1", "mc2"];
+  let only: Part[] = ["naive", "mc1", "mc2", "liveness"];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--quick") quick = true;
@@ -44,16 +47,16 @@ function parseArgs(argv: readonly string[]): { quick: boolean; only: Runner[]; r
     }
     else if (a === "--only" || a.startsWith("--only=")) {
       const list = (a === "--only" ? argv[++i] ?? "" : a.slice(7)).split(",").filter(Boolean);
-      const bad = list.filter((r) => !(r in COMMANDS));
-      if (bad.length || !list.length) usage(`--only ${list.join(",")}: expected a comma list of naive, mc1, mc2`);
-      only = list as Runner[];
+      const bad = list.filter((r) => !(r in COMMANDS) && r !== "liveness");
+      if (bad.length || !list.length) usage(`--only ${list.join(",")}: expected a comma list of naive, mc1, mc2, liveness`);
+      only = list as Part[];
     } else usage(`unknown argument ${a}`);
   }
   return { quick, only, repeat };
 }
 
 function usage(msg: string): never {
-  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--quick] [--only naive,mc1,mc2] [--repeat N]\n`);
+  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--quick] [--only naive,mc1,mc2,liveness] [--repeat N]\n`);
   process.exit(2);
 }
 
@@ -122,12 +125,14 @@ function targets(rows: readonly Row[]): string {
 const args = process.argv.slice(2);
 const { quick, only, repeat } = parseArgs(args);
 const rows: Row[] = [];
-for (const [P, T] of quick ? [[3, 6], [4, 8]] : [[4, 8], [5, 8]]) {
-  const runs = new Map<Runner, Row[]>(only.map((r) => [r, []]));
+const runners = only.filter((r): r is Runner => r !== "liveness");
+for (const [P, T] of runners.length === 0 ? [] : quick ? [[3, 6], [4, 8]] : [[4, 8], [5, 8]]) {
+  const runs = new Map<Runner, Row[]>(runners.map((r) => [r, []]));
   const times = repeat ?? (P! >= 5 ? 1 : 3);
-  for (let i = 0; i < times; i++) for (const runner of only) runs.get(runner)!.push(await runOne(P!, T!, runner));
-  for (const runner of only) rows.push(median(runs.get(runner)!));
+  for (let i = 0; i < times; i++) for (const runner of runners) runs.get(runner)!.push(await runOne(P!, T!, runner));
+  for (const runner of runners) rows.push(median(runs.get(runner)!));
 }
+const live = only.includes("liveness") ? await livenessCost(ROOT, repeat ?? 3) : undefined;
 
 /** The run of median wall time (a failed run counts as slowest), with the highest peak RSS seen. */
 function median(runs: Row[]): Row {
@@ -138,7 +143,7 @@ function median(runs: Row[]): Row {
   return { ...mid, countsOk: runs.every((r) => r.countsOk), ...(mid.m ? { m: { ...mid.m, peakMiB: peak } } : {}) };
 }
 
-const report = `${table(rows)}\n\nTargets:\n${targets(rows)}\n`;
+const report = (rows.length ? `${table(rows)}\n\nTargets:\n${targets(rows)}\n` : "") + (live ? `\n${live.section}` : "");
 process.stdout.write(`\n${report}`);
 let nproc = String(availableParallelism());
 try {
@@ -146,12 +151,26 @@ try {
 } catch {}
 const command = ["node --import tsx bench/run.ts", ...args].join(" ");
 const header = `# devpriv benchmark results\n\n${new Date().toISOString()}, node ${process.version}, nproc ${nproc}; measured with ${method}; each row is the median of its repeats (peak RSS: the highest).\nCommand: \`${command}\`\n\n`;
+// A partial run (--only) keeps the other part of the previous RESULTS.md: the devpriv table or
+// the liveness section, whichever was not measured this time.
+let previous = "";
+try {
+  previous = readFileSync(`${ROOT}bench/RESULTS.md`, "utf8");
+} catch {}
+const cut = previous.indexOf("## Liveness cost");
+const oldDevpriv = cut >= 0 ? previous.slice(0, cut) : previous;
+const oldLive = cut >= 0 ? previous.slice(cut) : "";
+const body = rows.length ? header + report + (live ? "" : oldLive ? `\n${oldLive}` : "") : `${oldDevpriv.trimEnd()}\n\n${live?.section ?? ""}`;
 const tmp = `${ROOT}bench/RESULTS.md.tmp`;
-writeFileSync(tmp, header + report);
+writeFileSync(tmp, body);
 renameSync(tmp, `${ROOT}bench/RESULTS.md`);
 
 // Wrong counts fail the run, and so does a run that could not finish.
 const bad = rows.filter((r) => r.error || !r.countsOk);
+if (live && !live.pass) {
+  process.stderr.write("bench: the liveness cost target failed (see bench/RESULTS.md)\n");
+  process.exitCode = 1;
+}
 if (bad.length) {
   process.stderr.write(`bench: ${bad.length} run(s) failed or had wrong counts: ${bad.map((r) => `P=${r.P} T=${r.T} ${r.runner}`).join(", ")}\n`);
   process.exitCode = 1;

@@ -2,7 +2,7 @@
 // mapped by PTEs and PUDs through dax_insert_pfn(_pud), pinned by gup-fast, zapped, and
 // truncated by the break-layouts loop, then split and reused. Every invariant must hold.
 
-import { defineSpec } from "../src/index.js";
+import { defineSpec, leadsTo } from "../src/index.js";
 import { folioOf, isLarge, logicalHead } from "../src/kernel/folio.js";
 import { NoFreeWhileHeld, NoGetOnZero, NoUnderflow, PgmapResolvable } from "../invariants/faults.js";
 import {
@@ -11,7 +11,7 @@ import {
 import { NoStrandedWaiter, TruncateNeverWhilePinned } from "../invariants/fsdax.js";
 import { RefcountsMatchHolders } from "../invariants/refcount.js";
 import { protocol } from "./fsdax/actions.js";
-import { config, flag, gpage, gpc, gup, holds, initial, rc, type Config, type Fsdax } from "./fsdax/state.js";
+import { config, flag, gpage, gpc, gup, holds, initial, mapsAny, rc, type Config, type Fsdax } from "./fsdax/state.js";
 
 const fromConsts = (k: { ORDER: number; NP: number; NG: number; REUSE: boolean; OPSLESS_V8: boolean }): Config =>
   config(k.ORDER, k.NP, k.NG, k.REUSE, k.OPSLESS_V8);
@@ -31,6 +31,11 @@ export default defineSpec({
   init: (k) => [initial(fromConsts(k))],
   actions: (k) => protocol(fromConsts(k)),
   invariants: (k) => invariants(fromConsts(k)),
+  // Every kernel thread keeps going: weak fairness of the gup threads and truncate. Faults and
+  // munmaps are the processes' choice, so they get none (Finished and Halt only stutter).
+  fairness: (k) =>
+    Object.fromEntries(Object.keys(protocol(fromConsts(k))).filter((a) => !/^(MapPud|MapPte|Zap)\d|^(Finished|Halt)$/.test(a)).map((a) => [a, "weak" as const])),
+  properties: (k) => properties(fromConsts(k)),
   view: (k) => {
     const c = fromConsts(k);
     return {
@@ -81,6 +86,26 @@ function invariants(c: Config) {
     PgmapResolvable,
     NoFreeWhileHeld,
     NoUnderflow,
+  };
+}
+
+/**
+ * TruncateCompletes: once truncate has started it commits, unless the run halted on a fault or a
+ * process faulted the file back in while truncate slept. xfs_wait_dax_page drops the MMAPLOCK
+ * to sleep, so processes that keep faulting and zapping can starve truncate forever, and no
+ * fairness rules that out: without the last disjunct mc prints that lasso (specs/NOTES.md).
+ */
+function properties(c: Config) {
+  const asleep = (s: Fsdax): boolean => s.tpc === "sleep" || s.tpc === "woken";
+  const mapped = (s: Fsdax): boolean => {
+    for (let p = 1; p <= c.np; p++) if (mapsAny(s, c, p)) return true;
+    return false;
+  };
+  return {
+    TruncateCompletes: leadsTo(
+      (s: Fsdax) => s.tpc === "busy" || s.tpc === "wait" || asleep(s),
+      (s: Fsdax) => s.tpc === "commit" || s.tpc === "done" || s.fault !== null || (asleep(s) && mapped(s)),
+    ),
   };
 }
 

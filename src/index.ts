@@ -27,4 +27,4 @@ export type {
 export { McError, ERROR_CODES, type ErrorCode } from "./result/errors.js";
 export { check } from "./explore/check.js";
 export type { CheckOptions, Strategy } from "./explore/options.js";
-export type { CheckListener, CheckResult, Progress, TraceStep, Verdict, Violation } from "./result/result.js";
+export type { CheckListener, CheckResult, FairnessNote, Progress, TraceStep, Verdict, Violation } from "./result/result.js";

@@ -1,6 +1,8 @@
 // The search loop shared by BFS and DFS (they differ only in the frontier): expand a state, encode
-// and fingerprint each successor, keep the new ones, check invariants on them, detect deadlock.
-// It stops at the first violation and returns the ids it needs for a trace, never prints.
+// and fingerprint each successor, keep the new ones, check invariants on them and action
+// properties on every state-changing step, detect deadlock; with temporal properties, also record
+// the state graph (liveness/graph.ts). It stops at the first violation and returns the ids it
+// needs for a trace, never prints.
 
 import { Decoder } from "../fingerprint/decode.js";
 import { Encoder, NotAStateError } from "../fingerprint/encode.js";

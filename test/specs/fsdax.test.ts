@@ -2,13 +2,15 @@
 // small enough for a unit test. The default (NG = 3) is the benchmark-sized run.
 
 import { describe, it, expect } from "vitest";
-import { check } from "../../src/index.js";
+import { check, type Spec } from "../../src/index.js";
+import { compile } from "../../src/model/compile.js";
 import fsdax from "../../specs/fsdax.js";
 
 describe("fsdax (era d end to end)", () => {
   it("holds with 2 processes and 2 gup threads on an order-1 folio, blocks reused", async () => {
     const r = await check(fsdax, { strategy: "bfs", deadlock: true, constants: { NG: 2 } });
     expect(r.verdict).toBe("ok");
+    expect(r.properties).toEqual(["TruncateCompletes"]);
     expect(r.distinctStates).toBe(19_816);
     expect(r.depth).toBe(22);
   });
@@ -31,7 +33,9 @@ describe("fsdax (era d end to end)", () => {
     ]);
   });
   it("DFS agrees", async () => {
-    const r = await check(fsdax, { strategy: "dfs", deadlock: true, constants: { NG: 2 } });
+    // every invariant; TruncateCompletes needs the BFS graph (DFS refuses temporal properties)
+    const invariants = compile(fsdax as Spec<unknown>, { NG: 2 }).invariantNames;
+    const r = await check(fsdax, { strategy: "dfs", deadlock: true, constants: { NG: 2 }, invariants });
     expect([r.verdict, r.distinctStates]).toEqual(["ok", 19_816]);
   });
 });

@@ -48,17 +48,19 @@ export class FairCycleSearch {
   find(region: Uint8Array, accept: ((i: number) => boolean) | null): Found | null {
     const { g, fair, label } = this;
     const n = g.size;
-    const members: number[] = [];
+    let count = 0;
     for (let i = 0; i < n; i++) {
       label[i] = region[i] === 1 ? 0 : -1;
-      if (region[i] === 1) members.push(i);
+      count += region[i]!;
     }
+    const members = new Int32Array(count);
+    for (let i = 0, m = 0; i < n; i++) if (region[i] === 1) members[m++] = i;
     // Stuttering forever in one state is fair exactly when no fair action is enabled there.
     for (const i of members) {
       if (accept !== null && !accept(i)) continue;
       if (fair.every((f) => !g.bit(i, f.bit))) return { kind: "stutter", state: i };
     }
-    const work: { label: number; members: Int32Array }[] = [{ label: 0, members: Int32Array.from(members) }];
+    const work: { label: number; members: Int32Array }[] = [{ label: 0, members }];
     while (work.length > 0) {
       const item = work.pop()!;
       for (const scc of this.components(item.members, item.label)) {
@@ -72,12 +74,9 @@ export class FairCycleSearch {
         }
         // Strong fairness: a strongly-fair action enabled in the component but never taken
         // inside it: a fair behaviour can stay only where it is disabled.
-        const rest: number[] = [];
-        for (const x of scc) {
-          if (verdict.some((f) => g.bit(x, f.bit))) label[x] = -1;
-          else rest.push(x);
-        }
-        if (rest.length > 1) work.push({ label: lab, members: Int32Array.from(rest) });
+        for (const x of scc) if (verdict.some((f) => g.bit(x, f.bit))) label[x] = -1;
+        const rest = scc.filter((x) => label[x] === lab);
+        if (rest.length > 1) work.push({ label: lab, members: rest });
       }
     }
     return null;

@@ -46,7 +46,8 @@ export function buildLasso(x: LassoInput): LassoPlan {
   let approach: Step[];
   let seed: number;
   if (x.seeds === null) {
-    entry = found.kind === "stutter" ? found.state : Math.min(...found.states);
+    // the component's smallest id: the shallowest state in BFS order, for a short prefix
+    entry = found.kind === "stutter" ? found.state : found.states.reduce((a, b) => Math.min(a, b));
     seed = entry;
     approach = [];
   } else {

@@ -15,7 +15,7 @@ import { MemoryBudget, isAllocationFailure, outOfMemory } from "../memory.js";
 import { ChunkWriter } from "./buffers.js";
 import { Expander } from "./expander.js";
 import { numberLevel } from "./number-level.js";
-import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, type LevelMsg, type TableRef } from "./protocol.js";
+import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type TableRef } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 import { WorkerPool } from "./worker-pool.js";
 
@@ -101,10 +101,11 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       Atomics.store(ctrl, C_CURSOR, 0);
       const orderSab = order.buffer as SharedArrayBuffer;
       const genSab = new SharedArrayBuffer(levelSize * 4);
+      const stepSab = model.actionProperties.length > 0 ? new SharedArrayBuffer(levelSize * 4 * STEP_WORDS) : undefined;
       const used = new Set<number>();
       for (let p = 0; p < levelSize; p++) used.add(order[2 * p]!);
       for (const id of chunks.keys()) if (!used.has(id)) chunks.delete(id); // the level before's
-      const msg: LevelMsg = { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, chunks: [...chunks], table: table.ref, store: store.views() };
+      const msg: LevelMsg = { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, ...(stepSab ? { steps: stepSab } : {}), chunks: [...chunks], table: table.ref, store: store.views() };
       const dones = await pool.runLevel(msg, main, grow, report);
       for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
 
@@ -115,6 +116,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
         candidates: Atomics.load(ctrl, C_CAND) - base,
         minParent: table.minParents(base, Atomics.load(ctrl, C_CAND) - base),
         gen: new Int32Array(genSab),
+        ...(stepSab ? { steps: new Int32Array(stepSab) } : {}),
         order,
         chunks,
         store,

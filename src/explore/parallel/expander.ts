@@ -9,10 +9,11 @@ import { fingerprint, fpHi, fpLo } from "../../fingerprint/hash.js";
 import type { Model } from "../../model/compile.js";
 import { McError, describeThrown } from "../../result/errors.js";
 import { replay } from "../replay.js";
+import { brokenStep, sameBytes } from "../action-properties.js";
 import { encodeSuccessor, firstBroken, successorsAt } from "../search.js";
 import { StateStore } from "../state-store.js";
-import { ChunkWriter, IntRecords } from "./buffers.js";
-import { BLOCK, C_CURSOR, C_PAUSE, REC_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
+import { ChunkWriter, IntRecords, readLen } from "./buffers.js";
+import { BLOCK, C_CURSOR, C_PAUSE, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 
 export class Expander {
@@ -26,6 +27,7 @@ export class Expander {
   private table!: SharedSeenSet;
   private order!: Int32Array;
   private gen!: Int32Array;
+  private steps: Int32Array | undefined;
   /** The rest of the block this participant was in when it paused. */
   private from = 0;
   private to = 0;
@@ -48,6 +50,7 @@ export class Expander {
     this.level = m;
     this.order = new Int32Array(m.order);
     this.gen = new Int32Array(m.gen);
+    this.steps = m.steps ? new Int32Array(m.steps) : undefined;
     this.chunks.clear();
     for (const [id, sab] of m.chunks) this.chunks.set(id, new Uint8Array(sab));
     this.from = this.to = 0;
@@ -102,11 +105,27 @@ export class Expander {
     const base = this.level.base;
     const s = this.stateAt(pos);
     const actions = model.actions;
+    // With action properties: the state's own bytes, to skip stuttering steps; the first
+    // offending step is recorded for the coordinator's one-worker stopping rule.
+    const steps = this.steps;
+    let bytes: Uint8Array | undefined;
+    let at = 0;
+    let slen = 0;
+    if (steps) {
+      bytes = this.chunks.get(this.order[2 * pos]!)!;
+      slen = readLen(bytes, this.order[2 * pos + 1]!);
+      at = this.order[2 * pos + 1]! + 4;
+      steps[STEP_WORDS * pos] = 0;
+    }
     let ord = 0;
     for (let a = 0; a < actions.length; a++) {
       const succ = successorsAt(model, a, s);
       for (let k = 0; k < succ.length; k++, ord++) {
         const len = encodeSuccessor(enc, model, a, s, succ, k);
+        if (steps && steps[STEP_WORDS * pos] === 0 && !sameBytes(enc.buf, len, bytes!, at, slen)) {
+          const bad = brokenStep(model, s, succ[k], a);
+          if (bad >= 0) steps.set([ord + 1, bad, a, k], STEP_WORDS * pos);
+        }
         fingerprint(enc.buf.subarray(0, len));
         const local = table.insert(fpHi(), fpLo(), pos, base);
         if (table.won) {

@@ -6,7 +6,7 @@ import type { ResolvedOptions } from "../options.js";
 import type { Stop } from "../search.js";
 import type { StateStore } from "../state-store.js";
 import { readLen } from "./buffers.js";
-import { REC_WORDS, WIN_WORDS, type DoneMsg } from "./protocol.js";
+import { REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg } from "./protocol.js";
 
 export interface LevelInput {
   readonly levelSize: number;
@@ -15,6 +15,8 @@ export interface LevelInput {
   readonly candidates: number;
   readonly minParent: Int32Array;
   readonly gen: Int32Array;
+  /** With action properties: per position, its first offending step (see LevelMsg.steps). */
+  readonly steps?: Int32Array;
   readonly order: Int32Array;
   readonly chunks: Map<number, SharedArrayBuffer>;
   readonly store: StateStore;
@@ -77,11 +79,21 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
       while (j > lo && ordOf[sorted[j - 1]!]! > ordOf[c]!) sorted[j] = sorted[--j]!;
       sorted[j] = c;
     }
+    // The one-worker order within a parent: a new state is admitted, then its step is checked
+    // against the action properties, then the state against the invariants.
+    const badOrd = x.steps ? x.steps[STEP_WORDS * p]! - 1 : -1;
+    const actionStop = (): Stop => {
+      const [h, l] = fingerprintAt(x.chunks, x.order[2 * p]!, x.order[2 * p + 1]!);
+      const w = STEP_WORDS * p;
+      return { kind: "action", property: x.steps![w + 1]!, id: x.firstId + p, hi: h, lo: l, action: x.steps![w + 2]!, succ: x.steps![w + 3]! };
+    };
     for (let i = lo; i < hi; i++) {
       const c = sorted[i]!;
+      if (badOrd >= 0 && ordOf[c]! > badOrd) break;
       const id = x.store.add(x.firstId + p, actionOf[c]!, succOf[c]!);
       maxDepth = x.depth + 1;
       const at = generated + ordOf[c]! + 1;
+      if (ordOf[c] === badOrd) return { generated: at, maxDepth, stop: actionStop(), firstId, order: next.subarray(0, n) };
       if (broken[c]! >= 0) {
         const [h, l] = fingerprintAt(x.chunks, chunkOf[c]!, offsetOf[c]!);
         return { generated: at, maxDepth, stop: { kind: "invariant", invariant: broken[c]!, id, hi: h, lo: l }, firstId, order: next.subarray(0, n) };
@@ -90,6 +102,7 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
       next[n++] = chunkOf[c]!;
       next[n++] = offsetOf[c]!;
     }
+    if (badOrd >= 0) return { generated: generated + badOrd + 1, maxDepth, stop: actionStop(), firstId, order: next.subarray(0, n) };
     generated += x.gen[p]!;
     if (x.gen[p] === 0 && x.opts.deadlock) {
       const [h, l] = fingerprintAt(x.chunks, x.order[2 * p]!, x.order[2 * p + 1]!);

@@ -50,6 +50,11 @@ export interface LevelMsg {
   readonly order: SharedArrayBuffer;
   /** Per position: how many successors the state had (written by the worker expanding it). */
   readonly gen: SharedArrayBuffer;
+  /**
+   * With action properties, STEP_WORDS per position: its first state-changing step that breaks
+   * one (ordinal + 1, or 0 for none; property; action; successor index).
+   */
+  readonly steps?: SharedArrayBuffer;
   /** Every chunk the level's states are in (a participant may have joined at this level). */
   readonly chunks: readonly (readonly [number, SharedArrayBuffer])[];
   readonly table: TableRef;
@@ -79,4 +84,5 @@ export interface DoneMsg {
 export type FromWorker = DoneMsg | { readonly type: "paused" } | { readonly type: "ready" } | { readonly type: "fatal"; readonly code: string; readonly message: string; readonly internal: boolean };
 
 export const REC_WORDS = 5;
+export const STEP_WORDS = 4;
 export const WIN_WORDS = 4;
