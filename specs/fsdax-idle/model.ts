@@ -83,10 +83,7 @@ export function make(variant: Variant): SpecDef<FsdaxIdle, Consts> {
     actions: ({ VARIANT, NG, REFAULT }) => protocol(ERAS[VARIANT], NG, REFAULT),
     invariants: ({ VARIANT, NG }) => invariants(ERAS[VARIANT], NG),
     fairness: ({ NG }) => fairness(NG),
-    properties: {
-      // Once truncate has taken the lock it eventually commits, unless a fault halted the run.
-      TruncateCompletes: leadsTo((s: FsdaxIdle) => s.tpc !== "start", (s) => s.tpc === "done" || s.fault !== null),
-    },
+    properties: { TruncateCompletes },
     view: {
       counters: (s) => ({ page0: s.rc }),
       describeStep: describe,
@@ -112,6 +109,20 @@ export function invariants(e: Era, ng: number) {
     }),
   };
 }
+
+/**
+ * Once truncate has started it commits, unless the run halted on a fault or a process has
+ * faulted the page back in while truncate sleeps (the same statement as specs/fsdax.ts). The fs
+ * drops its lock to sleep, so a process may map the page again; then truncate waits for that
+ * process's munmap (or, in the 1-based era, can be starved by one that keeps faulting), which
+ * no fairness can promise. What remains is the lost wakeup: a truncate asleep on a page nobody
+ * maps must be woken and finish. specs/NOTES.md has the lassos without the last disjunct.
+ */
+const asleep = (s: FsdaxIdle): boolean => s.tpc === "sleep" || s.tpc === "woken";
+export const TruncateCompletes = leadsTo(
+  (s: FsdaxIdle) => s.tpc === "busy" || s.tpc === "wait" || asleep(s),
+  (s: FsdaxIdle) => s.tpc === "commit" || s.tpc === "done" || s.fault !== null || (asleep(s) && s.pte === "mapped"),
+);
 
 /**
  * Weak fairness for what the kernel must carry through once started: truncate after its lock,
