@@ -22,8 +22,7 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   const model = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file), opts.select);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
-  // Temporal properties are decided on a state graph the one-thread BFS builds (see docs/liveness.md).
-  const parallel = opts.workers > 1 && model.properties.length === 0;
+  const parallel = opts.workers > 1;
   const out = parallel ? await parallelSearch(model, opts, listener) : search(model, opts, listener);
 
   let violation: Violation | undefined;
@@ -38,9 +37,6 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
     const live = liveness(model, out);
     violation = live.violation;
     warnings = live.warnings;
-  }
-  if (opts.workers > 1 && !parallel) {
-    warnings = [...warnings, `temporal properties are decided on a state graph one thread builds: this run used 1 worker, not ${opts.workers} (the verdict is the same).`];
   }
   const durationMs = performance.now() - started;
   const props = [...model.propertyNames, ...model.actionPropertyNames];

@@ -2,7 +2,7 @@
 // hand. Every lasso returned is replayed by an independent checker (test/support/lasso.ts):
 // a real behaviour of the spec, fair, and violating the property.
 import { describe, expect, it } from "vitest";
-import { check, defineSpec, eventually, eventuallyAlways, infinitelyOften, leadsTo, type Spec } from "../../src/index.js";
+import { check, defineSpec, eventually, eventuallyAlways, infinitelyOften, leadsTo, type CheckResult, type Spec } from "../../src/index.js";
 import ticker from "../fixtures/live/ticker.js";
 import { assertValidLasso } from "../support/lasso.js";
 
@@ -195,5 +195,26 @@ describe("the lasso checker itself", () => {
     expect(bad({ trace: v.trace, loop: 3, loopAction: null })).toThrow(/weak fairness of Reset/);
     const holds = await check(ticker, { ...only("ReachesThree"), constants: { FAIR: "none" } });
     expect(() => assertValidLasso(ticker as Spec<unknown>, { ...holds, violation: { ...holds.violation!, name: "ZeroInfinitelyOften" } }, { FAIR: "none" })).toThrow(/does not violate/);
+  });
+});
+
+describe("workers", () => {
+  it("1, 2 and 3 workers build the same graph: the same verdicts and the same lassos", async () => {
+    const ring = (await import("../fixtures/live/ring.js")).default as Spec<unknown>;
+    const cases: [Spec<unknown>, string, object][] = [
+      [ring, "test/fixtures/live/ring.ts", {}],
+      [ring, "test/fixtures/live/ring.ts", { properties: ["AZeroOften"] }],
+      [ring, "test/fixtures/live/ring.ts", { properties: ["DiagonalLeadsToZero"], constants: { N: 9 } }],
+      [ticker as Spec<unknown>, "test/fixtures/live/ticker.ts", { properties: ["ReachesThree", "ZeroLeadsToTwo", "ZeroInfinitelyOften", "StaysAtThree"] }],
+      [ticker as Spec<unknown>, "test/fixtures/live/ticker.ts", { properties: ["ZeroLeadsToTwo"], constants: { FAIR: "none" } }],
+    ];
+    for (const [spec, file, extra] of cases) {
+      const runs: CheckResult[] = [];
+      for (const workers of [1, 2, 3]) runs.push(await check(spec, { ...extra, file, workers, deadlock: false }));
+      const strip = (r: CheckResult) => ({ ...r, durationMs: 0, workers: 0, storeBytes: 0 });
+      expect(strip(runs[1]!)).toEqual(strip(runs[0]!));
+      expect(strip(runs[2]!)).toEqual(strip(runs[0]!));
+      if (runs[0]!.verdict === "violation") assertValidLasso(spec, runs[0]!, ((extra as { constants?: object }).constants ?? {}) as { [k: string]: string });
+    }
   });
 });

@@ -11,7 +11,7 @@ const MASK = CHUNK - 1;
 type Typed = Int32Array | Uint32Array | Uint16Array;
 
 /** An append-only column of numbers in 64 Ki-entry chunks. */
-class Column<T extends Typed> {
+export class Column<T extends Typed> {
   private readonly chunks: T[] = [];
   length = 0;
   constructor(private readonly make: (n: number) => T) {}

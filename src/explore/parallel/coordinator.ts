@@ -18,6 +18,8 @@ import { numberLevel } from "./number-level.js";
 import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type TableRef } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 import { WorkerPool } from "./worker-pool.js";
+import { LevelGraph } from "./graph-level.js";
+import { layoutOf } from "../liveness/layout.js";
 
 const MAX_LOAD = 0.8;
 
@@ -54,7 +56,17 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     budget.check({ distinct: Atomics.load(ctrl, C_CAND), generated, depth });
     report();
   };
-  const outcome = (stop: Stop | null): SearchOutcome => ({ distinct: store.size, generated, depth, stop, store, storeBytes: table.bytes + store.bytes });
+  // Temporal properties: the state graph, appended level by level (graph-level.ts).
+  const lg = model.properties.length > 0 ? new LevelGraph(layoutOf(model)) : null;
+  const outcome = (stop: Stop | null): SearchOutcome => ({
+    distinct: store.size,
+    generated,
+    depth,
+    stop,
+    store,
+    storeBytes: table.bytes + store.bytes + (lg ? lg.bytes : 0),
+    ...(lg && stop === null ? { graph: (lg.graph.finish(), lg.graph) } : {}),
+  });
   const grow = (): TableRef => {
     try {
       table = new SharedSeenSet(table.grow(table.capacity * 2), ctrl);
@@ -81,6 +93,10 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       table.insert(fpHi(), fpLo(), k, Atomics.load(ctrl, C_CAND));
       if (!table.won) continue;
       const id = store.add(-1, 0, k);
+      if (lg) {
+        lg.number(table.cand, id);
+        lg.graph.initCount = id + 1;
+      }
       depth = 1;
       const bad = firstBroken(model, s);
       if (bad >= 0) return outcome({ kind: "invariant", invariant: bad, id, hi: fpHi(), lo: fpLo() });
@@ -102,21 +118,25 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       const orderSab = order.buffer as SharedArrayBuffer;
       const genSab = new SharedArrayBuffer(levelSize * 4);
       const stepSab = model.actionProperties.length > 0 ? new SharedArrayBuffer(levelSize * 4 * STEP_WORDS) : undefined;
+      const flagsSab = lg?.flagsFor(levelSize);
       const used = new Set<number>();
       for (let p = 0; p < levelSize; p++) used.add(order[2 * p]!);
       for (const id of chunks.keys()) if (!used.has(id)) chunks.delete(id); // the level before's
-      const msg: LevelMsg = { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, ...(stepSab ? { steps: stepSab } : {}), chunks: [...chunks], table: table.ref, store: store.views() };
+      const msg: LevelMsg = { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, ...(stepSab ? { steps: stepSab } : {}), ...(flagsSab ? { flags: flagsSab } : {}), chunks: [...chunks], table: table.ref, store: store.views() };
       const dones = await pool.runLevel(msg, main, grow, report);
       for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
 
+      const candidates = Atomics.load(ctrl, C_CAND) - base;
+      const idOf = lg ? new Int32Array(candidates) : undefined;
       const walk = numberLevel(dones, {
         levelSize,
         firstId,
         depth,
-        candidates: Atomics.load(ctrl, C_CAND) - base,
+        candidates,
         minParent: table.minParents(base, Atomics.load(ctrl, C_CAND) - base),
         gen: new Int32Array(genSab),
         ...(stepSab ? { steps: new Int32Array(stepSab) } : {}),
+        ...(idOf ? { idOf } : {}),
         order,
         chunks,
         store,
@@ -129,6 +149,10 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       if (walk.error) {
         if (walk.error.internal) throw new Error(walk.error.message);
         throw new McError(walk.error.code as ErrorCode, walk.error.message);
+      }
+      if (lg) {
+        for (let c = 0; c < candidates; c++) lg.number(base + c, idOf![c]!);
+        lg.addLevel(dones, levelSize, firstId, flagsSab!);
       }
       firstId = walk.firstId;
       order = walk.order;

@@ -13,7 +13,8 @@ import { brokenStep, sameBytes } from "../action-properties.js";
 import { encodeSuccessor, firstBroken, successorsAt } from "../search.js";
 import { StateStore } from "../state-store.js";
 import { ChunkWriter, IntRecords, readLen } from "./buffers.js";
-import { BLOCK, C_CURSOR, C_PAUSE, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
+import { evalPredicate, layoutOf, type BitLayout } from "../liveness/layout.js";
+import { BLOCK, C_CURSOR, C_PAUSE, EDGE_WORDS, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 
 export class Expander {
@@ -21,6 +22,9 @@ export class Expander {
   private readonly dec = new Decoder();
   private readonly recs = new IntRecords(REC_WORDS);
   private readonly wins = new IntRecords(WIN_WORDS);
+  private readonly edges = new IntRecords(EDGE_WORDS);
+  private readonly layout: BitLayout | null;
+  private flags: Int32Array | undefined;
   private readonly writer: ChunkWriter;
   private readonly chunks = new Map<number, Uint8Array>();
   private level!: LevelMsg;
@@ -44,6 +48,7 @@ export class Expander {
     threads: number,
   ) {
     this.writer = new ChunkWriter(index, threads);
+    this.layout = model.properties.length > 0 ? layoutOf(model) : null;
   }
 
   startLevel(m: LevelMsg): void {
@@ -51,6 +56,7 @@ export class Expander {
     this.order = new Int32Array(m.order);
     this.gen = new Int32Array(m.gen);
     this.steps = m.steps ? new Int32Array(m.steps) : undefined;
+    this.flags = m.flags ? new Int32Array(m.flags) : undefined;
     this.chunks.clear();
     for (const [id, sab] of m.chunks) this.chunks.set(id, new Uint8Array(sab));
     this.from = this.to = 0;
@@ -97,7 +103,8 @@ export class Expander {
   finish(): DoneMsg {
     const r = this.recs.take();
     const w = this.wins.take();
-    return { type: "done", recs: r.buffer, recCount: r.count, wins: w.buffer, winCount: w.count, chunks: this.writer.endLevel(), ...(this.error ? { error: this.error } : {}) };
+    const e = this.layout ? this.edges.take() : undefined;
+    return { type: "done", recs: r.buffer, recCount: r.count, wins: w.buffer, winCount: w.count, ...(e ? { edges: e.buffer, edgeCount: e.count } : {}), chunks: this.writer.endLevel(), ...(this.error ? { error: this.error } : {}) };
   }
 
   private expand(pos: number): void {
@@ -108,26 +115,38 @@ export class Expander {
     // With action properties: the state's own bytes, to skip stuttering steps; the first
     // offending step is recorded for the coordinator's one-worker stopping rule.
     const steps = this.steps;
+    const layout = this.layout;
+    const flags = this.flags;
+    const words = layout ? Math.max(1, Math.ceil(layout.nbits / 32)) : 0;
     let bytes: Uint8Array | undefined;
     let at = 0;
     let slen = 0;
-    if (steps) {
+    if (steps || layout) {
       bytes = this.chunks.get(this.order[2 * pos]!)!;
       slen = readLen(bytes, this.order[2 * pos + 1]!);
       at = this.order[2 * pos + 1]! + 4;
-      steps[STEP_WORDS * pos] = 0;
+      if (steps) steps[STEP_WORDS * pos] = 0;
     }
+    const flag = (b: number): void => {
+      flags![pos * words + (b >>> 5)]! |= 1 << (b & 31);
+    };
+    if (layout) for (const pred of layout.predicates) if (evalPredicate(model, pred, s)) flag(pred.bit);
     let ord = 0;
     for (let a = 0; a < actions.length; a++) {
       const succ = successorsAt(model, a, s);
       for (let k = 0; k < succ.length; k++, ord++) {
         const len = encodeSuccessor(enc, model, a, s, succ, k);
-        if (steps && steps[STEP_WORDS * pos] === 0 && !sameBytes(enc.buf, len, bytes!, at, slen)) {
+        const moves = (steps !== undefined || layout !== null) && !sameBytes(enc.buf, len, bytes!, at, slen);
+        if (moves && steps && steps[STEP_WORDS * pos] === 0) {
           const bad = brokenStep(model, s, succ[k], a);
           if (bad >= 0) steps.set([ord + 1, bad, a, k], STEP_WORDS * pos);
         }
         fingerprint(enc.buf.subarray(0, len));
         const local = table.insert(fpHi(), fpLo(), pos, base);
+        if (moves && layout) {
+          this.edges.push4(pos, table.cand, a, k);
+          if (layout.enabled[a]! >= 0) flag(layout.enabled[a]!);
+        }
         if (table.won) {
           writer.write(enc.buf, len);
           wins.push4(local, writer.chunk, writer.offset, firstBroken(model, succ[k]));

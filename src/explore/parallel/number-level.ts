@@ -17,6 +17,8 @@ export interface LevelInput {
   readonly gen: Int32Array;
   /** With action properties: per position, its first offending step (see LevelMsg.steps). */
   readonly steps?: Int32Array;
+  /** With temporal properties: filled with each level-local candidate's new state id. */
+  readonly idOf?: Int32Array;
   readonly order: Int32Array;
   readonly chunks: Map<number, SharedArrayBuffer>;
   readonly store: StateStore;
@@ -91,6 +93,7 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
       const c = sorted[i]!;
       if (badOrd >= 0 && ordOf[c]! > badOrd) break;
       const id = x.store.add(x.firstId + p, actionOf[c]!, succOf[c]!);
+      if (x.idOf) x.idOf[c] = id;
       maxDepth = x.depth + 1;
       const at = generated + ordOf[c]! + 1;
       if (ordOf[c] === badOrd) return { generated: at, maxDepth, stop: actionStop(), firstId, order: next.subarray(0, n) };

@@ -55,6 +55,8 @@ export interface LevelMsg {
    * one (ordinal + 1, or 0 for none; property; action; successor index).
    */
   readonly steps?: SharedArrayBuffer;
+  /** With temporal properties, the state graph's per-position flag words (GRAPH: see graph-level.ts). */
+  readonly flags?: SharedArrayBuffer;
   /** Every chunk the level's states are in (a participant may have joined at this level). */
   readonly chunks: readonly (readonly [number, SharedArrayBuffer])[];
   readonly table: TableRef;
@@ -77,6 +79,9 @@ export interface DoneMsg {
   /** Int32 records: candidate (level-local), chunk id, offset, broken invariant or -1. */
   readonly wins: ArrayBuffer;
   readonly winCount: number;
+  /** With temporal properties: Int32 records per state-changing step: position, global candidate, action, successor index. */
+  readonly edges?: ArrayBuffer;
+  readonly edgeCount?: number;
   readonly chunks: readonly (readonly [number, SharedArrayBuffer])[];
   readonly error?: { readonly pos: number; readonly code: string; readonly message: string; readonly internal: boolean };
 }
@@ -85,4 +90,5 @@ export type FromWorker = DoneMsg | { readonly type: "paused" } | { readonly type
 
 export const REC_WORDS = 5;
 export const STEP_WORDS = 4;
+export const EDGE_WORDS = 4;
 export const WIN_WORDS = 4;

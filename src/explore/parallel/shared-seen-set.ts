@@ -18,6 +18,8 @@ export class SharedSeenSet {
   won = false;
   /** After insert() found a state of this level: whether `pos` became its least parent. */
   lowered = false;
+  /** After insert(): the state's global candidate number (any level). */
+  cand = -1;
 
   constructor(
     readonly ref: TableRef,
@@ -60,6 +62,7 @@ export class SharedSeenSet {
           Atomics.store(t, j + 1, lo); // publish last: readers wait for this word
           if (cand + 1 >= Atomics.load(ctrl, C_LIMIT)) Atomics.store(ctrl, C_PAUSE, 1);
           this.won = true;
+          this.cand = cand;
           return cand - base;
         }
       }
@@ -69,7 +72,8 @@ export class SharedSeenSet {
         if (b === (lo | 0)) {
           this.won = false;
           this.lowered = false;
-          const local = Atomics.load(t, j + 2) - 1 - base; // ordered after the read of `lo` above
+          this.cand = Atomics.load(t, j + 2) - 1; // ordered after the read of `lo` above
+          const local = this.cand - base;
           if (local < 0) return -1;
           let cur = t[j + 3]!;
           while (pos < cur) {
