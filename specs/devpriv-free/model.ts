@@ -3,7 +3,7 @@
 // Hugh's 2017 question: with 1 meaning "free", a speculative getter cannot tell free from used.
 
 import { Record, type RecordOf } from "immutable";
-import type { SpecDef } from "../../src/index.js";
+import { leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
 import { DRIVER_LIST, allocCount, allocPop, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
@@ -71,6 +71,25 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
           holders: (s) => (s.D === "hold" ? 1 : 0) + walkers(s),
         }),
       };
+    },
+    // The holders (the owner D, the walkers) drop their references eventually; allocating a page
+    // and a walker's speculative get are things nobody has to do.
+    fairness: ({ NS }): Fairness => {
+      const f: { [action: string]: "weak" } = { OwnerPut: "weak" };
+      for (let i = 1; i <= NS; i++) f[`SpecPut${suffix(i)}`] = "weak";
+      return f;
+    },
+    properties: ({ NS }) => {
+      const noHolder = (s: DevprivFree): boolean => {
+        for (let i = 1; i <= NS; i++) if (s.get(walkerKey(i)) === "hold") return false;
+        return s.D !== "hold";
+      };
+      const p: { [name: string]: Property<DevprivFree> } = {
+        // The at-least-once half of "one page_free per allocation" (PageFreeOncePerAlloc is the
+        // other): an allocated page nobody holds any more goes back to the free list.
+        PageFreedAfterLastPut: leadsTo((s) => s.allocated && noHolder(s), (s) => !s.allocated || s.fault !== null),
+      };
+      return p;
     },
     view: {
       counters: (s) => ({ page0: s.rc }),

@@ -3,7 +3,7 @@
 // and the exact test (folio_expected_refs) must match the era's refcount convention exactly.
 
 import { Record, type RecordOf } from "immutable";
-import type { SpecDef } from "../../src/index.js";
+import { leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
 import { DRIVER_LIST, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, put_page } from "../../src/kernel/page.js";
@@ -104,6 +104,19 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
       PageFreeOncePerAlloc,
       NoGetOnZero,
       NoUnderflow,
+    }),
+    // Every migration step is fair, MgCollect included: a failed migration is retried (the CPU
+    // access that faulted on the device-private entry faults again). A stray holder drops its
+    // reference eventually but need not take one.
+    fairness: ({ NX }): Fairness => {
+      const f: { [action: string]: "weak" } = { MgCollect: "weak", MgCheck: "weak", MgMove: "weak", MgFinalize: "weak", MgRestore: "weak" };
+      for (let i = 1; i <= NX; i++) f[`XPut${sfx(i)}`] = "weak";
+      return f;
+    },
+    properties: ({ NX }) => ({
+      // Only a stray reference can hold migration off: an unmigrated page is eventually migrated
+      // unless some stray holder takes a reference (the temporal form of MigrateProgress).
+      MigrationCompletes: leadsTo((s: Migrate) => !s.migrated, (s) => s.migrated || anyStray(s, NX) || s.fault !== null),
     }),
     view: {
       counters: (s) => ({ page0: s.rc, mapcount: s.mc }),

@@ -3,7 +3,7 @@
 // once no page of the range is allocated or held. Which pgmap refs pages own differs per era.
 
 import { Record, type RecordOf } from "immutable";
-import type { SpecDef } from "../../src/index.js";
+import { leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
 import { allocCount, allocPop, pageFree, zoneDevicePageInit } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { get_page, put_page, type RefStep } from "../../src/kernel/page.js";
@@ -109,6 +109,28 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
         NoUnderflow,
         PgmapAccounting: PgmapAccounting<PgmapDevpriv>(E),
       };
+    },
+    // memunmap_pages, once called, runs to its end; the owner of a page puts it eventually.
+    // Allocating and calling memunmap_pages at all are nobody's obligation.
+    fairness: ({ N }): Fairness => {
+      const f: { [action: string]: "weak" } = { UPutRefs: "weak", UWaitDone: "weak" };
+      for (let i = 1; i <= N; i++) f[`OwnerPut${sfx(i)}`] = "weak";
+      return f;
+    },
+    properties: ({ N }) => {
+      const p: { [name: string]: Property<PgmapDevpriv> } = {
+        // A started memunmap_pages finishes (or a fault halted the run).
+        MemunmapCompletes: leadsTo((s) => s.upc !== "start", (s) => s.upc === "done" || s.fault !== null),
+      };
+      for (let i = 1; i <= N; i++) {
+        const k = pageKeys(i);
+        // An allocated page whose owner has put it goes back to the driver's free list.
+        p[`PageFreedAfterLastPut${sfx(i)}`] = leadsTo(
+          (s) => s.get(k.allocated) === true && s.get(k.O) === "idle",
+          (s) => s.get(k.allocated) !== true || s.fault !== null,
+        );
+      }
+      return p;
     },
     view: {
       counters: (s) => ({ page0: s.rc, pgmap: s.cnt }),

@@ -4,7 +4,7 @@
 // LOOKUP chooses which percpu_ref get the lookup uses (issue 10: tryget_live, tryget, get).
 
 import { Record, type RecordOf } from "immutable";
-import type { SpecDef } from "../../src/index.js";
+import { leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
 import { completionDone, getDevPagemap, LOOKUPS, percpuRefInit, refGet, refKill, refPut, type Lookup } from "../../src/kernel/percpu-ref.js";
@@ -95,6 +95,20 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
         NoGetOnZero,
         PgmapAccounting: PgmapAccounting<PgmapGup>((s) => pageRefs(s) + count(s, ["pg", "pgpage"])),
       };
+    },
+    // A gup that has its pgmap ref carries on to its puts, and teardown once started runs to its
+    // end. Not fair: starting a gup (GupLookup) and starting teardown (the kill, or the whole
+    // devm_memunmap_pages of dax2015-nokill).
+    fairness: ({ VARIANT, NG }): Fairness => {
+      const f: { [action: string]: "weak" } = {};
+      for (let i = 1; i <= NG; i++) for (const a of ["GupGetPage", "GupPutPgmap", "GupPutPage"]) f[`${a}${i}`] = "weak";
+      if (VARIANT === "dax2015") Object.assign(f, { DrvWaitZero: "weak", DevmMemunmap: "weak" });
+      if (VARIANT === "devmap2017") Object.assign(f, { UPutPages: "weak", UWaitDone: "weak" });
+      return f;
+    },
+    properties: {
+      // A started memunmap_pages (teardown) finishes (or a fault halted the run).
+      MemunmapCompletes: leadsTo((s: PgmapGup) => s.upc !== "start", (s) => s.upc === "done" || s.fault !== null),
     },
     view: {
       counters: (s) => ({ page0: s.rc, pgmap: s.cnt }),

@@ -2,7 +2,7 @@
 // the first violated invariant and the BFS trace with the brief's table (§5).
 
 import { expect } from "vitest";
-import { check, defineSpec, type ConstDecls, type ConstValue, type Spec, type SpecDef } from "../../src/index.js";
+import { check, defineSpec, type ConstDecls, type ConstValue, type ConstValues, type Fairness, type Property, type Spec, type SpecDef } from "../../src/index.js";
 
 export interface Expected {
   readonly verdict: "ok" | "violation";
@@ -12,8 +12,11 @@ export interface Expected {
   readonly steps?: number;
 }
 
+/** The brief's tables are about invariants: check those only (temporal properties have their own tests). */
 export async function expectVerdict<S>(spec: Spec<S>, want: Expected, constants: { [k: string]: ConstValue } = {}) {
-  const r = await check(spec, { strategy: "bfs", deadlock: true, constants });
+  const values = Object.fromEntries(Object.entries(spec.constants).map(([k, d]) => [k, constants[k] ?? d.default]));
+  const invariants = Object.keys(spec.build(values).invariants);
+  const r = await check(spec, { strategy: "bfs", deadlock: true, constants, invariants });
   expect(r.verdict).toBe(want.verdict);
   if (want.verdict === "ok") {
     expect(r.violation).toBeUndefined();
@@ -38,4 +41,51 @@ export function onlyInvariants<S, D extends ConstDecls>(def: SpecDef<S, D>, keep
       return Object.fromEntries(keep.map((k) => [k, all[k]!]));
     },
   });
+}
+
+/**
+ * The same spec with no invariants and only the temporal property `name` (as `--property NAME`),
+ * optionally with other fairness, or with `property` standing in for one the spec does not have.
+ */
+export function onlyProperty<S>(spec: Spec<S>, name: string, fairness?: Fairness, property?: Property<S>): Spec<S> {
+  const built = (c: ConstValues<ConstDecls>) => spec.build(c as { [k: string]: ConstValue });
+  return defineSpec<S, ConstDecls>({
+    name: `${spec.name}[${name}]`,
+    constants: spec.constants,
+    init: (c) => built(c).init(),
+    actions: (c) => built(c).actions,
+    view: (c) => built(c).view,
+    fairness: (c) => fairness ?? built(c).fairness,
+    properties: (c) => {
+      if (property) return { [name]: property };
+      const all = built(c).properties;
+      if (!(name in all)) throw new Error(`${spec.name} has no property ${name}`);
+      return { [name]: all[name]! };
+    },
+  });
+}
+
+export interface Lasso {
+  /** The actions of the trace's steps (the prefix and the cycle up to the loop's last state). */
+  readonly actions: readonly (string | null)[];
+  readonly states: readonly unknown[];
+  /** Index of the state the behaviour returns to; the cycle is states[loop..]. */
+  readonly loop: number;
+  readonly loopAction: string | null;
+}
+
+/** Check one temporal property (deadlocks allowed: a halted state stutters forever). */
+export async function expectProperty<S>(spec: Spec<S>, want: "ok" | "violation", constants: { [k: string]: ConstValue } = {}): Promise<Lasso | null> {
+  const r = await check(spec, { strategy: "bfs", deadlock: false, constants });
+  expect(r.verdict).toBe(want);
+  if (want === "ok") {
+    expect(r.violation).toBeUndefined();
+    return null;
+  }
+  const v = r.violation!;
+  expect(v.kind).toBe("liveness");
+  expect(typeof v.loop).toBe("number");
+  expect(v.loop!).toBeGreaterThanOrEqual(0);
+  expect(v.loop!).toBeLessThan(v.trace.length);
+  return { actions: v.trace.slice(1).map((t) => t.action), states: v.trace.map((t) => t.state), loop: v.loop!, loopAction: v.loopAction ?? null };
 }
