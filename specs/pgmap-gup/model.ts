@@ -102,8 +102,10 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
     fairness: ({ VARIANT, NG }): Fairness => {
       const f: { [action: string]: "weak" } = {};
       for (let i = 1; i <= NG; i++) for (const a of ["GupGetPage", "GupPutPgmap", "GupPutPage"]) f[`${a}${i}`] = "weak";
-      if (VARIANT === "dax2015") Object.assign(f, { DrvWaitZero: "weak", DevmMemunmap: "weak" });
-      if (VARIANT === "devmap2017") Object.assign(f, { UPutPages: "weak", UWaitDone: "weak" });
+      // By the variant's shape, so that every variant with the same teardown gets the same fairness.
+      const shape = SHAPES[VARIANT];
+      if (shape.era === "a" && shape.driverKill) Object.assign(f, { DrvWaitZero: "weak", DevmMemunmap: "weak" });
+      if (shape.era === "a'") Object.assign(f, { UPutPages: "weak", UWaitDone: "weak" });
       return f;
     },
     properties: {
