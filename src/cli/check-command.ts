@@ -74,7 +74,6 @@ async function checkOnce(a: CheckArgs, io: Io, interrupt: Interrupt): Promise<nu
   );
   io.out(a.json ? JSON.stringify(toJson(result)) + "\n" : formatResult(result, style) + (result.coverage ? formatCoverage(result.coverage, style) : ""));
   if (result.verdict === "interrupted") return INTERRUPT_EXIT[interrupt.caught ?? "SIGINT"];
-  if (!a.json) for (const w of result.warnings ?? []) io.err(`mc: warning: ${w}.\n`);
   writeOutputs(a, result, options, io);
   return result.verdict === "ok" ? EXIT.ok : result.verdict === "violation" ? EXIT.violation : EXIT.bounded;
 }

@@ -28,5 +28,5 @@ export function neverEnabled(model: Model, out: SearchOutcome): string[] {
   const saidByLiveness = (a: number): boolean => out.graph !== undefined && model.fairness[a] !== null;
   return model.actionNames
     .filter((_, a) => out.actionStats.enabled[a] === 0 && !saidByLiveness(a))
-    .map((name) => `action '${name}' is never enabled in any of the ${n} reachable states (almost always a spec bug: a guard that never holds, or a misspelt state field)`);
+    .map((name) => `action '${name}' is never enabled in any of the ${n} reachable states (almost always a spec bug: a guard that never holds, or a misspelt state field).`);
 }
