@@ -63,7 +63,7 @@ describe("mc simulate", () => {
     const r = await sim(stepper, "--seed", "4");
     expect(r.code).toBe(1);
     expect(r.out).toContain("mc: simulating fixtures/stepper (test/fixtures/stepper.ts)\n  seed 4, 1,000 runs of at most 100 steps");
-    expect(r.out).toMatch(/✗ Action property StepsByOne is violated after \d+ steps\./);
+    expect(r.out).toMatch(/✗ Action property StepsByOne is violated by step \d+\./);
     expect(r.out).toMatch(/Counterexample:\n {2}0\. initial state\n {7}\(state\): 0\n {2}1\. (Step|Stay)/);
     expect(r.out).toMatch(/\d+\. Jump\n {7}\(state\): \d+ → \d+\n\nSummary:/);
     expect(r.out).toMatch(/verdict {5}violation \(action property StepsByOne\)/);
