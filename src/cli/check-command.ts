@@ -10,8 +10,10 @@ import { styleFor } from "../report/style.js";
 import { formatResult, header } from "../report/text.js";
 import { loadSpec, requireFile } from "../model/load-spec.js";
 import { availableParallelism } from "node:os";
-import { resolveOptions } from "../explore/options.js";
+import { resolveOptions, type CheckOptions } from "../explore/options.js";
+import type { CheckResult } from "../result/result.js";
 import { prewarmWorkers, releasePrewarmed } from "../explore/parallel/worker-pool.js";
+import { BackgroundTypecheck } from "./background-typecheck.js";
 import { EXIT, fail, type Io } from "./main.js";
 
 export interface CheckArgs {
@@ -45,22 +47,39 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
   const constants = parseConstFlags(a.consts);
   const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec };
   resolveOptions(options, 1);
-  // The compiler is 10 MB of JavaScript: load it only when it is used.
-  if (a.typecheck) (await import("./typecheck.js")).typecheck([a.spec]);
-  const spec = await loadSpec(a.spec);
+  // The type check runs beside the search, in its own process (or not at all when the cache
+  // says the spec passed unchanged); no verdict is printed before it has passed.
+  const tc = a.typecheck ? new BackgroundTypecheck([a.spec]) : undefined;
+  let result;
+  try {
+    result = await search(a, options, io, tc);
+    await tc?.done();
+  } catch (e) {
+    // A spec with type errors often fails to load or run too: the type error is the one to show.
+    await tc?.done().catch((te: unknown) => {
+      if (te instanceof McError) throw te;
+    });
+    throw e;
+  } finally {
+    tc?.dispose();
+  }
   const style = styleFor(io.tty && !a.json);
-  const result = await check(
-    spec,
-    options,
-    {
-      onStart: (info) => {
-        if (!a.json) io.out(header({ ...info, file: a.spec, deadlock: a.deadlock }));
-      },
-      onProgress: (p) => io.err(progressLine(p) + "\n"),
-    },
-  );
   io.out(a.json ? JSON.stringify(toJson(result)) + "\n" : formatResult(result, style));
   return result.verdict === "ok" ? EXIT.ok : result.verdict === "violation" ? EXIT.violation : EXIT.bounded;
+}
+
+/** Loads the spec and runs the checker, polling the type check at every progress report. */
+async function search(a: CheckArgs, options: CheckOptions, io: Io, tc: BackgroundTypecheck | undefined): Promise<CheckResult> {
+  const spec = await loadSpec(a.spec);
+  return check(spec, options, {
+    onStart: (info) => {
+      if (!a.json) io.out(header({ ...info, file: a.spec, deadlock: a.deadlock }));
+    },
+    onProgress: (p) => {
+      tc?.poll(); // a type error found meanwhile ends a long search early
+      io.err(progressLine(p) + "\n");
+    },
+  });
 }
 
 function parseWorkers(w: string): number | "auto" {

@@ -12,6 +12,7 @@ import type { CheckResult } from "../result/result.js";
 import { plain } from "../report/json.js";
 import { thousands } from "../report/style.js";
 import { loadSpec } from "../model/load-spec.js";
+import { BackgroundTypecheck } from "./background-typecheck.js";
 import { EXIT, type Io } from "./main.js";
 import { parseRunFlags } from "./run-flags.js";
 
@@ -50,7 +51,21 @@ export async function runRegress(a: RegressArgs, io: Io): Promise<number> {
   const specsDir = a.specsDir ?? "specs";
   const files = await specFiles(specsDir, a.only);
   if (files.length === 0) throw new McError("MC020", `mc regress: no spec files under ${specsDir}/${a.only ? ` matching '${a.only}'` : ""}.`);
-  (await import("./typecheck.js")).typecheck(files);
+  // Type-checked beside the runs (only the specs that changed since they last passed).
+  const tc = new BackgroundTypecheck(files);
+  try {
+    return await regressAll(a, io, specsDir, files, tc);
+  } catch (e) {
+    await tc.done().catch((te: unknown) => {
+      if (te instanceof McError) throw te;
+    });
+    throw e;
+  } finally {
+    tc.dispose();
+  }
+}
+
+async function regressAll(a: RegressArgs, io: Io, specsDir: string, files: readonly string[], tc: BackgroundTypecheck): Promise<number> {
   const rows: string[][] = [["spec", "flags", "expected", "got", "states", "time", ""]];
   let drift = 0;
   for (const file of files) {
@@ -74,8 +89,10 @@ export async function runRegress(a: RegressArgs, io: Io): Promise<number> {
       const status = a.update ? (same ? "unchanged" : want ? "RE-RECORDED" : "recorded") : same ? "ok" : want ? "DIFFERS" : "NO RESULT";
       rows.push([file, flags.join(" ") || "-", want ? summary(want) : "-", summary(got), thousands(r.distinctStates), `${((performance.now() - started) / 1000).toFixed(2)}s`, status]);
     }
+    tc.poll();
     if (a.update) writeResult(resultPath, { spec: file, runs });
   }
+  await tc.done(); // a spec with type errors gets no verdict, and is never recorded
   io.out(table(rows));
   if (a.update) {
     io.out(`\nmc regress: recorded ${files.length} spec files in ${a.resultsDir}/.\n`);
