@@ -3,7 +3,7 @@
 // every/filter/count in invariants. Same model and same exact state counts as specs/devpriv.ts
 // (shared/bench/devpriv.md); the benchmark runs both, since users' specs look like this one.
 
-import { List, Record, type RecordOf } from "immutable";
+import { List, Range, Record, type RecordOf } from "immutable";
 import { defineSpec } from "../src/index.js";
 
 interface Fields {
@@ -16,7 +16,6 @@ type State = RecordOf<Fields>;
 
 const State = Record<Fields>({ ref: List(), alloc: List(), frees: List(), holds: List() });
 
-const range = (n: number) => List(Array.from({ length: n }, (_, i) => i));
 
 export default defineSpec({
   name: "devpriv-plain",
@@ -26,17 +25,17 @@ export default defineSpec({
   },
   init: ({ P, T }) => [
     State({
-      ref: List(range(P).map(() => 0)),
-      alloc: List(range(P).map(() => false)),
-      frees: List(range(P).map(() => 0)),
-      holds: List(range(T).map(() => 0)),
+      ref: Range(0, P).map(() => 0).toList(),
+      alloc: Range(0, P).map(() => false).toList(),
+      frees: Range(0, P).map(() => 0).toList(),
+      holds: Range(0, T).map(() => 0).toList(),
     }),
   ],
   actions: ({ P, T }) => ({
     /** Alloc(t, p): a free page goes to an idle thread with refcount 1. */
     *Alloc(s: State) {
-      for (const t of range(T)) {
-        for (const p of range(P)) {
+      for (let t = 0; t < T; t++) {
+        for (let p = 0; p < P; p++) {
           if (s.holds.get(t) === 0 && !s.alloc.get(p) && s.ref.get(p) === 0) {
             yield State({
               ref: s.ref.set(p, 1),
@@ -50,8 +49,8 @@ export default defineSpec({
     },
     /** GetUnlessZero(t, p): get_page_unless_zero by an idle thread on a page in use. */
     *GetUnlessZero(s: State) {
-      for (const t of range(T)) {
-        for (const p of range(P)) {
+      for (let t = 0; t < T; t++) {
+        for (let p = 0; p < P; p++) {
           if (s.holds.get(t) === 0 && s.ref.get(p)! > 0) {
             yield s.update("ref", (ref) => ref.update(p, (r) => r! + 1)).setIn(["holds", t], p + 1);
           }
@@ -60,7 +59,7 @@ export default defineSpec({
     },
     /** Put(t): drop thread t's reference; the last one frees the page (page_free). */
     *Put(s: State) {
-      for (const t of range(T)) {
+      for (let t = 0; t < T; t++) {
         const h = s.holds.get(t)!;
         if (h === 0) continue;
         const p = h - 1;
@@ -79,9 +78,9 @@ export default defineSpec({
     /** page_free runs at most once per allocation. */
     FreeOnce: (s: State) => s.frees.every((f) => f <= 1),
     /** A page's refcount is exactly the number of threads holding it. */
-    RefMatchesHolders: (s: State) => range(P).every((p) => s.ref.get(p) === s.holds.filter((h) => h === p + 1).count()),
+    RefMatchesHolders: (s: State) => Range(0, P).every((p) => s.ref.get(p) === s.holds.filter((h) => h === p + 1).count()),
     /** Allocated exactly when referenced: 0 means free. */
-    AllocIffRef: (s: State) => range(P).every((p) => s.alloc.get(p) === s.ref.get(p)! > 0),
+    AllocIffRef: (s: State) => Range(0, P).every((p) => s.alloc.get(p) === s.ref.get(p)! > 0),
   }),
   view: {
     counters: (s: State) => Object.fromEntries(s.ref.map((r, p) => [`page${p + 1}`, r])),

@@ -122,3 +122,27 @@ describe("decode", () => {
     expect(back.x).toBe(4);
   });
 });
+
+describe("the fingerprint hash", () => {
+  it("is MurmurHash3_x86_128: SMHasher's verification value", async () => {
+    const { murmur3x86x128 } = await import("../../src/fingerprint/hash.js");
+    const key = new Uint8Array(256);
+    const hashes = new Uint8Array(256 * 16);
+    for (let i = 0; i < 256; i++) {
+      key[i] = i;
+      hashes.set(new Uint8Array(murmur3x86x128(key, i, 256 - i).slice().buffer), i * 16);
+    }
+    expect(murmur3x86x128(hashes, hashes.length, 0)[0]! >>> 0).toBe(0xb3ece62a);
+  });
+
+  it("hashes only the first len bytes, whatever follows them", () => {
+    const a = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 99]);
+    const b = a.slice(0, 17);
+    fingerprint(a, 17);
+    const first = [fpHi(), fpLo()];
+    fingerprint(b);
+    expect([fpHi(), fpLo()]).toEqual(first);
+    fingerprint(a);
+    expect([fpHi(), fpLo()]).not.toEqual(first);
+  });
+});

@@ -107,7 +107,7 @@ export class Expander {
       const succ = successorsAt(model, a, s);
       for (let k = 0; k < succ.length; k++, ord++) {
         const len = encodeSuccessor(enc, model, a, s, succ, k);
-        fingerprint(enc.buf.subarray(0, len));
+        fingerprint(enc.buf, len);
         const local = table.insert(fpHi(), fpLo(), pos, base);
         if (table.won) {
           writer.write(enc.buf, len);
