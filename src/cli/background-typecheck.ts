@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { McError, type ErrorCode } from "../result/errors.js";
-import { passedBefore } from "./typecheck-cache.js";
+import { staleSpecs } from "./typecheck-cache.js";
 import type { TypecheckOutcome } from "./typecheck-child.js";
 
 const BOOT = new URL("./typecheck-boot.js", import.meta.url);
@@ -21,7 +21,7 @@ export class BackgroundTypecheck {
 
   /** Starts checking those of `files` that did not pass before unchanged (a few file reads each). */
   constructor(files: readonly string[]) {
-    const stale = files.filter((f) => !passedBefore(f));
+    const stale = staleSpecs(files);
     if (stale.length === 0) {
       this.outcome = { ok: true };
       return;

@@ -66,12 +66,22 @@ function stamp(file: string): string {
 
 /** Whether `spec` passed the type check before and nothing the compiler read has changed since. */
 export function passedBefore(spec: string): boolean {
-  try {
-    const e = JSON.parse(readFileSync(entryPath(spec), "utf8")) as Entry;
-    return e.files.length > 0 && e.files.every(([f, s]) => stamp(f) === s);
-  } catch {
-    return false; // no entry, a file gone, or a torn entry: check again
-  }
+  return staleSpecs([spec]).length === 0;
+}
+
+/** Those of `specs` that did not pass before unchanged (each file stamped once for them all). */
+export function staleSpecs(specs: readonly string[]): string[] {
+  // mc regress asks for every spec at once, and their entries share most files.
+  const seen = new Map<string, string>();
+  const stampOnce = (f: string): string => seen.get(f) ?? (seen.set(f, stamp(f)), seen.get(f)!);
+  return specs.filter((spec) => {
+    try {
+      const e = JSON.parse(readFileSync(entryPath(spec), "utf8")) as Entry;
+      return !(e.files.length > 0 && e.files.every(([f, s]) => stampOnce(f) === s));
+    } catch {
+      return true; // no entry, a file gone, or a torn entry: check again
+    }
+  });
 }
 
 /**
