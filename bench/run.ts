@@ -7,7 +7,7 @@
 // (type check on, second run, vs --no-typecheck). Prints markdown and writes bench/RESULTS.md.
 
 import { execFileSync } from "node:child_process";
-import { renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { measure, method } from "./measure.ts";
@@ -75,9 +75,13 @@ const header =
   `each row is the median of its repeats (peak RSS: the highest). Every mc run is \`node bin/mc.js check <spec> --json ...\` with ` +
   `the type check on, after a warm-up run of each spec (the type-check cache is warm, as on a second run of an unchanged spec).\n` +
   `Command: \`${command}\`\n\n`;
+// The hand-written notes (from "## Notes" on) survive a new run; the numbers above them do not.
+const resultsPath = `${ROOT}bench/RESULTS.md`;
+const old = existsSync(resultsPath) ? readFileSync(resultsPath, "utf8") : "";
+const notes = old.includes("\n## Notes") ? old.slice(old.indexOf("\n## Notes")) : "";
 const tmp = `${ROOT}bench/RESULTS.md.tmp`;
-writeFileSync(tmp, header + report);
-renameSync(tmp, `${ROOT}bench/RESULTS.md`);
+writeFileSync(tmp, header + report + notes);
+renameSync(tmp, resultsPath);
 
 // Wrong counts fail the run, and so does a run that could not finish.
 const bad = rows.filter((r) => r.error || !r.countsOk);
