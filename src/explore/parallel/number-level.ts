@@ -29,13 +29,12 @@ export interface LevelInput {
  */
 export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generated: number; maxDepth: number; stop?: Stop; error?: NonNullable<DoneMsg["error"]>; firstId: number; order: Int32Array } {
   const m = x.candidates;
-  // Every candidate gets a winner and a least-parent record below, so none of these is read unset.
-  const chunkOf = scratch(0, m);
-  const offsetOf = scratch(1, m);
-  const broken = scratch(2, m);
-  const ordOf = scratch(3, m);
-  const actionOf = scratch(4, m);
-  const succOf = scratch(5, m);
+  const chunkOf = new Int32Array(m);
+  const offsetOf = new Int32Array(m);
+  const broken = new Int32Array(m);
+  const ordOf = new Int32Array(m);
+  const actionOf = new Int32Array(m);
+  const succOf = new Int32Array(m);
   let error: NonNullable<DoneMsg["error"]> | undefined;
   for (const d of dones) {
     const w = new Int32Array(d.wins);
@@ -56,12 +55,11 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
     if (d.error && (error === undefined || d.error.pos < error.pos)) error = d.error;
   }
   // counting sort of the candidates by least parent, then by ordinal within a parent
-  const start = scratch(6, x.levelSize + 1).fill(0);
+  const start = new Int32Array(x.levelSize + 1);
   for (let c = 0; c < m; c++) start[x.minParent[c]! + 1]!++;
   for (let p = 0; p < x.levelSize; p++) start[p + 1]! += start[p]!;
-  const sorted = scratch(7, m);
-  const fill = scratch(8, x.levelSize);
-  fill.set(start.subarray(0, x.levelSize));
+  const sorted = new Int32Array(m);
+  const fill = start.slice(0, x.levelSize);
   for (let c = 0; c < m; c++) sorted[fill[x.minParent[c]!]!++] = c;
 
   const limit = error ? error.pos : x.levelSize;
@@ -99,19 +97,6 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
     }
   }
   return { generated, maxDepth, ...(error ? { error } : {}), firstId, order: next.subarray(0, n) };
-}
-
-/**
- * Per-level working arrays, kept from level to level and grown by half again when too small:
- * fresh ones per level left the previous levels' (7 x 4 bytes a candidate, 30 MiB on a level of
- * devpriv P=5) to the GC, which frees such external memory late, on top of the peak.
- */
-const scratchArrays: Int32Array[] = [];
-
-function scratch(k: number, n: number): Int32Array {
-  let a = scratchArrays[k];
-  if (a === undefined || a.length < n) scratchArrays[k] = a = new Int32Array(Math.max(n, Math.ceil((a?.length ?? 0) * 1.5), 1024));
-  return a.subarray(0, n);
 }
 
 function fingerprintAt(chunks: Map<number, SharedArrayBuffer>, chunk: number, offset: number): [number, number] {
