@@ -47,6 +47,10 @@ async function checkOnce(a: CheckArgs, io: Io): Promise<number> {
   const constants = parseConstFlags(a.consts);
   const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec };
   resolveOptions(options, 1);
+  // Worker threads start loading tsx and the spec now, beside this thread's own loading (the
+  // pool takes them over; runCheck's finally ends any left unused).
+  const threads = workers === "auto" ? availableParallelism() : workers;
+  if (threads > 1) prewarmWorkers(a.spec, threads - 1);
   // The type check runs beside the search, in its own process (or not at all when the cache
   // says the spec passed unchanged); no verdict is printed before it has passed.
   const tc = a.typecheck ? new BackgroundTypecheck([a.spec]) : undefined;
