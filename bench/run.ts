@@ -1,176 +1,103 @@
 // `npm run bench`: devpriv (shared/bench/devpriv.md) through the naive BFS baseline and mc with 1
-// and 2 workers, one child process after another so all share the machine's conditions, each run
-// `--repeat` times interleaved (default 3 at P=4, once at P=5) and reported by its median wall
-// time, as devpriv.md reports medians of 3. Checks the exact counts, prints a markdown table and
-// the targets, and writes both to bench/RESULTS.md.
+// and 2 workers, for the tuned spec (specs/devpriv.ts) and the plainly written one
+// (specs/devpriv-plain.ts). Every run is a whole `node bin/mc.js check ...` process as a user
+// starts it, type check ON, after one warm-up run per spec (so the type-check cache is warm, as
+// on any second run of an unchanged spec). P=4 T=8 runs three times interleaved (medians); P=5
+// T=8 once, with peak RSS. Every count is checked exactly. Then the startup ratio of a small spec
+// (type check on, second run, vs --no-typecheck), and the cost of a temporal property on
+// specs/fsdax.ts (bench/liveness.ts). Prints markdown and writes bench/RESULTS.md.
 
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { measure, method } from "./measure.ts";
+import { median, runOne, startupRatio, type Row, type Runner } from "./runs.ts";
+import { table, targets } from "./report.ts";
 import { livenessCost } from "./liveness.ts";
-import { measure, method, type Measured } from "./measure.ts";
 import { writeFileAtomic } from "../src/cli/write-file-atomic.ts";
 
-type Runner = "naive" | "mc1" | "mc2";
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ALL: Runner[] = ["naive", "tuned1", "tuned2", "plain1", "plain2"];
 /** --only may also name "liveness": the fsdax temporal-property cost (bench/liveness.ts). */
 type Part = Runner | "liveness";
-interface Counts { distinct: number; generated: number; depth: number }
-/** What a child prints last: the naive baseline's counts, or mc's --json result. */
-interface Printed { distinct?: number; generated?: number; distinctStates?: number; generatedStates?: number; depth?: number; verdict?: string; error?: { code: string; message: string } }
-interface Row { P: number; T: number; runner: Runner; m?: Measured; counts?: Counts; error?: string; countsOk: boolean }
+const PARTS: Part[] = [...ALL, "liveness"];
 
-const EXACT: Record<string, Counts> = {
-  "3,6": { distinct: 6476, generated: 61057, depth: 11 },
-  "4,8": { distinct: 693160, generated: 9320385, depth: 15 },
-  "5,8": { distinct: 4354992, generated: 62261121, depth: 17 },
-};
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const node = process.execPath;
-const mc = (P: number, T: number, w: number) =>
-  [node, "bin/mc.js", "check", "specs/devpriv.ts", "--json", "--no-typecheck", "--const", `P=${P}`, "--const", `T=${T}`, "--workers", `${w}`];
-const COMMANDS: Record<Runner, (P: number, T: number) => string[]> = {
-  naive: (P, T) => [node, "--import", "tsx", "bench/naive.ts", `${P}`, `${T}`],
-  mc1: (P, T) => mc(P, T, 1),
-  mc2: (P, T) => mc(P, T, 2),
-};
-
-function parseArgs(argv: readonly string[]): { quick: boolean; only: Part[]; repeat: number | undefined } {
+function parseArgs(argv: readonly string[]): { quick: boolean; only: Part[]; repeat: number | undefined; startup: boolean } {
   let quick = false;
+  let startup = true;
   let repeat: number | undefined;
-  let only: Part[] = ["naive", "mc1", "mc2", "liveness"];
+  let only = PARTS;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--quick") quick = true;
+    else if (a === "--no-startup") startup = false;
     else if (a === "--repeat") {
       repeat = Number(argv[++i]);
       if (!Number.isInteger(repeat) || repeat < 1) usage("--repeat needs a whole number of at least 1");
-    }
-    else if (a === "--only" || a.startsWith("--only=")) {
+    } else if (a === "--only" || a.startsWith("--only=")) {
       const list = (a === "--only" ? argv[++i] ?? "" : a.slice(7)).split(",").filter(Boolean);
-      const bad = list.filter((r) => !(r in COMMANDS) && r !== "liveness");
-      if (bad.length || !list.length) usage(`--only ${list.join(",")}: expected a comma list of naive, mc1, mc2, liveness`);
+      const bad = list.filter((r) => !PARTS.includes(r as Part));
+      if (bad.length || !list.length) usage(`--only ${list.join(",")}: expected a comma list of ${PARTS.join(", ")}`);
       only = list as Part[];
     } else usage(`unknown argument ${a}`);
   }
-  return { quick, only, repeat };
+  return { quick, only, repeat, startup };
 }
 
 function usage(msg: string): never {
-  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--quick] [--only naive,mc1,mc2,liveness] [--repeat N]\n`);
+  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--quick] [--only ${PARTS.join(",")}] [--repeat N] [--no-startup]\n`);
   process.exit(2);
 }
 
-/** Runs one configuration; a child that fails becomes an n/a row carrying its error's first line. */
-async function runOne(P: number, T: number, runner: Runner): Promise<Row> {
-  process.stderr.write(`bench: P=${P} T=${T} ${runner} ... `);
-  const m = await measure(COMMANDS[runner](P, T), ROOT);
-  const line = m.stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
-  let j: Printed = {};
-  try {
-    j = line ? (JSON.parse(line) as Printed) : {};
-  } catch {
-    // not JSON after all: reported below as a run with no result
-  }
-  const firstLine = (s: string) => s.trim().split("\n").find((l) => l.trim()) ?? "";
-  const error =
-    j.verdict === "error" ? `${j.error?.code}: ${firstLine(j.error?.message ?? "")}`
-    : m.code !== 0 || !line ? firstLine(m.stderr) || `exit ${m.code ?? "by signal"} with no result`
-    : j.verdict !== undefined && j.verdict !== "ok" ? `verdict ${j.verdict}`
-    : undefined;
-  const counts = error ? undefined : { distinct: j.distinct ?? j.distinctStates ?? NaN, generated: j.generated ?? j.generatedStates ?? NaN, depth: j.depth ?? NaN };
-  const want = EXACT[`${P},${T}`]!;
-  const countsOk = !!counts && counts.distinct === want.distinct && counts.generated === want.generated && counts.depth === want.depth;
-  process.stderr.write(error ? `n/a (${error})\n` : `${m.wallS.toFixed(2)} s, ${m.peakMiB.toFixed(0)} MiB${countsOk ? "" : "  COUNT MISMATCH"}\n`);
-  return { P, T, runner, m, counts, error, countsOk };
-}
-
-const fmt = (x: number, digits = 0) => x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function table(rows: readonly Row[]): string {
-  const out = ["| config | runner | wall s | states/s | peak RSS MiB | B/state | vs naive | counts |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"];
-  for (const r of rows) {
-    const cfg = `P=${r.P} T=${r.T}`;
-    if (r.error || !r.m || !r.counts) {
-      out.push(`| ${cfg} | ${r.runner} | n/a | | | | | n/a: ${r.error?.replaceAll("|", "\\|")} |`);
-      continue;
-    }
-    const { wallS, peakMiB } = r.m;
-    const naive = rows.find((n) => n.P === r.P && n.T === r.T && n.runner === "naive" && n.countsOk);
-    const ratio = naive ? `${(naive.m!.wallS / wallS).toFixed(2)}×` : "—";
-    const want = EXACT[`${r.P},${r.T}`]!;
-    const c = r.counts;
-    const ok = r.countsOk ? "OK" : `**MISMATCH** got ${c.distinct}/${c.generated}/${c.depth}, want ${want.distinct}/${want.generated}/${want.depth}`;
-    out.push(`| ${cfg} | ${r.runner} | ${wallS.toFixed(2)} | ${fmt(c.distinct / wallS)} | ${fmt(peakMiB)} | ${fmt((peakMiB * 2 ** 20) / c.distinct)} | ${ratio} | ${ok} |`);
-  }
-  return out.join("\n");
-}
-
-/** The issue's targets; a run only counts if its counts were exact. */
-function targets(rows: readonly Row[]): string {
-  const get = (P: number, T: number, runner: Runner) => rows.find((r) => r.P === P && r.T === T && r.runner === runner && r.countsOk);
-  const speedup = (runner: Runner) => {
-    const n = get(4, 8, "naive"), r = get(4, 8, runner);
-    return n && r ? n.m!.wallS / r.m!.wallS : undefined;
-  };
-  const s1 = speedup("mc1"), s2 = speedup("mc2"), rss = get(5, 8, "mc1")?.m!.peakMiB;
-  const line = (v: number | undefined, pass: (v: number) => boolean, what: string, shown: string) =>
-    `- ${v === undefined ? "NOT MEASURED" : pass(v) ? "PASS" : "FAIL"}: ${what}${v === undefined ? "" : ` (measured ${shown})`}`;
-  return [
-    line(s1, (v) => v >= 1.6, "P=4 T=8, 1 worker ≥ 1.6× faster than naive", `${s1?.toFixed(2)}×`),
-    line(s2, (v) => v >= 2.8, "P=4 T=8, 2 workers ≥ 2.8× faster than naive", `${s2?.toFixed(2)}×`),
-    line(rss, (v) => v < 400, "P=5 T=8, 1 worker peak RSS < 400 MiB", `${rss?.toFixed(0)} MiB`),
-  ].join("\n");
-}
-
 const args = process.argv.slice(2);
-const { quick, only, repeat } = parseArgs(args);
+const { quick, only, repeat, startup } = parseArgs(args);
+const runners = only.filter((p): p is Runner => p !== "liveness");
+
+// Warm-up: one small run of each spec with the type check on fills the cache, as a user's first run does.
+for (const spec of runners.length ? ["specs/devpriv.ts", "specs/devpriv-plain.ts"] : []) {
+  process.stderr.write(`bench: warm-up (type check, cache) ${spec} ... `);
+  const m = await measure([process.execPath, "bin/mc.js", "check", spec, "--json"], ROOT);
+  process.stderr.write(`${m.wallS.toFixed(2)} s, exit ${m.code}\n`);
+}
+
 const rows: Row[] = [];
-const runners = only.filter((r): r is Runner => r !== "liveness");
-for (const [P, T] of runners.length === 0 ? [] : quick ? [[3, 6], [4, 8]] : [[4, 8], [5, 8]]) {
+for (const [P, T] of runners.length ? (quick ? [[3, 6], [4, 8]] : [[4, 8], [5, 8]]) : []) {
   const runs = new Map<Runner, Row[]>(runners.map((r) => [r, []]));
   const times = repeat ?? (P! >= 5 ? 1 : 3);
-  for (let i = 0; i < times; i++) for (const runner of runners) runs.get(runner)!.push(await runOne(P!, T!, runner));
+  for (let i = 0; i < times; i++) for (const runner of runners) runs.get(runner)!.push(await runOne(ROOT, P!, T!, runner));
   for (const runner of runners) rows.push(median(runs.get(runner)!));
 }
+const start = startup ? await startupRatio(ROOT) : undefined;
 const live = only.includes("liveness") ? await livenessCost(ROOT, repeat ?? 3) : undefined;
 
-/** The run of median wall time (a failed run counts as slowest), with the highest peak RSS seen. */
-function median(runs: Row[]): Row {
-  const wall = (r: Row) => (r.error || !r.m ? Infinity : r.m.wallS);
-  const sorted = [...runs].sort((a, b) => wall(a) - wall(b));
-  const mid = sorted[(sorted.length - 1) >> 1]!;
-  const peak = Math.max(...runs.map((r) => r.m?.peakMiB ?? 0));
-  return { ...mid, countsOk: runs.every((r) => r.countsOk), ...(mid.m ? { m: { ...mid.m, peakMiB: peak } } : {}) };
-}
-
-const report = (rows.length ? `${table(rows)}\n\nTargets:\n${targets(rows)}\n` : "") + (live ? `\n${live.section}` : "");
+const report =
+  `${rows.length ? `${table(rows)}\n\n` : ""}${start ? `${start.text}\n\n` : ""}Targets:\n${targets(rows, start?.ratio)}\n` +
+  (live ? `\n${live.section.trimEnd()}\n` : "");
 process.stdout.write(`\n${report}`);
 let nproc = String(availableParallelism());
 try {
   nproc = execFileSync("nproc", { encoding: "utf8" }).trim();
 } catch {}
 const command = ["node --import tsx bench/run.ts", ...args].join(" ");
-const header = `# devpriv benchmark results\n\n${new Date().toISOString()}, node ${process.version}, nproc ${nproc}; measured with ${method}; each row is the median of its repeats (peak RSS: the highest).\nCommand: \`${command}\`\n\n`;
-// A partial run (--only) keeps the other part of the previous RESULTS.md: the devpriv table or
-// the liveness section, whichever was not measured this time.
-let previous = "";
-try {
-  previous = readFileSync(`${ROOT}bench/RESULTS.md`, "utf8");
-} catch {}
-const cut = previous.indexOf("## Liveness cost");
-const oldDevpriv = cut >= 0 ? previous.slice(0, cut) : previous;
-const oldLive = cut >= 0 ? previous.slice(cut) : "";
-const body = rows.length ? header + report + (live ? "" : oldLive ? `\n${oldLive}` : "") : `${oldDevpriv.trimEnd()}\n\n${live?.section ?? ""}`;
-writeFileAtomic(`${ROOT}bench/RESULTS.md`, body);
+const header =
+  `# devpriv benchmark results\n\n${new Date().toISOString()}, node ${process.version}, nproc ${nproc}; measured with ${method}; ` +
+  `each row is the median of its repeats (peak RSS: the highest). Every mc run is \`node bin/mc.js check <spec> --json ...\` with ` +
+  `the type check on, after a warm-up run of each spec (the type-check cache is warm, as on a second run of an unchanged spec).\n` +
+  `Command: \`${command}\`\n\n`;
+// The hand-written notes (from "## Notes" on) survive a new run; the numbers above them do not.
+const resultsPath = `${ROOT}bench/RESULTS.md`;
+const old = existsSync(resultsPath) ? readFileSync(resultsPath, "utf8") : "";
+const notes = old.includes("\n## Notes") ? old.slice(old.indexOf("\n## Notes")) : "";
+writeFileAtomic(resultsPath, header + report + notes);
 
 // Wrong counts fail the run, and so does a run that could not finish.
 const bad = rows.filter((r) => r.error || !r.countsOk);
-if (live && !live.pass) {
-  process.stderr.write("bench: the liveness cost target failed (see bench/RESULTS.md)\n");
-  process.exitCode = 1;
-}
 if (bad.length) {
   process.stderr.write(`bench: ${bad.length} run(s) failed or had wrong counts: ${bad.map((r) => `P=${r.P} T=${r.T} ${r.runner}`).join(", ")}\n`);
+  process.exitCode = 1;
+}
+if (live && !live.pass) {
+  process.stderr.write("bench: the liveness cost target failed (see the section above)\n");
   process.exitCode = 1;
 }

@@ -11,8 +11,10 @@ import { formatResult, header } from "../report/text.js";
 import { formatCoverage } from "../report/coverage.js";
 import { loadSpec, requireFile } from "../model/load-spec.js";
 import { availableParallelism } from "node:os";
-import { resolveOptions } from "../explore/options.js";
+import { resolveOptions, type CheckOptions } from "../explore/options.js";
+import type { CheckResult } from "../result/result.js";
 import { prewarmWorkers, releasePrewarmed } from "../explore/parallel/worker-pool.js";
+import { BackgroundTypecheck } from "./background-typecheck.js";
 import { EXIT, fail, type Io } from "./main.js";
 import { checkOutputNames, writeOutputs } from "./output-flags.js";
 import { catchInterrupts, INTERRUPT_EXIT, type Interrupt } from "./interrupt.js";
@@ -58,24 +60,45 @@ async function checkOnce(a: CheckArgs, io: Io, interrupt: Interrupt): Promise<nu
   const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec, coverage: a.coverage ?? false, invariants: a.invariants, properties: a.properties };
   resolveOptions(options, 1);
   checkOutputNames(a);
-  // The compiler is 10 MB of JavaScript: load it only when it is used.
-  if (a.typecheck) (await import("./typecheck.js")).typecheck([a.spec]);
-  const spec = await loadSpec(a.spec);
+  // Worker threads start loading tsx and the spec now, beside this thread's own loading (the
+  // pool takes them over; runCheck's finally ends any left unused).
+  const threads = workers === "auto" ? availableParallelism() : workers;
+  if (threads > 1) prewarmWorkers(a.spec, threads - 1);
+  // The type check runs beside the search, in its own process (or not at all when the cache
+  // says the spec passed unchanged); no verdict is printed before it has passed.
+  const tc = a.typecheck ? new BackgroundTypecheck([a.spec]) : undefined;
+  let result;
+  try {
+    result = await search(a, { ...options, signal: interrupt.signal }, io, tc);
+    if (result.verdict !== "interrupted") await tc?.done();
+  } catch (e) {
+    // A spec with type errors often fails to load or run too: the type error is the one to show.
+    await tc?.done().catch((te: unknown) => {
+      if (te instanceof McError) throw te;
+    });
+    throw e;
+  } finally {
+    tc?.dispose();
+  }
   const style = styleFor(io.tty && !a.json);
-  const result = await check(
-    spec,
-    { ...options, signal: interrupt.signal },
-    {
-      onStart: (info) => {
-        if (!a.json) io.out(header({ ...info, file: a.spec, deadlock: a.deadlock }));
-      },
-      onProgress: (p) => io.err(progressLine(p) + "\n"),
-    },
-  );
   io.out(a.json ? JSON.stringify(toJson(result)) + "\n" : formatResult(result, style) + (result.coverage ? formatCoverage(result.coverage, style) : ""));
   if (result.verdict === "interrupted") return INTERRUPT_EXIT[interrupt.caught ?? "SIGINT"];
   writeOutputs(a, result, options, io);
   return result.verdict === "ok" ? EXIT.ok : result.verdict === "violation" ? EXIT.violation : EXIT.bounded;
+}
+
+/** Loads the spec and runs the checker, polling the type check at every progress report. */
+async function search(a: CheckArgs, options: CheckOptions, io: Io, tc: BackgroundTypecheck | undefined): Promise<CheckResult> {
+  const spec = await loadSpec(a.spec);
+  return check(spec, options, {
+    onStart: (info) => {
+      if (!a.json) io.out(header({ ...info, file: a.spec, deadlock: a.deadlock }));
+    },
+    onProgress: (p) => {
+      tc?.poll(); // a type error found meanwhile ends a long search early
+      io.err(progressLine(p) + "\n");
+    },
+  });
 }
 
 function parseWorkers(w: string): number | "auto" {

@@ -1,6 +1,7 @@
 // `mc graph <spec.ts> [--max-states N] [--out FILE]`: the reachable state graph as Graphviz DOT
 // on stdout (or in FILE, whole or not at all); refuses above N states (default 1,000).
 
+import { writeOutputFile } from "./write-file-atomic.js";
 import type { Argv } from "yargs";
 import { initHash } from "../fingerprint/hash.js";
 import { compile } from "../model/compile.js";
@@ -9,7 +10,6 @@ import { loadSpec, requireFile } from "../model/load-spec.js";
 import { stateGraph } from "../explore/graph.js";
 import { McError } from "../result/errors.js";
 import { renderDot } from "../report/dot.js";
-import { writeWhole } from "../report/trace-file.js";
 import { thousands } from "../report/style.js";
 import { EXIT, type Io } from "./main.js";
 
@@ -57,7 +57,7 @@ export async function runGraph(a: GraphArgs, io: Io): Promise<number> {
   }
   const dot = renderDot(model.name, g);
   if (a.out !== undefined) {
-    writeWhole(a.out, dot);
+    writeOutputFile(a.out, dot);
     io.err(`mc: wrote the state graph of ${model.name} (${g.states.length} states, ${g.edges.length} transitions) to ${a.out}\n`);
   } else io.out(dot);
   return EXIT.ok;

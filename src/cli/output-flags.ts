@@ -6,7 +6,8 @@ import type { Options } from "yargs";
 import { McError } from "../result/errors.js";
 import type { CheckResult } from "../result/result.js";
 import { renderTest } from "../report/emit-test.js";
-import { traceFormat, writeTraceFile, writeWhole } from "../report/trace-file.js";
+import { traceFormat } from "../report/trace-file.js";
+import { writeOutputFile } from "./write-file-atomic.js";
 import type { Io } from "./main.js";
 
 export const outputFlags = {
@@ -28,8 +29,10 @@ export function writeOutputs(
   io: Io,
 ): void {
   if (a.trace !== undefined) {
-    const format = writeTraceFile(a.trace, r);
-    io.err(format !== undefined ? `mc: wrote the ${format} to ${a.trace}\n` : `mc: no counterexample, so ${a.trace} was not written\n`);
+    const format = traceFormat(a.trace);
+    const text = format.render(r);
+    if (text !== undefined) writeOutputFile(a.trace, text);
+    io.err(text !== undefined ? `mc: wrote the ${format.name} to ${a.trace}\n` : `mc: no counterexample, so ${a.trace} was not written\n`);
   }
   if (a.emitTest !== undefined) {
     const test = renderTest(r, a.emitTest, {
@@ -42,7 +45,7 @@ export function writeOutputs(
     });
     if (test === undefined) io.err(`mc: the run is ${r.verdict}, not a verdict to assert, so ${a.emitTest} was not written\n`);
     else {
-      writeWhole(a.emitTest, test);
+      writeOutputFile(a.emitTest, test);
       io.err(`mc: wrote a vitest test of this result to ${a.emitTest}\n`);
     }
   }

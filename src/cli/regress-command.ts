@@ -12,12 +12,12 @@ import type { CheckResult } from "../result/result.js";
 import { plain } from "../report/json.js";
 import { thousands } from "../report/style.js";
 import { renderJunit, type JunitCase } from "../report/junit.js";
-import { writeWhole } from "../report/trace-file.js";
 import { loadSpec } from "../model/load-spec.js";
+import { BackgroundTypecheck } from "./background-typecheck.js";
 import { EXIT, type Io } from "./main.js";
 import { parseRunFlags } from "./run-flags.js";
 import { catchInterrupts, INTERRUPT_EXIT } from "./interrupt.js";
-import { writeFileAtomic } from "./write-file-atomic.js";
+import { writeFileAtomic, writeOutputFile } from "./write-file-atomic.js";
 
 export interface RegressArgs {
   readonly update: boolean;
@@ -68,7 +68,28 @@ async function regress(a: RegressArgs, io: Io, interrupt: ReturnType<typeof catc
   const specsDir = a.specsDir ?? "specs";
   const files = await specFiles(specsDir, a.only);
   if (files.length === 0) throw new McError("MC020", `mc regress: no spec files under ${specsDir}/${a.only ? ` matching '${a.only}'` : ""}.`);
-  (await import("./typecheck.js")).typecheck(files);
+  // Type-checked beside the runs (only the specs that changed since they last passed).
+  const tc = new BackgroundTypecheck(files);
+  try {
+    return await regressAll(a, io, specsDir, files, tc, interrupt);
+  } catch (e) {
+    await tc.done().catch((te: unknown) => {
+      if (te instanceof McError) throw te;
+    });
+    throw e;
+  } finally {
+    tc.dispose();
+  }
+}
+
+async function regressAll(
+  a: RegressArgs,
+  io: Io,
+  specsDir: string,
+  files: readonly string[],
+  tc: BackgroundTypecheck,
+  interrupt: ReturnType<typeof catchInterrupts>,
+): Promise<number> {
   const rows: string[][] = [["spec", "flags", "expected", "got", "states", "time", ""]];
   let drift = 0;
   const cases: JunitCase[] = [];
@@ -102,10 +123,12 @@ async function regress(a: RegressArgs, io: Io, interrupt: ReturnType<typeof catc
       const message = want ? `${file}: expected ${summary(want)}, got ${summary(got)}` : `${file}: no recorded result for this configuration`;
       cases.push({ name: [file, ...flags].join(" "), classname: file, seconds, ...(same || a.update ? {} : { failure: { message, text: difference(want, got) } }) });
     }
+    tc.poll();
     if (a.update) writeResult(resultPath, { spec: file, runs });
   }
+  await tc.done(); // a spec with type errors gets no verdict, and is never recorded
   io.out(table(rows));
-  if (a.junit !== undefined) writeWhole(a.junit, renderJunit("mc regress", cases));
+  if (a.junit !== undefined) writeOutputFile(a.junit, renderJunit("mc regress", cases));
   if (a.update) {
     io.out(`\nmc regress: recorded ${files.length} spec files in ${a.resultsDir}/.\n`);
     return EXIT.ok;

@@ -89,7 +89,7 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
 
   /** Fingerprints and records the state encoded in enc (`len` bytes); its new id, or -1 if seen. */
   const admit = (len: number, parent: number, action: number, k: number, d: number): number => {
-    fingerprint(enc.buf.subarray(0, len));
+    fingerprint(enc.buf, len);
     if (!seen.add(fpHi(), fpLo(), store.size)) return -1;
     const id = store.add(parent, action, k);
     if (d > depth) depth = d;
@@ -178,7 +178,7 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
     }
     if (enabled === 0 && opts.deadlock) {
       enc.encode(s);
-      fingerprint(enc.buf.subarray(0, enc.pos));
+      fingerprint(enc.buf, enc.pos);
       return done({ kind: "deadlock", id, hi: fpHi(), lo: fpLo() });
     }
     if ((++expanded & 1023) === 0) {

@@ -1,9 +1,8 @@
-// `--trace FILE`: writes a check's result to a file whose format follows its name. A format is a
-// function from the result to the file's text (undefined: nothing to write) in one table; the
-// file is written whole or not at all (a temporary file renamed over it).
+// `--trace FILE`: the formats a check's result can be saved in, chosen by the file's name. A
+// format is a function from the result to the file's text (undefined: nothing to write) in one
+// table; the CLI writes the text whole or not at all (src/cli/write-file-atomic.ts).
 
 import { renderHtmlReport } from "./html.js";
-import { renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { McError } from "../result/errors.js";
 import type { CheckResult } from "../result/result.js";
 import { renderItf } from "./itf.js";
@@ -36,29 +35,4 @@ export function traceFormat(file: string): (typeof TRACE_FORMATS)[number] {
     throw new McError("MC042", `--trace ${file}: the format follows the file name, and this one names none; use ${TRACE_FORMATS.map((x) => `*${x.suffix}`).join(", ")}.`);
   }
   return f;
-}
-
-/** Renders and writes; the format's name, or undefined when the result has nothing to write in it. */
-export function writeTraceFile(file: string, r: CheckResult): string | undefined {
-  const f = traceFormat(file);
-  const text = f.render(r);
-  if (text === undefined) return undefined;
-  writeWhole(file, text);
-  return f.name;
-}
-
-/** Written whole or not at all: a temporary file next to it, renamed over it. */
-export function writeWhole(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-    throw new McError("MC041", `${file}: cannot write it (${e instanceof Error ? e.message : String(e)}).`);
-  }
 }

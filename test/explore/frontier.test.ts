@@ -40,4 +40,32 @@ describe("frontiers", () => {
     expect(s.size).toBe(2000);
     expect(take(s)[0]).toBe(1999);
   });
+
+  it("the queue keeps ids and depths when pops interleave with pushes, ids jump and chunks are reused", () => {
+    const q = new Queue();
+    const buf = new Uint8Array(200);
+    const want: [number, number, number][] = [];
+    let id = 0;
+    let got = 0;
+    let wrong = 0;
+    const check = (tail: boolean): void => {
+      const [wid, wd, wl] = want[got++]!;
+      if (q.id !== wid || q.depth !== wd || q.len !== wl || (wl > 0 && q.buf[tail ? q.off + wl - 1 : q.off] !== (wid & 0xff))) wrong++;
+    };
+    // BFS-like: levels of consecutive ids, a jump now and then, 150k entries of up to 199 bytes
+    // through 4 MiB chunks while the head is consumed, so that consumed chunks are written again.
+    for (let level = 1; level <= 30; level++) {
+      for (let i = 0; i < 5000; i++) {
+        if (i === 2500 && level % 7 === 0) id += 1000;
+        const len = (id * 13) % 200;
+        buf.fill(id & 0xff, 0, len);
+        q.push(id, level, buf, len);
+        want.push([id, level, len]);
+        id++;
+        if (i % 2 === 0 && q.pop()) check(true);
+      }
+    }
+    while (q.pop()) check(false);
+    expect([got, wrong]).toEqual([150_000, 0]);
+  });
 });

@@ -10,5 +10,5 @@ describe("--workers 2 on every spec", () => {
     expect(r.err).toBe("");
     expect(r.out).toMatch(/all \d+ results match/);
     expect(r.code).toBe(0);
-  });
+  }, 180_000); // every spec twice over, and the type check of all of them when its cache is cold
 });

@@ -122,3 +122,26 @@ describe("decode", () => {
     expect(back.x).toBe(4);
   });
 });
+
+describe("the fingerprint hash", () => {
+  it("is xxHash64 with mc's fixed seed: the known digest of the empty input at seed 0 and a stable one at ours", async () => {
+    const xxhash = (await import("xxhash-wasm")).default;
+    const { h64Raw } = await xxhash();
+    expect(h64Raw(new Uint8Array(0), 0n)).toBe(0xef46db3751d8e999n); // xxHash64's reference value
+    fingerprint(new Uint8Array([1, 2, 3]));
+    const once = [fpHi(), fpLo()];
+    fingerprint(new Uint8Array([1, 2, 3]));
+    expect([fpHi(), fpLo()]).toEqual(once);
+  });
+
+  it("hashes only the first len bytes, whatever follows them", () => {
+    const a = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 99]);
+    const b = a.slice(0, 17);
+    fingerprint(a, 17);
+    const first = [fpHi(), fpLo()];
+    fingerprint(b);
+    expect([fpHi(), fpLo()]).toEqual(first);
+    fingerprint(a);
+    expect([fpHi(), fpLo()]).not.toEqual(first);
+  });
+});

@@ -94,7 +94,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       const s = model.init[k];
       generated++;
       const len = encodeInit(enc, model, k);
-      fingerprint(enc.buf.subarray(0, len));
+      fingerprint(enc.buf, len);
       table.insert(fpHi(), fpLo(), k, Atomics.load(ctrl, C_CAND));
       if (!table.won) continue;
       const id = store.add(-1, 0, k);

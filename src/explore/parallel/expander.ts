@@ -155,7 +155,7 @@ export class Expander {
           const bad = brokenStep(model, s, succ[k], a);
           if (bad >= 0) steps.set([ord + 1, bad, a, k], STEP_WORDS * pos);
         }
-        fingerprint(enc.buf.subarray(0, len));
+        fingerprint(enc.buf, len);
         const local = table.insert(fpHi(), fpLo(), pos, base);
         if (moves && layout) {
           this.edges.push4(pos, table.cand, a, k);
