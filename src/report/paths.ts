@@ -20,7 +20,7 @@ function walk(v: unknown, path: string, out: Leaves): void {
     const c = v as unknown as { size: number; forEach(f: (x: unknown, k: unknown) => void): void };
     if (c.size === 0) out.set(path === "" ? "(state)" : path, isIndexed(v) ? "[]" : "{}");
     c.forEach((x, k) => walk(x, `${path}[${typeof k === "string" ? k : show(k)}]`, out));
-  } else if (typeof v === "object" && v !== null) {
+  } else if (typeof v === "object" && v !== null && !isImmutable(v)) {
     // a state in its toJS() form (checkSpec's results): objects as records, arrays as lists
     const entries = Object.entries(v);
     if (entries.length === 0) out.set(path === "" ? "(state)" : path, Array.isArray(v) ? "[]" : "{}");
