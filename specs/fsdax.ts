@@ -41,6 +41,7 @@ export default defineSpec({
     return {
       counters: (s: Fsdax) => Object.fromEntries(Array.from({ length: c.pages }, (_, i) => [`page${i}`, rc(s, i)])),
       describeStep: (action: string, b: Fsdax, a: Fsdax) => describe(c, action, b, a),
+      mayNeverFire: ["Finished", "Halt"],
     };
   },
 });

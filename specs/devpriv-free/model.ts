@@ -92,6 +92,7 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
       return p;
     },
     view: {
+      mayNeverFire: ["Halt"],
       counters: (s) => ({ page0: s.rc }),
       describeStep: (action) => stepText(STEP_TEXT, action),
     },

@@ -70,6 +70,7 @@ export function make(variant: Variant): SpecDef<FolioCompound, ReturnType<typeof
       NoUnderflow,
     }),
     view: {
+      mayNeverFire: ["Halt"],
       counters: (s) => ({ page0: s.rc0, page1: s.rc1 }),
       describeStep: describe,
     },

@@ -101,6 +101,7 @@ export function make(variant: Variant): SpecDef<FsdaxIdle, Consts> {
     fairness: ({ NG }) => fairness(NG),
     properties: { TruncateCompletes },
     view: {
+      mayNeverFire: ["Finished", "Halt"],
       counters: (s) => ({ page0: s.rc }),
       describeStep: describe,
     },

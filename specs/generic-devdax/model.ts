@@ -64,6 +64,7 @@ export function make(variant: Variant): SpecDef<GenericDevdax, ReturnType<typeof
       }),
     }),
     view: {
+      mayNeverFire: ["Halt"],
       counters: (s) => ({ page0: s.rc }),
       describeStep: (action, b, c) => {
         const who = /\d$/.test(action) ? `gup${action.slice(-1)}` : "gup1";

@@ -119,6 +119,7 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
       MigrationCompletes: leadsTo((s: Migrate) => !s.migrated, (s) => s.migrated || anyStray(s, NX) || s.fault !== null),
     }),
     view: {
+      mayNeverFire: ["Finished", "Halt"],
       counters: (s) => ({ page0: s.rc, mapcount: s.mc }),
       describeStep: (action) => stepText(STEP_TEXT, action),
     },

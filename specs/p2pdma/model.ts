@@ -80,6 +80,7 @@ export function make(variant: Variant): SpecDef<P2p, ReturnType<typeof consts>> 
       NoUnderflow,
     }),
     view: {
+      mayNeverFire: ["Halt"],
       counters: (s) => ({ page0: s.rc }),
       describeStep: (action) => stepText(STEP_TEXT, action),
     },

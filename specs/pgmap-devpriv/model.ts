@@ -133,6 +133,7 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
       return p;
     },
     view: {
+      mayNeverFire: ["Halt"],
       counters: (s) => ({ page0: s.rc, pgmap: s.cnt }),
       describeStep: (action) => stepText(STEP_TEXT, action),
     },

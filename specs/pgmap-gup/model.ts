@@ -113,6 +113,7 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
       MemunmapCompletes: leadsTo((s: PgmapGup) => s.upc !== "start", (s) => s.upc === "done" || s.fault !== null),
     },
     view: {
+      mayNeverFire: ["Halt"],
       counters: (s) => ({ page0: s.rc, pgmap: s.cnt }),
       describeStep: (action) => stepText(STEP_TEXT, SHAPES[variant].grab === "try_get" ? action.replace(/^GupGetPage/, "GupTryGetPage") : action),
     },

@@ -56,6 +56,11 @@ export function compile(spec: Spec<unknown>, overrides: ConstOverrides = {}, fil
       throw new McError("MC005", `${where}: fairness entry '${a}' of spec '${spec.name}' names no action; the actions are ${actionNames.join(", ")}.`);
     }
   }
+  for (const a of built.view.mayNeverFire ?? []) {
+    if (!actionNames.includes(a)) {
+      throw new McError("MC005", `${where}: view.mayNeverFire of spec '${spec.name}' names '${a}', which is no action; the actions are ${actionNames.join(", ")}.`);
+    }
+  }
   return {
     name: spec.name,
     file: where,

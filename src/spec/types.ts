@@ -54,6 +54,11 @@ export type ConstValues<D extends ConstDecls> = {
 export interface SpecView<S> {
   readonly describeStep?: (action: string, before: S, after: S) => string;
   readonly counters?: (s: S) => { readonly [counter: string]: number };
+  /**
+   * Actions a correct run need never take, such as a `Halt` that only stutters after a fault or
+   * a `Finished` for configurations that end: mc does not warn that they are never enabled.
+   */
+  readonly mayNeverFire?: readonly string[];
 }
 
 /** What a spec author passes to defineSpec. */

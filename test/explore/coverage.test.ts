@@ -3,6 +3,7 @@
 // an action that no reachable state enables, with and without --coverage.
 import { describe, expect, it } from "vitest";
 import { fixture, mc } from "../helpers.js";
+import { check, defineSpec } from "../../src/index.js";
 
 const run = async (...a: string[]) => JSON.parse((await mc("check", "--no-typecheck", "--json", ...a)).out);
 
@@ -84,5 +85,24 @@ describe("--coverage", () => {
     expect(cov.out).toMatch(/Tick\s+4\s+4\s+3\n/);
     // an action every state enables gets no warning; a run that stopped early warns about nothing
     expect((await run(fixture("jugs.ts"))).warnings).toEqual([]);
+  });
+});
+
+describe("view.mayNeverFire", () => {
+  const spec = (mayNeverFire: string[]) =>
+    defineSpec({
+      name: "counter with a guard for a fault that never happens",
+      init: [0],
+      actions: { Tick: (s: number) => (s + 1) % 3, Halt: (s: number) => (s < 0 ? s : null) },
+      view: { mayNeverFire },
+    });
+
+  it("silences the never-enabled warning for the actions it names, and only those", async () => {
+    expect((await check(spec(["Halt"]))).warnings ?? []).toEqual([]);
+    expect((await check(spec([]))).warnings).toEqual([expect.stringContaining("action 'Halt' is never enabled")]);
+  });
+
+  it("naming no action is a spec error, MC005", async () => {
+    await expect(check(spec(["Hlt"]))).rejects.toThrow(/MC005|mayNeverFire.*'Hlt'.*no action/);
   });
 });
