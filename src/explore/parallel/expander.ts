@@ -135,10 +135,8 @@ export class Expander {
       at = this.order[2 * pos + 1]! + 4;
       if (steps) steps[STEP_WORDS * pos] = 0;
     }
-    const flag = (b: number): void => {
-      flags![pos * words + (b >>> 5)]! |= 1 << (b & 31);
-    };
-    if (layout) for (const pred of layout.predicates) if (evalPredicate(model, pred, s)) flag(pred.bit);
+    // (bits set inline: a closure here would be one allocation per expanded state)
+    if (layout) for (const pred of layout.predicates) if (evalPredicate(model, pred, s)) flags![pos * words + (pred.bit >>> 5)]! |= 1 << (pred.bit & 31);
     let ord = 0;
     for (let a = 0; a < actions.length; a++) {
       const succ = successorsAt(model, a, s);
@@ -159,7 +157,8 @@ export class Expander {
         const local = table.insert(fpHi(), fpLo(), pos, base);
         if (moves && layout) {
           this.edges.push4(pos, table.cand, a, k);
-          if (layout.enabled[a]! >= 0) flag(layout.enabled[a]!);
+          const b = layout.enabled[a]!;
+          if (b >= 0) flags![pos * words + (b >>> 5)]! |= 1 << (b & 31);
         }
         if (table.won) {
           writer.write(enc.buf, len);
