@@ -26,10 +26,11 @@ export function rebuildTrace(model: Model, store: StateStore, id: number, hi: nu
   return trace;
 }
 
-function nondeterministic(model: Model, step: number): never {
+/** MC014: replaying a trace (a counterexample, or a lasso) did not reproduce the same states. */
+export function nondeterministic(model: Model, step: number, what = "the counterexample"): never {
   throw new McError(
     "MC014",
-    `${model.file}: replaying the counterexample diverged at step ${step}: an action of spec '${model.name}' returned different ` +
+    `${model.file}: replaying ${what} diverged at step ${step}: an action of spec '${model.name}' returned different ` +
       `successors for the same state (randomness, Date, a global counter or a mutated closure?). Actions must be pure functions of the state.`,
   );
 }

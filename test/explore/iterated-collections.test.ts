@@ -9,6 +9,8 @@ import { compile } from "../../src/model/compile.js";
 import { successorsOf } from "../../src/model/successors.js";
 import spec from "../fixtures/iterated-collections.js";
 import setIter from "../fixtures/set-iter.js";
+import setLasso from "../fixtures/set-lasso.js";
+import { assertValidLasso } from "../support/lasso.js";
 import { mc } from "../helpers.js";
 
 const file = "test/fixtures/iterated-collections.ts";
@@ -53,6 +55,14 @@ describe("actions iterating Sets and Maps", () => {
     expect(r.out).toContain("✗ Invariant NoZero is violated after 4 steps.");
     const res = await check(setIter as Spec<unknown>, { strategy: "dfs" });
     expect(res.verdict).toBe("violation");
+  });
+
+  it("a lasso through Sets built in different orders replays (no false MC014), with 1 and 2 workers", async () => {
+    for (const workers of [1, 2]) {
+      const r = await check(setLasso as Spec<unknown>, { deadlock: false, workers, file: "test/fixtures/set-lasso.ts" });
+      expect(r.violation?.kind).toBe("liveness");
+      assertValidLasso(setLasso as Spec<unknown>, r);
+    }
   });
 
   for (const KIND of KINDS) {

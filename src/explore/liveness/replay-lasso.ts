@@ -2,22 +2,25 @@
 // checks that the closing step really leads back to trace[loop], and says per fair action how
 // it fares on the cycle: the reader's "why does fairness not rescue this?".
 
+import { nondeterministic } from "../trace.js";
+import { Canonicalizer } from "../../fingerprint/canonical.js";
 import { Encoder } from "../../fingerprint/encode.js";
 import type { Model } from "../../model/compile.js";
 import { successorsOf } from "../../model/successors.js";
-import { McError } from "../../result/errors.js";
 import type { FairnessNote, TraceStep } from "../../result/result.js";
 import type { StateGraph } from "./graph.js";
 import type { BitLayout } from "./layout.js";
 import type { LassoPlan, Step } from "./lasso.js";
 
 export function replayLasso(model: Model, plan: LassoPlan): { trace: TraceStep[]; loop: number; loopAction: string | null } {
-  let s = model.init[plan.init];
+  // Successor ordinals are those of the canonical form the search expanded (see canonical.ts).
+  const canon = new Canonicalizer();
+  let s = canon.of(model.init[plan.init]);
   const trace: TraceStep[] = [{ action: null, state: s }];
   const next = (from: unknown, step: Step, at: number): unknown => {
     const succ = successorsOf(model.actions[step.action]!(from));
-    if (step.succ >= succ.length) diverged(model, at);
-    return succ[step.succ];
+    if (step.succ >= succ.length) nondeterministic(model, at, "the lasso");
+    return canon.of(succ[step.succ]);
   };
   plan.steps.forEach((step, i) => {
     s = next(s, step, i + 1);
@@ -28,7 +31,7 @@ export function replayLasso(model: Model, plan: LassoPlan): { trace: TraceStep[]
     const enc = new Encoder();
     const a = enc.buf.slice(0, enc.encode(back));
     const b = enc.buf.slice(0, enc.encode(trace[plan.loop]!.state));
-    if (a.length !== b.length || a.some((x, i) => x !== b[i])) diverged(model, trace.length);
+    if (a.length !== b.length || a.some((x, i) => x !== b[i])) nondeterministic(model, trace.length, "the lasso");
   }
   return { trace, loop: plan.loop, loopAction: plan.close === null ? null : model.actionNames[plan.close.action]! };
 }
@@ -51,12 +54,4 @@ export function fairnessNotes(model: Model, g: StateGraph, layout: BitLayout, pl
     notes.push({ action: model.actionNames[a]!, kind, enabled: on === 0 ? "never" : on === cyc.length ? "everywhere" : "somewhere", taken });
   });
   return notes;
-}
-
-function diverged(model: Model, step: number): never {
-  throw new McError(
-    "MC014",
-    `${model.file}: replaying the lasso diverged at step ${step}: an action of spec '${model.name}' returned different ` +
-      `successors for the same state (randomness, Date, a global counter or a mutated closure?). Actions must be pure functions of the state.`,
-  );
 }
