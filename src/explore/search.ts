@@ -20,7 +20,6 @@ import { MemoryBudget, isAllocationFailure, outOfMemory } from "./memory.js";
 import { brokenStep, sameBytes } from "./action-properties.js";
 import { StateGraph } from "./liveness/graph.js";
 import { evalPredicate, layoutOf } from "./liveness/layout.js";
-import { SeenIds } from "./liveness/seen-ids.js";
 import { Interruption } from "./interruption.js";
 
 export type Stop =
@@ -58,8 +57,7 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
     throw new McError("MC019", `${model.file}: temporal properties (${model.propertyNames.join(", ")}) are checked on the state graph a breadth-first search builds; run them with --strategy bfs (the default), or leave them out with --invariant/--property.`);
   }
   const graph = layout ? new StateGraph(layout.nbits) : null;
-  const ids = graph ? new SeenIds(opts.seenCapacity) : null;
-  const seen = ids ?? new SeenSet(opts.seenCapacity);
+  const seen = new SeenSet(opts.seenCapacity, graph !== null);
   const steps = graph !== null || model.actionProperties.length > 0;
   let sBytes = new Uint8Array(256);
   const store = new StateStore();
@@ -152,7 +150,7 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
         }
         if (steps && !sameBytes(enc.buf, len, sBytes, 0, slen)) {
           if (graph) {
-            graph.edge(nid >= 0 ? nid : ids!.id, a, k);
+            graph.edge(nid >= 0 ? nid : seen.id, a, k);
             const b = layout!.enabled[a]!;
             if (b >= 0) graph.flag(b);
           }
