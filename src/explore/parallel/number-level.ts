@@ -69,7 +69,9 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
   const fill = start.slice(0, x.levelSize);
   for (let c = 0; c < m; c++) sorted[fill[x.minParent[c]!]!++] = c;
 
-  const limit = error ? error.pos : x.levelSize;
+  // A spec error at a position comes after the successors that position gave before it: they
+  // are walked (one may stop the search first, as with one worker), the rest of it is not.
+  const limit = error ? error.pos + 1 : x.levelSize;
   let generated = x.generatedBefore;
   let maxDepth = x.depth;
   const next = new Int32Array(new SharedArrayBuffer(Math.max(8, 8 * m)));
@@ -128,6 +130,7 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
       count(p, badOrd + 1);
       return { generated: generated + badOrd + 1, maxDepth, stop: actionStop(), firstId, order: next.subarray(0, n) };
     }
+    if (error !== undefined && p === error.pos) break;
     count(p, Infinity);
     generated += x.gen[p]!;
     if (x.gen[p] === 0 && x.opts.deadlock) {
