@@ -29,8 +29,8 @@ export function brokenStep(model: Model, s: unknown, t: unknown, a: number): num
 }
 
 /** Whether the encoded successor (enc[0..len)) is the state itself (bytes[off..off+slen)): a stuttering step. */
-export function sameBytes(enc: Uint8Array, len: number, bytes: Uint8Array, off: number, slen: number): boolean {
+export function sameBytes(a: Uint8Array, aoff: number, len: number, bytes: Uint8Array, off: number, slen: number): boolean {
   if (len !== slen) return false;
-  for (let i = 0; i < len; i++) if (enc[i] !== bytes[off + i]) return false;
+  for (let i = 0; i < len; i++) if (a[aoff + i] !== bytes[off + i]) return false;
   return true;
 }

@@ -8,7 +8,7 @@ const HEADER = 12; // id, depth, length: three uint32
 export interface Frontier {
   readonly size: number;
   readonly bytes: number;
-  push(id: number, depth: number, src: Uint8Array, len: number): void;
+  push(id: number, depth: number, src: Uint8Array, from: number, len: number): void;
   /** Takes the next entry; its fields are then in id, depth, buf, off (the bytes) and len. */
   pop(): boolean;
   id: number;
@@ -56,7 +56,7 @@ abstract class ChunkedFrontier implements Frontier {
     return c;
   }
 
-  abstract push(id: number, depth: number, src: Uint8Array, len: number): void;
+  abstract push(id: number, depth: number, src: Uint8Array, from: number, len: number): void;
   abstract pop(): boolean;
 }
 
@@ -79,7 +79,7 @@ export class Queue extends ChunkedFrontier {
   private lastId = -2;
   private lastDepth = -1;
 
-  push(id: number, depth: number, src: Uint8Array, len: number): void {
+  push(id: number, depth: number, src: Uint8Array, from: number, len: number): void {
     if (id !== this.lastId + 1 || depth !== this.lastDepth) {
       this.runStart.push(this.pushed);
       this.runId.push(id);
@@ -97,8 +97,8 @@ export class Queue extends ChunkedFrontier {
       n >>>= 7;
     }
     d[p++] = n;
-    if (len <= 64) for (let i = 0; i < len; i++) d[p + i] = src[i]!;
-    else d.set(src.subarray(0, len), p);
+    if (len <= 64) for (let i = 0; i < len; i++) d[p + i] = src[from + i]!;
+    else d.set(src.subarray(from, from + len), p);
     c.end = p + len;
     this.size++;
   }
@@ -153,9 +153,9 @@ export class Queue extends ChunkedFrontier {
 
 /** DFS: entries are [bytes, id, depth, len], read backwards from the newest chunk. */
 export class Stack extends ChunkedFrontier {
-  push(id: number, depth: number, src: Uint8Array, len: number): void {
+  push(id: number, depth: number, src: Uint8Array, from: number, len: number): void {
     const c = this.tail(HEADER + len);
-    c.data.set(src.subarray(0, len), c.end);
+    c.data.set(src.subarray(from, from + len), c.end);
     const w = c.words;
     w.setUint32(c.end + len, id, true);
     w.setUint32(c.end + len + 4, depth, true);

@@ -5,7 +5,7 @@
 import { Encoder } from "../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../fingerprint/hash.js";
 import type { Model } from "../model/compile.js";
-import { encodeInit, encodeSuccessor, firstBroken, successorsAt } from "./search.js";
+import { encodeInit, encodeSuccessor, firstBroken, successorsAt } from "./spec-calls.js";
 
 export interface StateGraph {
   readonly states: readonly unknown[];

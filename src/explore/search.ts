@@ -5,12 +5,10 @@
 // needs for a trace, never prints.
 
 import { Decoder } from "../fingerprint/decode.js";
-import { Encoder, NotAStateError } from "../fingerprint/encode.js";
+import { Encoder } from "../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../fingerprint/hash.js";
 import type { Model } from "../model/compile.js";
-import { showState } from "../model/show-state.js";
-import { PromiseReturned, successorsOf } from "../model/successors.js";
-import { McError, describeThrown } from "../result/errors.js";
+import { McError } from "../result/errors.js";
 import type { CheckListener } from "../result/result.js";
 import { Queue, Stack, type Frontier } from "./frontier.js";
 import type { ResolvedOptions } from "./options.js";
@@ -21,6 +19,8 @@ import { brokenStep, sameBytes } from "./action-properties.js";
 import { StateGraph } from "./liveness/graph.js";
 import { evalPredicate, layoutOf } from "./liveness/layout.js";
 import { Interruption } from "./interruption.js";
+import { encodeInit, firstBroken } from "./spec-calls.js";
+import { SuccessorBatch } from "./successor-batch.js";
 
 export type Stop =
   | { readonly kind: "invariant"; readonly invariant: number; readonly id: number; readonly hi: number; readonly lo: number }
@@ -57,6 +57,7 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
     throw new McError("MC019", `${model.file}: temporal properties (${model.propertyNames.join(", ")}) are checked on the state graph a breadth-first search builds; run them with --strategy bfs (the default), or leave them out with --invariant/--property.`);
   }
   const graph = layout ? new StateGraph(layout.nbits) : null;
+  const batch = new SuccessorBatch(model);
   const seen = new SeenSet(opts.seenCapacity, graph !== null);
   const steps = graph !== null || model.actionProperties.length > 0;
   let sBytes = new Uint8Array(256);
@@ -85,13 +86,12 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
     ...(graph && stop === null ? { graph: (graph.finish(), graph) } : {}),
   });
 
-  /** Fingerprints and records the state encoded in enc (`len` bytes); its new id, or -1 if seen. */
-  const admit = (len: number, parent: number, action: number, k: number, d: number): number => {
-    fingerprint(enc.buf, len);
-    if (!seen.add(fpHi(), fpLo(), store.size)) return -1;
+  /** Records the state with fingerprint (hi, lo) and bytes src[from .. from+len); its new id, or -1 if seen. */
+  const admit = (hi: number, lo: number, src: Uint8Array, from: number, len: number, parent: number, action: number, k: number, d: number): number => {
+    if (!seen.add(hi, lo, store.size)) return -1;
     const id = store.add(parent, action, k);
     if (d > depth) depth = d;
-    frontier.push(id, d, enc.buf, len);
+    frontier.push(id, d, src, from, len);
     return id;
   };
 
@@ -99,7 +99,9 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
   for (let k = 0; k < model.init.length; k++) {
     const s = model.init[k];
     generated++;
-    const id = admit(encodeInit(enc, model, k), -1, 0, k, 1);
+    const len = encodeInit(enc, model, k);
+    fingerprint(enc.buf, len);
+    const id = admit(fpHi(), fpLo(), enc.buf, 0, len, -1, 0, k, 1);
     if (id < 0) continue;
     if (graph) graph.initCount = id + 1;
     const bad = firstBroken(model, s);
@@ -129,51 +131,54 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
       if (sBytes.length < slen) sBytes = new Uint8Array(slen * 2);
       sBytes.set(frontier.buf.subarray(frontier.off, frontier.off + slen));
     }
-    for (let a = 0; a < actions.length; a++) {
-      const succ = successorsAt(model, a, s);
-      const n = succ.length;
-      if (n !== 0) {
+    batch.collect(s, seen);
+    const { bytes, off, len, hi, lo, action, k: ord, state: succ, counts } = batch;
+    for (let j = 0; j < batch.n; j++) {
+      const a = action[j]!;
+      const k = ord[j]!;
+      const n = counts[a]!;
+      if (k === 0) {
         stats.enabled[a]!++;
         stats.generated[a]! += n;
       }
-      for (let k = 0; k < n; k++) {
-        const t = succ[k];
-        generated++;
-        enabled++;
-        const len = encodeSuccessor(enc, model, a, s, succ, k);
-        let nid: number;
-        try {
-          nid = admit(len, id, a, k, d + 1);
-        } catch (e) {
-          if (isAllocationFailure(e)) throw outOfMemory(model.file, { distinct: store.size, generated, depth }, `allocating more room failed (${(e as Error).message})`);
-          throw e;
+      const t = succ[j];
+      generated++;
+      enabled++;
+      let nid: number;
+      try {
+        nid = admit(hi[j]!, lo[j]!, bytes, off[j]!, len[j]!, id, a, k, d + 1);
+      } catch (e) {
+        if (isAllocationFailure(e)) throw outOfMemory(model.file, { distinct: store.size, generated, depth }, `allocating more room failed (${(e as Error).message})`);
+        throw e;
+      }
+      if (steps && !sameBytes(bytes, off[j]!, len[j]!, sBytes, 0, slen)) {
+        if (graph) {
+          graph.edge(nid >= 0 ? nid : seen.id, a, k);
+          const b = layout!.enabled[a]!;
+          if (b >= 0) graph.flag(b);
         }
-        if (steps && !sameBytes(enc.buf, len, sBytes, 0, slen)) {
-          if (graph) {
-            graph.edge(nid >= 0 ? nid : seen.id, a, k);
-            const b = layout!.enabled[a]!;
-            if (b >= 0) graph.flag(b);
-          }
-          const broken = model.actionProperties.length > 0 ? brokenStep(model, s, t, a) : -1;
-          if (broken >= 0) {
-            stats.generated[a]! -= n - 1 - k; // as for the stops below
-            fingerprint(sBytes.subarray(0, slen));
-            return done({ kind: "action", property: broken, id, hi: fpHi(), lo: fpLo(), action: a, succ: k });
-          }
-        }
-        if (nid < 0) continue;
-        const bad = firstBroken(model, t);
-        // a stop leaves this action's later successors unexamined: uncount them
-        if (bad >= 0) {
-          stats.generated[a]! -= n - 1 - k;
-          return done({ kind: "invariant", invariant: bad, id: nid, hi: fpHi(), lo: fpLo() });
-        }
-        if (store.size >= opts.maxStates) {
-          stats.generated[a]! -= n - 1 - k;
-          return done({ kind: "bounded", reason: `--max-states ${opts.maxStates} reached` });
+        const broken = model.actionProperties.length > 0 ? brokenStep(model, s, t, a) : -1;
+        if (broken >= 0) {
+          stats.generated[a]! -= n - 1 - k; // as for the stops below
+          fingerprint(sBytes.subarray(0, slen));
+          return done({ kind: "action", property: broken, id, hi: fpHi(), lo: fpLo(), action: a, succ: k });
         }
       }
+      if (nid < 0) continue;
+      const bad = firstBroken(model, t);
+      // a stop leaves this action's later successors unexamined: uncount them
+      if (bad >= 0) {
+        stats.generated[a]! -= n - 1 - k;
+        return done({ kind: "invariant", invariant: bad, id: nid, hi: hi[j]!, lo: lo[j]! });
+      }
+      if (store.size >= opts.maxStates) {
+        stats.generated[a]! -= n - 1 - k;
+        return done({ kind: "bounded", reason: `--max-states ${opts.maxStates} reached` });
+      }
     }
+    // an action threw, or gave a value that is not a state, after the successors above
+    if (batch.error !== null) throw batch.error;
+    batch.release();
     if (enabled === 0 && opts.deadlock) {
       enc.encode(s);
       fingerprint(enc.buf, enc.pos);
@@ -189,75 +194,4 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
     }
   }
   return done(truncated ? { kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` } : null);
-}
-
-/** The successors of action `a` in `s`; a throw or a Promise becomes the spec error naming it. */
-export function successorsAt(model: Model, a: number, s: unknown): readonly unknown[] {
-  try {
-    return successorsOf(model.actions[a]!(s));
-  } catch (e) {
-    throw actionError(model, a, s, e);
-  }
-}
-
-/** Encodes initial state `k` into `enc`; a non-state becomes the spec error naming it. */
-export function encodeInit(enc: Encoder, model: Model, k: number): number {
-  try {
-    return enc.encode(model.init[k]);
-  } catch (e) {
-    throw initError(model, k, e);
-  }
-}
-
-/** Encodes successor `k` of action `a` into `enc`; a non-state becomes the spec error naming it. */
-export function encodeSuccessor(enc: Encoder, model: Model, a: number, s: unknown, succ: readonly unknown[], k: number): number {
-  try {
-    return enc.encode(succ[k]);
-  } catch (e) {
-    throw actionError(model, a, s, e, succ.length > 1 ? k : -1);
-  }
-}
-
-/** The index of the first invariant `s` breaks, or -1; a throw or a non-boolean is a spec error. */
-export function firstBroken(model: Model, s: unknown): number {
-  const invs = model.invariants;
-  for (let i = 0; i < invs.length; i++) {
-    let r: unknown;
-    try {
-      r = invs[i]!(s);
-    } catch (e) {
-      throw new McError("MC012", `${model.file}: invariant '${model.invariantNames[i]}' threw ${describeThrown(e)} in state ${showState(s)}.`);
-    }
-    if (r === true) continue;
-    if (r === false) return i;
-    throw new McError(
-      "MC013",
-      `${model.file}: invariant '${model.invariantNames[i]}' returned ${showState(r, 60)} (${typeof r}), not a boolean, in state ${showState(s)}. An invariant must return true or false.`,
-    );
-  }
-  return -1;
-}
-
-function actionError(model: Model, a: number, s: unknown, e: unknown, k = -1): McError {
-  const name = model.actionNames[a];
-  const where = `${model.file}: action '${name}'`;
-  const inState = `in state ${showState(s)}`;
-  if (e instanceof McError) return e;
-  if (e instanceof PromiseReturned || e instanceof NotAStateError) {
-    const what = e instanceof PromiseReturned ? "a Promise (actions must be synchronous)" : e.message;
-    const which = k >= 0 ? ` in successor ${k}` : "";
-    return new McError(
-      "MC010",
-      `${where} returned a value that is not a state${which}: ${what}, ${inState}. An action returns null/false when disabled, ` +
-        `one Immutable value or primitive, or an Array or generator of them.`,
-    );
-  }
-  return new McError("MC011", `${where} threw ${describeThrown(e)} ${inState}.`);
-}
-
-function initError(model: Model, k: number, e: unknown): McError {
-  if (e instanceof NotAStateError) {
-    return new McError("MC007", `${model.file}: initial state ${k} of spec '${model.name}' is not a state: ${e.message}; it is ${showState(model.init[k])}.`);
-  }
-  return new McError("MC007", `${model.file}: initial state ${k} of spec '${model.name}' could not be encoded: ${describeThrown(e)}.`);
 }

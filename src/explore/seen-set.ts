@@ -35,6 +35,11 @@ export class SeenSet {
     return this.table.byteLength;
   }
 
+  /** Reads the fingerprint's home slot, so that a later add() finds it in cache (see SuccessorBatch). */
+  touch(hi: number, lo: number): number {
+    return this.table[this.stride * this.home(hi === 0 ? 1 : hi, lo === 0 ? 1 : lo)]!;
+  }
+
   /** Adds the fingerprint (with state id `id` when the set keeps ids); true if it was not there before. */
   add(hi: number, lo: number, id = 0): boolean {
     if (hi === 0) hi = 1;

@@ -14,7 +14,7 @@ import type { Spec } from "../spec/types.js";
 import type { ConstOverrides } from "../model/constants.js";
 import { annotate } from "./annotate.js";
 import { Xoshiro128 } from "./prng.js";
-import { encodeInit, encodeSuccessor, firstBroken, successorsAt } from "./search.js";
+import { encodeInit, encodeSuccessor, firstBroken, successorsAt } from "./spec-calls.js";
 import { SeenSet } from "./seen-set.js";
 
 export interface SimulateOptions {

@@ -23,9 +23,12 @@ export class Encoder {
   pos = 0;
   private scratch = new Uint8Array(4096);
 
-  /** Encodes `v` from offset 0 and returns its length in bytes (the bytes are in `buf`). */
-  encode(v: unknown): number {
-    this.pos = 0;
+  /**
+   * Encodes `v` at offset `at` (the bytes before it are kept) and returns its length in bytes;
+   * the bytes are in `buf`, which may have been replaced by a larger copy.
+   */
+  encode(v: unknown, at = 0): number {
+    this.pos = at;
     try {
       this.value(v);
     } catch (e) {
@@ -33,7 +36,7 @@ export class Encoder {
       if (e instanceof RangeError && /Invalid typed array length|Array buffer allocation/.test(e.message)) throw e;
       throw e;
     }
-    return this.pos;
+    return this.pos - at;
   }
 
   private ensure(n: number): void {

@@ -20,9 +20,9 @@ export async function initHash(): Promise<void> {
 const BIG = new BigUint64Array(1);
 const HALVES = new Uint32Array(BIG.buffer);
 
-/** The fingerprint of the first `len` bytes of `bytes`; read the halves with fpHi()/fpLo() right after. */
-export function fingerprint(bytes: Uint8Array, len = bytes.length): void {
-  BIG[0] = h64!(len === bytes.length ? bytes : bytes.subarray(0, len), SEED);
+/** The fingerprint of bytes[from .. from+len); read the halves with fpHi()/fpLo() right after. */
+export function fingerprint(bytes: Uint8Array, len = bytes.length, from = 0): void {
+  BIG[0] = h64!(from === 0 && len === bytes.length ? bytes : bytes.subarray(from, from + len), SEED);
 }
 
 export function fpHi(): number {

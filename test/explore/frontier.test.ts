@@ -6,8 +6,8 @@ function fill(f: Queue | Stack, n: number): void {
   const buf = new Uint8Array(3000);
   for (let i = 0; i < n; i++) {
     const len = (i * 37) % 2900;
-    buf.fill(i & 0xff, 0, len);
-    f.push(i, i % 17, buf, len);
+    buf.fill(i & 0xff, 7, 7 + len); // entries are read from an offset, as from a successor batch
+    f.push(i, i % 17, buf, 7, len);
   }
 }
 
@@ -59,7 +59,7 @@ describe("frontiers", () => {
         if (i === 2500 && level % 7 === 0) id += 1000;
         const len = (id * 13) % 200;
         buf.fill(id & 0xff, 0, len);
-        q.push(id, level, buf, len);
+        q.push(id, level, buf, 0, len);
         want.push([id, level, len]);
         id++;
         if (i % 2 === 0 && q.pop()) check(true);

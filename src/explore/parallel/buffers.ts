@@ -59,7 +59,7 @@ export class ChunkWriter {
   ) {}
 
   /** Writes an entry; afterwards `chunk` and `offset` say where. */
-  write(src: Uint8Array, len: number): void {
+  write(src: Uint8Array, from: number, len: number): void {
     if (this.data === undefined || this.pos + 4 + len > this.data.length) this.next(4 + len);
     const d = this.data!;
     const p = this.pos;
@@ -67,7 +67,7 @@ export class ChunkWriter {
     d[p + 1] = len >>> 8;
     d[p + 2] = len >>> 16;
     d[p + 3] = len >>> 24;
-    d.set(src.subarray(0, len), p + 4);
+    d.set(src.subarray(from, from + len), p + 4);
     this.offset = p;
     this.chunk = this.id;
     this.pos = p + 4 + len;

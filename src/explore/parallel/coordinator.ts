@@ -9,7 +9,8 @@ import type { Model } from "../../model/compile.js";
 import { McError, type ErrorCode } from "../../result/errors.js";
 import type { CheckListener } from "../../result/result.js";
 import type { ResolvedOptions } from "../options.js";
-import { encodeInit, firstBroken, type ActionStats, type SearchOutcome, type Stop } from "../search.js";
+import type { ActionStats, SearchOutcome, Stop } from "../search.js";
+import { encodeInit, firstBroken } from "../spec-calls.js";
 import { StateStore } from "../state-store.js";
 import { MemoryBudget, isAllocationFailure, outOfMemory } from "../memory.js";
 import { ChunkWriter } from "./buffers.js";
@@ -106,7 +107,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       const bad = firstBroken(model, s);
       if (bad >= 0) return outcome({ kind: "invariant", invariant: bad, id, hi: fpHi(), lo: fpLo() });
       if (store.size >= opts.maxStates) return outcome({ kind: "bounded", reason: `--max-states ${opts.maxStates} reached` });
-      writer.write(enc.buf, len);
+      writer.write(enc.buf, 0, len);
       initOrder.push(writer.chunk, writer.offset);
     }
     // Each level's order (chunk, offset per state) lives in shared memory, never on the JS heap.

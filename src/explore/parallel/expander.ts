@@ -5,12 +5,12 @@
 
 import { Decoder, UnknownRecordType } from "../../fingerprint/decode.js";
 import { Encoder } from "../../fingerprint/encode.js";
-import { fingerprint, fpHi, fpLo } from "../../fingerprint/hash.js";
 import type { Model } from "../../model/compile.js";
 import { McError, describeThrown } from "../../result/errors.js";
 import { replay } from "../replay.js";
 import { brokenStep, sameBytes } from "../action-properties.js";
-import { encodeSuccessor, firstBroken, successorsAt } from "../search.js";
+import { firstBroken } from "../spec-calls.js";
+import { SuccessorBatch } from "../successor-batch.js";
 import { StateStore } from "../state-store.js";
 import { ChunkWriter, IntRecords, readLen } from "./buffers.js";
 import { evalPredicate, layoutOf, type BitLayout } from "../liveness/layout.js";
@@ -20,6 +20,7 @@ import { SharedSeenSet } from "./shared-seen-set.js";
 export class Expander {
   private readonly enc = new Encoder();
   private readonly dec = new Decoder();
+  private readonly batch: SuccessorBatch;
   private readonly recs = new IntRecords(REC_WORDS);
   private readonly wins = new IntRecords(WIN_WORDS);
   private readonly edges = new IntRecords(EDGE_WORDS);
@@ -51,6 +52,7 @@ export class Expander {
     threads: number,
   ) {
     this.writer = new ChunkWriter(index, threads);
+    this.batch = new SuccessorBatch(model);
     this.enabled = new Float64Array(model.actions.length);
     this.generatedBy = new Float64Array(model.actions.length);
     this.layout = model.properties.length > 0 ? layoutOf(model) : null;
@@ -137,38 +139,41 @@ export class Expander {
     }
     // (bits set inline: a closure here would be one allocation per expanded state)
     if (layout) for (const pred of layout.predicates) if (evalPredicate(model, pred, s)) flags![pos * words + (pred.bit >>> 5)]! |= 1 << (pred.bit & 31);
+    const batch = this.batch;
+    batch.collect(s, table);
+    const { off, len, hi, lo, action, k: kOf, state: succ, counts } = batch;
+    const out = batch.bytes;
+    if (this.cov) for (let a = 0; a < actions.length; a++) this.cov[pos * actions.length + a] = counts[a]!;
     let ord = 0;
-    for (let a = 0; a < actions.length; a++) {
-      const succ = successorsAt(model, a, s);
-      const n = succ.length;
-      if (n !== 0) {
+    for (; ord < batch.n; ord++) {
+      const a = action[ord]!;
+      const k = kOf[ord]!;
+      if (k === 0) {
         this.enabled[a]!++;
-        this.generatedBy[a]! += n;
+        this.generatedBy[a]! += counts[a]!;
       }
-      if (this.cov) this.cov[pos * actions.length + a] = n;
-      for (let k = 0; k < n; k++, ord++) {
-        const len = encodeSuccessor(enc, model, a, s, succ, k);
-        const moves = (steps !== undefined || layout !== null) && !sameBytes(enc.buf, len, bytes!, at, slen);
-        if (moves && steps && steps[STEP_WORDS * pos] === 0) {
-          const bad = brokenStep(model, s, succ[k], a);
-          if (bad >= 0) steps.set([ord + 1, bad, a, k], STEP_WORDS * pos);
-        }
-        fingerprint(enc.buf, len);
-        const local = table.insert(fpHi(), fpLo(), pos, base);
-        if (moves && layout) {
-          this.edges.push4(pos, table.cand, a, k);
-          const b = layout.enabled[a]!;
-          if (b >= 0) flags![pos * words + (b >>> 5)]! |= 1 << (b & 31);
-        }
-        if (table.won) {
-          writer.write(enc.buf, len);
-          wins.push4(local, writer.chunk, writer.offset, firstBroken(model, succ[k]));
-          recs.push5(local, pos, ord, a, k);
-        } else if (local >= 0 && table.lowered) {
-          recs.push5(local, pos, ord, a, k);
-        }
+      const moves = (steps !== undefined || layout !== null) && !sameBytes(out, off[ord]!, len[ord]!, bytes!, at, slen);
+      if (moves && steps && steps[STEP_WORDS * pos] === 0) {
+        const bad = brokenStep(model, s, succ[ord], a);
+        if (bad >= 0) steps.set([ord + 1, bad, a, k], STEP_WORDS * pos);
+      }
+      const local = table.insert(hi[ord]!, lo[ord]!, pos, base);
+      if (moves && layout) {
+        this.edges.push4(pos, table.cand, a, k);
+        const b = layout.enabled[a]!;
+        if (b >= 0) flags![pos * words + (b >>> 5)]! |= 1 << (b & 31);
+      }
+      if (table.won) {
+        writer.write(out, off[ord]!, len[ord]!);
+        wins.push4(local, writer.chunk, writer.offset, firstBroken(model, succ[ord]));
+        recs.push5(local, pos, ord, a, k);
+      } else if (local >= 0 && table.lowered) {
+        recs.push5(local, pos, ord, a, k);
       }
     }
+    // an action threw, or gave a value that is not a state, after the successors above
+    if (batch.error !== null) throw batch.error;
+    batch.release();
     this.gen[pos] = ord;
   }
 

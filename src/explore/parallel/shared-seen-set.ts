@@ -39,6 +39,11 @@ export class SharedSeenSet {
     return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
   }
 
+  /** Reads the fingerprint's home slot, so that a later insert() finds it in cache (see SuccessorBatch). */
+  touch(hi: number, lo: number): number {
+    return this.t[SLOT_WORDS * this.home(hi === 0 ? 1 : hi, lo === 0 ? 1 : lo)]!;
+  }
+
   /**
    * Inserts a fingerprint reached from level position `pos`. Returns the state's level-local
    * candidate number (then `won` says whether this call inserted it), or -1 if it was first
