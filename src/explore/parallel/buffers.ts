@@ -28,9 +28,13 @@ export class IntRecords {
     a[i + 3] = x3;
   }
 
-  /** Hands the records over (the buffer is transferred) and starts empty. */
+  /**
+   * Hands the records over and starts empty: the buffer itself (then transferred), not a copy,
+   * so that a level's largest record arrays do not stay behind in every thread.
+   */
   take(): { buffer: ArrayBuffer; count: number } {
-    const out = { buffer: this.a.buffer.slice(0, this.count * this.words * 4), count: this.count };
+    const out = { buffer: this.a.buffer as ArrayBuffer, count: this.count };
+    this.a = new Int32Array(1 << 14);
     this.count = 0;
     return out;
   }

@@ -17,6 +17,7 @@ import { ChunkWriter } from "./buffers.js";
 import { Expander } from "./expander.js";
 import { numberLevel } from "./number-level.js";
 import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type TableRef } from "./protocol.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 import { WorkerPool } from "./worker-pool.js";
 import { LevelGraph } from "./graph-level.js";
@@ -31,7 +32,9 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   }
   const ctrlSab = new SharedArrayBuffer(CTRL_WORDS * 4);
   const ctrl = new Int32Array(ctrlSab);
-  let table = new SharedSeenSet(SharedSeenSet.allocate(opts.seenCapacity), ctrl);
+  let table = new SharedSeenSet(SharedSeenSet.allocate(opts.seenCapacity, 0), ctrl);
+  /** The first candidate of the level in progress (the parents array's index 0). */
+  let levelBase = 0;
   ctrl[C_LIMIT] = table.capacity * MAX_LOAD;
   const store = new StateStore(true);
   const chunks = new Map<number, SharedArrayBuffer>();
@@ -74,7 +77,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   });
   const grow = (): TableRef => {
     try {
-      table = new SharedSeenSet(table.grow(table.capacity * 2), ctrl);
+      table = new SharedSeenSet(table.grow(table.capacity * 2, levelBase), ctrl);
     } catch (e) {
       if (isAllocationFailure(e)) throw outOfMemory(model.file, { distinct: Atomics.load(ctrl, C_CAND), generated, depth }, "growing the shared seen-set failed");
       throw e;
@@ -118,8 +121,13 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     while (order.length > 0) {
       levelSize = order.length / 2;
       if (depth >= opts.maxDepth) return outcome({ kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` });
+      // The level before left its buffers (the workers' records, numbering arrays, states of the
+      // level before it) to the collector; free them before the seen-set may double.
+      collectGarbage();
       if (Atomics.load(ctrl, C_CAND) > table.capacity * 0.6) grow();
       const base = Atomics.load(ctrl, C_CAND);
+      levelBase = base;
+      table = new SharedSeenSet(table.forLevel(base), ctrl);
       Atomics.store(ctrl, C_CURSOR, 0);
       const orderSab = order.buffer as SharedArrayBuffer;
       const genSab = new SharedArrayBuffer(levelSize * 4);
@@ -131,8 +139,14 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       // Coverage counts each position's successors per action, so that the level can be cut
       // exactly where one worker would have stopped; without it, the participants' totals do.
       const cov = opts.coverage ? new SharedArrayBuffer(Math.max(4, levelSize * model.actions.length * 4)) : undefined;
-      const msg: LevelMsg = { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, ...(stepSab ? { steps: stepSab } : {}), ...(flagsSab ? { flags: flagsSab } : {}), chunks: [...chunks], table: table.ref, store: store.views(), ...(cov ? { cov } : {}) };
-      const dones = await pool.runLevel(msg, main, grow, report);
+      // (no variable holds the message: if the seen-set grows during the level, nothing here
+      // may keep the old table reachable)
+      const dones = await pool.runLevel(
+        { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, ...(stepSab ? { steps: stepSab } : {}), ...(flagsSab ? { flags: flagsSab } : {}), chunks: [...chunks], table: table.ref, store: store.views(), ...(cov ? { cov } : {}) },
+        main,
+        grow,
+        report,
+      );
       // interrupted: the counts are those of the levels numbered so far; close() ends the workers
       if (dones === undefined) return outcome({ kind: "interrupted" });
       for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
@@ -144,7 +158,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
         firstId,
         depth,
         candidates,
-        minParent: table.minParents(base, Atomics.load(ctrl, C_CAND) - base),
+        minParent: table.minParents(Atomics.load(ctrl, C_CAND) - base),
         gen: new Int32Array(genSab),
         ...(stepSab ? { steps: new Int32Array(stepSab) } : {}),
         ...(idOf ? { idOf } : {}),

@@ -28,7 +28,8 @@ export class Expander {
   private flags: Int32Array | undefined;
   private readonly writer: ChunkWriter;
   private readonly chunks = new Map<number, Uint8Array>();
-  private level!: LevelMsg;
+  /** The level being expanded, without its seen-set (which may grow and be replaced meanwhile). */
+  private level!: Omit<LevelMsg, "table">;
   private table!: SharedSeenSet;
   private order!: Int32Array;
   private gen!: Int32Array;
@@ -59,7 +60,8 @@ export class Expander {
   }
 
   startLevel(m: LevelMsg): void {
-    this.level = m;
+    const { table, ...level } = m;
+    this.level = level;
     this.order = new Int32Array(m.order);
     this.gen = new Int32Array(m.gen);
     this.cov = m.cov ? new Int32Array(m.cov) : undefined;
@@ -71,7 +73,7 @@ export class Expander {
     for (const [id, sab] of m.chunks) this.chunks.set(id, new Uint8Array(sab));
     this.from = this.to = 0;
     this.error = undefined;
-    this.setTable(m.table);
+    this.setTable(table);
   }
 
   setTable(t: TableRef): void {

@@ -20,7 +20,8 @@ export const CTRL_WORDS = 48;
 export const BLOCK = 64;
 
 export interface TableRef {
-  readonly table: SharedArrayBuffer; // 4 Int32 words a slot: hi, lo, candidate + 1, least parent position
+  readonly table: SharedArrayBuffer; // 3 Int32 words a slot: hi, lo, candidate + 1
+  readonly parents: SharedArrayBuffer; // Int32 by level-local candidate: its least parent position
 }
 
 /** What a worker boots with: only the spec's file, so it can start loading before a check. */

@@ -1,16 +1,19 @@
 // The seen-set shared by all workers: open addressing over a SharedArrayBuffer, lock-free. A slot
 // is claimed with a compare-and-swap on its first word and published by its second, so a reader
 // that finds the first word waits for the second. The third word names the state's candidate
-// number; the fourth holds the least level position that reached it, which workers agree on
-// with an atomic minimum (the first parent in BFS order: what one worker would have recorded).
-// Keeping it in the slot, not in an array by candidate, saves a cache miss per duplicate.
+// number. The least level position that reached a state of the level being expanded, which
+// workers agree on with an atomic minimum (the first parent in BFS order: what one worker would
+// have recorded), lives in a per-level array by candidate, `parents`: 12 bytes a slot instead of
+// 16, and a fresh array each level is only as resident as the level has states.
 
 import { C_CAND, C_LIMIT, C_PAUSE, type TableRef } from "./protocol.js";
 
-export const SLOT_WORDS = 4;
+export const SLOT_WORDS = 3;
 
 export class SharedSeenSet {
   readonly t: Int32Array;
+  /** By level-local candidate: its least parent position. */
+  private readonly parents: Int32Array;
   readonly capacity: number;
   private readonly mask: number;
   private readonly shift: number;
@@ -26,13 +29,20 @@ export class SharedSeenSet {
     private readonly ctrl: Int32Array,
   ) {
     this.t = new Int32Array(ref.table);
+    this.parents = new Int32Array(ref.parents);
     this.capacity = this.t.length / SLOT_WORDS;
     this.mask = this.capacity - 1;
     this.shift = 32 - Math.log2(this.capacity);
   }
 
-  static allocate(capacity: number): TableRef {
-    return { table: new SharedArrayBuffer(capacity * SLOT_WORDS * 4) };
+  /** A table of `capacity` slots, with a parents array for a level whose candidates start at `base`. */
+  static allocate(capacity: number, base: number): TableRef {
+    return { table: new SharedArrayBuffer(capacity * SLOT_WORDS * 4), parents: parentsFor(capacity, base) };
+  }
+
+  /** The same table with a fresh parents array, for the level whose candidates start at `base`. */
+  forLevel(base: number): TableRef {
+    return { table: this.ref.table, parents: parentsFor(this.capacity, base) };
   }
 
   private home(hi: number, lo: number): number {
@@ -62,7 +72,7 @@ export class SharedSeenSet {
         a = Atomics.compareExchange(t, j, 0, hi);
         if (a === 0) {
           const cand = Atomics.add(ctrl, C_CAND, 1);
-          Atomics.store(t, j + 3, pos);
+          Atomics.store(this.parents, cand - base, pos);
           Atomics.store(t, j + 2, cand + 1);
           Atomics.store(t, j + 1, lo); // publish last: readers wait for this word
           if (cand + 1 >= Atomics.load(ctrl, C_LIMIT)) Atomics.store(ctrl, C_PAUSE, 1);
@@ -80,9 +90,10 @@ export class SharedSeenSet {
           this.cand = Atomics.load(t, j + 2) - 1; // ordered after the read of `lo` above
           const local = this.cand - base;
           if (local < 0) return -1;
-          let cur = t[j + 3]!;
+          const parents = this.parents;
+          let cur = Atomics.load(parents, local);
           while (pos < cur) {
-            const prev = Atomics.compareExchange(t, j + 3, cur, pos);
+            const prev = Atomics.compareExchange(parents, local, cur, pos);
             if (prev === cur) {
               this.lowered = true;
               break;
@@ -96,9 +107,12 @@ export class SharedSeenSet {
     }
   }
 
-  /** Copies every entry into a table of `capacity` slots; only while no worker runs. */
-  grow(capacity: number): TableRef {
-    const ref = SharedSeenSet.allocate(capacity);
+  /**
+   * Copies every entry into a table of `capacity` slots, and the parents of the level in progress
+   * (candidates from `base`) into a parents array to match; only while no worker runs.
+   */
+  grow(capacity: number, base: number): TableRef {
+    const ref = SharedSeenSet.allocate(capacity, base);
     const next = new SharedSeenSet(ref, this.ctrl);
     const t = this.t;
     for (let j = 0; j < t.length; j += SLOT_WORDS) {
@@ -108,6 +122,8 @@ export class SharedSeenSet {
       while (next.t[i * SLOT_WORDS] !== 0) i = (i + 1) & next.mask;
       next.t.set(t.subarray(j, j + SLOT_WORDS), i * SLOT_WORDS);
     }
+    const m = Math.min(Atomics.load(this.ctrl, C_CAND) - base, this.parents.length);
+    if (m > 0) next.parents.set(this.parents.subarray(0, m));
     return ref;
   }
 
@@ -116,13 +132,15 @@ export class SharedSeenSet {
   }
 
   /** Per level-local candidate (c - base, for c in [base, base + m)): its least parent position. */
-  minParents(base: number, m: number): Int32Array {
-    const out = new Int32Array(m);
-    const t = this.t;
-    for (let j = 0; j < t.length; j += SLOT_WORDS) {
-      const c = t[j + 2]! - 1 - base;
-      if (c >= 0 && c < m) out[c] = t[j + 3]!;
-    }
-    return out;
+  minParents(m: number): Int32Array {
+    return this.parents.subarray(0, m);
   }
+}
+
+/**
+ * A level's parents array: room for every candidate the table could still take. Its pages are
+ * committed only as candidates are written, so the unused tail costs address space, not memory.
+ */
+function parentsFor(capacity: number, base: number): SharedArrayBuffer {
+  return new SharedArrayBuffer(Math.max(1, capacity - base) * 4);
 }

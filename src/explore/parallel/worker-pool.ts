@@ -2,6 +2,7 @@
 // loading with this thread's), joined to each level once ready, paused and resumed while the
 // shared seen-set grows.
 
+import { collectGarbage } from "./collect-garbage.js";
 import { Worker } from "node:worker_threads";
 import type { Model } from "../../model/compile.js";
 import { McError, type ErrorCode } from "../../result/errors.js";
@@ -11,11 +12,17 @@ import type { Interruption } from "../interruption.js";
 import { C_PAUSE, type DoneMsg, type FromWorker, type LevelMsg, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
 
 const BOOT = new URL("./worker-boot.js", import.meta.url);
+/**
+ * A worker's young generation: successors die young, so a small nursery costs no measurable time
+ * and keeps the worker's heap near its live size (devpriv P=5 T=8, 2 workers: 36 MiB less peak RSS
+ * than V8's default of 48).
+ */
+const YOUNG_MIB = 12;
 /** Workers started ahead of a check, by spec file, with any error they hit while loading. */
 const prewarmed = new Map<string, { worker: Worker; error?: unknown }[]>();
 
 function spawn(file: string): { worker: Worker; error?: unknown } {
-  const entry: { worker: Worker; error?: unknown } = { worker: new Worker(BOOT, { workerData: { file } satisfies WorkerData }) };
+  const entry: { worker: Worker; error?: unknown } = { worker: new Worker(BOOT, { workerData: { file } satisfies WorkerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MIB } }) };
   entry.worker.on("error", (e) => (entry.error = e));
   return entry;
 }
@@ -128,6 +135,8 @@ export class WorkerPool {
         const ref = grow();
         for (const w of this.paused) w.postMessage({ type: "resume", table: ref } satisfies ToWorker);
         this.paused.clear();
+        msg = { ...msg, table: ref }; // the old table must not stay reachable from here
+        collectGarbage();
       }
     }
   }

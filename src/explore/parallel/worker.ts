@@ -8,6 +8,7 @@ import type { Spec } from "../../spec/types.js";
 import { loadSpec } from "../../model/load-spec.js";
 import { selectChecks } from "../../model/select.js";
 import { McError, describeThrown } from "../../result/errors.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { Expander } from "./expander.js";
 import type { FromWorker, ToWorker, WorkerData } from "./protocol.js";
 
@@ -22,7 +23,7 @@ function step(): void {
     return;
   }
   const done = expander!.finish();
-  post(done, [done.recs, done.wins]);
+  post(done, done.edges ? [done.recs, done.wins, done.edges] : [done.recs, done.wins]);
 }
 
 let spec: Spec<unknown> | undefined;
@@ -54,9 +55,11 @@ port.on("message", (m: ToWorker) => {
   } else if (expander === undefined) throw new Error("a level was sent before the worker was ready");
   else if (m.type === "level") {
     expander.startLevel(m);
+    collectGarbage(); // the level before's chunks and records, now unreachable
     step();
   } else {
     expander.setTable(m.table);
+    collectGarbage();
     step();
   }
 });
