@@ -30,12 +30,15 @@ export function recordValues(r: object): readonly unknown[] | undefined {
 
 /**
  * Builds a Record of the type whose prototype is `proto` directly from its values in key order,
- * as Immutable's own makeRecord does, skipping the constructor's keyed-collection walk.
+ * as Immutable's own makeRecord does (what every Record.set returns), skipping the constructor's
+ * keyed-collection walk. The fields are added in makeRecord's order, so that decoded records
+ * share a hidden class with the records the spec's own updates make, and the property accesses
+ * in Immutable and in the spec see one shape fewer.
  */
 export function recordFromValues(proto: object, values: unknown[]): object {
-  const r = Object.create(proto) as { __ownerID: undefined; _values: unknown };
-  r.__ownerID = undefined;
+  const r = Object.create(proto) as { _values: unknown; __ownerID: undefined };
   r._values = List(values);
+  r.__ownerID = undefined;
   return r;
 }
 
