@@ -26,6 +26,9 @@ import { Interruption } from "../interruption.js";
 
 const MAX_LOAD = 0.8;
 
+/** Level buffers let go, in bytes, that make every thread run a full collection before the next level. */
+const GC_BYTES = 32 << 20;
+
 export async function parallelSearch(model: Model, opts: ResolvedOptions, listener: CheckListener): Promise<SearchOutcome> {
   if (opts.file === undefined) {
     throw new McError("MC023", `--workers ${opts.workers}: parallel workers load the spec themselves and need its file (pass options.file to check()).`);
@@ -35,6 +38,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   let table = new SharedSeenSet(SharedSeenSet.allocate(opts.seenCapacity, 0), ctrl);
   /** The first candidate of the level in progress (the parents array's index 0). */
   let levelBase = 0;
+  /** Bytes of level buffers let go since every thread last ran a full collection. */
+  let dropped = 0;
   ctrl[C_LIMIT] = table.capacity * MAX_LOAD;
   const store = new StateStore(true);
   const chunks = new Map<number, SharedArrayBuffer>();
@@ -121,10 +126,23 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     while (order.length > 0) {
       levelSize = order.length / 2;
       if (depth >= opts.maxDepth) return outcome({ kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` });
-      // The level before left its buffers (the workers' records, numbering arrays, states of the
-      // level before it) to the collector; free them before the seen-set may double.
-      collectGarbage();
-      if (Atomics.load(ctrl, C_CAND) > table.capacity * 0.6) grow();
+      const used = new Set<number>();
+      for (let p = 0; p < levelSize; p++) used.add(order[2 * p]!);
+      for (const [id, sab] of chunks) {
+        if (used.has(id)) continue;
+        chunks.delete(id); // the level before's
+        dropped += sab.byteLength;
+      }
+      // The levels before left their buffers (the workers' records, numbering arrays, states) to
+      // the collector: once they add up, every thread collects, before the seen-set may double.
+      let gc = dropped >= GC_BYTES;
+      if (gc) collectGarbage();
+      if (Atomics.load(ctrl, C_CAND) > table.capacity * 0.6) {
+        grow();
+        collectGarbage(); // the old table
+        gc = true;
+      }
+      if (gc) dropped = 0;
       const base = Atomics.load(ctrl, C_CAND);
       levelBase = base;
       table = new SharedSeenSet(table.forLevel(base), ctrl);
@@ -133,16 +151,13 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       const genSab = new SharedArrayBuffer(levelSize * 4);
       const stepSab = model.actionProperties.length > 0 ? new SharedArrayBuffer(levelSize * 4 * STEP_WORDS) : undefined;
       const flagsSab = lg?.flagsFor(levelSize);
-      const used = new Set<number>();
-      for (let p = 0; p < levelSize; p++) used.add(order[2 * p]!);
-      for (const id of chunks.keys()) if (!used.has(id)) chunks.delete(id); // the level before's
       // Coverage counts each position's successors per action, so that the level can be cut
       // exactly where one worker would have stopped; without it, the participants' totals do.
       const cov = opts.coverage ? new SharedArrayBuffer(Math.max(4, levelSize * model.actions.length * 4)) : undefined;
       // (no variable holds the message: if the seen-set grows during the level, nothing here
       // may keep the old table reachable)
       const dones = await pool.runLevel(
-        { type: "level", levelSize, firstId, base, order: orderSab, gen: genSab, ...(stepSab ? { steps: stepSab } : {}), ...(flagsSab ? { flags: flagsSab } : {}), chunks: [...chunks], table: table.ref, store: store.views(), ...(cov ? { cov } : {}) },
+        { type: "level", gc, levelSize, firstId, base, order: orderSab, gen: genSab, ...(stepSab ? { steps: stepSab } : {}), ...(flagsSab ? { flags: flagsSab } : {}), chunks: [...chunks], table: table.ref, store: store.views(), ...(cov ? { cov } : {}) },
         main,
         grow,
         report,
@@ -150,6 +165,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       // interrupted: the counts are those of the levels numbered so far; close() ends the workers
       if (dones === undefined) return outcome({ kind: "interrupted" });
       for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
+      for (const d of dones) dropped += d.recs.byteLength + d.wins.byteLength + (d.edges?.byteLength ?? 0);
+      dropped += orderSab.byteLength + genSab.byteLength + (stepSab?.byteLength ?? 0) + (cov?.byteLength ?? 0) + (flagsSab?.byteLength ?? 0);
 
       const candidates = Atomics.load(ctrl, C_CAND) - base;
       const idOf = lg ? new Int32Array(candidates) : undefined;

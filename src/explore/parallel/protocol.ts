@@ -43,6 +43,8 @@ export interface InitMsg {
 
 export interface LevelMsg {
   readonly type: "level";
+  /** Every thread runs a full collection first (see collect-garbage.ts). */
+  readonly gc: boolean;
   readonly levelSize: number;
   readonly firstId: number;
   /** C_CAND at the level's start: candidate c is level-local c - base. */

@@ -55,7 +55,7 @@ port.on("message", (m: ToWorker) => {
   } else if (expander === undefined) throw new Error("a level was sent before the worker was ready");
   else if (m.type === "level") {
     expander.startLevel(m);
-    collectGarbage(); // the level before's chunks and records, now unreachable
+    if (m.gc) collectGarbage(); // the levels before's chunks and records, now unreachable
     step();
   } else {
     expander.setTable(m.table);
