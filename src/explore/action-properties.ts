@@ -28,7 +28,7 @@ export function brokenStep(model: Model, s: unknown, t: unknown, a: number): num
   return -1;
 }
 
-/** Whether the encoded successor (enc[0..len)) is the state itself (bytes[off..off+slen)): a stuttering step. */
+/** Whether the encoded successor (a[aoff..aoff+len)) is the state itself (bytes[off..off+slen)): a stuttering step. */
 export function sameBytes(a: Uint8Array, aoff: number, len: number, bytes: Uint8Array, off: number, slen: number): boolean {
   if (len !== slen) return false;
   for (let i = 0; i < len; i++) if (a[aoff + i] !== bytes[off + i]) return false;

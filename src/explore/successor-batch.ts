@@ -1,6 +1,6 @@
 // All the successors of one state, computed before any of them is admitted: encoded one after
-// another into one buffer, fingerprinted, and each one's seen-set slot read once. A probe of a large seen-set is a
-// cache miss (about 150 ns here); issued back to back, the misses of a state's successors overlap
+// another into one buffer, fingerprinted, and each one's seen-set slot read once. A probe of a
+// large seen-set is a cache miss (about 150 ns here); issued back to back, the misses of a state's successors overlap
 // instead of stalling one after another, and the admitting pass then finds the slots in cache.
 // A throw (or a successor that is not a state) is kept in `error` and raised by the caller after
 // the successors before it, so a search stops where, and with the verdict, it always did.
@@ -31,7 +31,8 @@ export class SuccessorBatch {
   readonly counts: Int32Array;
   /** The spec error that ended the collection, to raise once the successors before it are admitted. */
   error: unknown = null;
-  private readonly generated: unknown[] = [];
+  /** Where a generator's successors are drained, reused from state to state. */
+  private readonly drained: unknown[] = [];
   /** Where touched words go, so the reads are not optimised away. */
   private sink = 0;
 
@@ -51,7 +52,7 @@ export class SuccessorBatch {
     for (let a = 0; a < nActions; a++) {
       let succ: readonly unknown[];
       try {
-        succ = successorsAt(model, a, s, this.generated);
+        succ = successorsAt(model, a, s, this.drained);
       } catch (e) {
         this.fail(e, a, n);
         return;
@@ -94,7 +95,7 @@ export class SuccessorBatch {
   /** Lets the successors go once they are admitted: held on, they would survive a scavenge. */
   release(): void {
     this.state.fill(undefined, 0, this.n);
-    this.generated.length = 0;
+    this.drained.length = 0;
   }
 
   private fail(e: unknown, from: number, n: number): void {

@@ -1,8 +1,9 @@
 // A full garbage collection, run by each thread of a parallel check between levels (once the
-// buffers let go since the last one add up) and after the shared seen-set has grown. A level's big buffers (the old table, 64 MiB at 4 M states; the
-// workers' records; the states' chunks) are ArrayBuffers, many of them shared, freed only once
-// every thread's collector has let go of them; threads whose JS heaps stay small rarely run a
-// full collection, so they used to pile up (devpriv P=5 T=8, 2 workers: about 200 MiB).
+// buffers let go since the last one add up) and after the shared seen-set has grown. A level's
+// big buffers (the old table, 64 MiB at 4 M states; the workers' records; the states' chunks)
+// are ArrayBuffers, many of them shared, freed only once every thread's collector has let go of
+// them; threads whose JS heaps stay small rarely run a full collection, so they used to pile up
+// (devpriv P=5 T=8, 2 workers: about 200 MiB).
 
 import v8 from "node:v8";
 import vm from "node:vm";

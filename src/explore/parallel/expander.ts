@@ -120,7 +120,7 @@ export class Expander {
   }
 
   private expand(pos: number): void {
-    const { model, enc, table, recs, wins, writer } = this;
+    const { model, table, recs, wins, writer } = this;
     const base = this.level.base;
     const s = this.stateAt(pos);
     const actions = model.actions;
