@@ -1,7 +1,7 @@
 // mc's public API. Specs import defineSpec from here; tools embed the checker through check().
 // Everything not listed here is internal.
 
-export { defineSpec } from "./spec/define-spec.js";
+export { defineSpec, ids } from "./spec/define-spec.js";
 export { eventually, leadsTo, infinitelyOften, eventuallyAlways } from "./spec/properties.js";
 export type { Property, StatePredicate } from "./spec/properties.js";
 export type {
@@ -23,6 +23,7 @@ export type {
   SpecDef,
   SpecView,
   State,
+  Symmetry,
 } from "./spec/types.js";
 export { McError, ERROR_CODES, type ErrorCode } from "./result/errors.js";
 export { check } from "./explore/check.js";

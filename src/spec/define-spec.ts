@@ -19,6 +19,7 @@ import {
   type Spec,
   type SpecDef,
   type SpecView,
+  type Symmetry,
 } from "./types.js";
 
 export function defineSpec<S, const D extends ConstDecls = {}>(def: SpecDef<S, D>): Spec<S> {
@@ -33,6 +34,7 @@ export function defineSpec<S, const D extends ConstDecls = {}>(def: SpecDef<S, D
   if (def.actionProperties !== undefined) checkTable(name, "actionProperties", def.actionProperties, false);
   if (def.properties !== undefined) checkProperties(name, def.properties);
   if (def.fairness !== undefined) checkFairness(name, def.fairness);
+  if (def.symmetry !== undefined) checkSymmetry(name, def.symmetry);
   const constants = normaliseConstants(name, def.constants ?? {});
 
   const build = (values: { readonly [k: string]: ConstValue }): BuiltSpec<S> => {
@@ -48,6 +50,8 @@ export function defineSpec<S, const D extends ConstDecls = {}>(def: SpecDef<S, D
     checkProperties(name, properties);
     const actionProperties = (def.actionProperties === undefined ? {} : resolve(def.actionProperties, c)) as ActionProperties<S>;
     checkTable(name, "actionProperties", actionProperties, false);
+    const symmetry = (def.symmetry === undefined ? {} : resolve(def.symmetry, c)) as Symmetry;
+    checkSymmetry(name, symmetry);
     const init = def.init;
     return {
       init: Array.isArray(init) ? () => init : () => (init as (c: ConstValues<D>) => Iterable<S>)(c),
@@ -57,6 +61,7 @@ export function defineSpec<S, const D extends ConstDecls = {}>(def: SpecDef<S, D
       fairness,
       properties,
       actionProperties,
+      symmetry,
     };
   };
   return { [SPEC_BRAND]: true, name, constants, build };
@@ -102,6 +107,30 @@ function checkFairness(spec: string, table: unknown): void {
   for (const [k, v] of Object.entries(table as object)) {
     if (v !== "weak" && v !== "strong") malformed(spec, `fairness of action '${k}' is ${JSON.stringify(v) ?? String(v)}; it must be "weak" or "strong"`);
   }
+}
+
+/** Each set: distinct strings; no identity in two sets (a permutation of one must not move the other). */
+function checkSymmetry(spec: string, table: unknown): void {
+  if (typeof table === "function") return;
+  if (table === null || typeof table !== "object" || Array.isArray(table)) {
+    malformed(spec, '`symmetry` must be an object mapping set names to arrays of identity strings, e.g. { Threads: ids("t", T) }');
+  }
+  const owner = new Map<string, string>();
+  for (const [k, v] of Object.entries(table as object)) {
+    if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) malformed(spec, `symmetry set '${k}' must be an array of strings`);
+    for (const id of v as string[]) {
+      const prev = owner.get(id);
+      if (prev !== undefined) malformed(spec, `identity '${id}' appears ${prev === k ? "twice in symmetry set '" + k + "'" : `in symmetry sets '${prev}' and '${k}'`}`);
+      owner.set(id, k);
+    }
+  }
+}
+
+/** `ids("t", 3)` is ["t1", "t2", "t3"]: the identities of a symmetric set. */
+export function ids(prefix: string, n: number): string[] {
+  const out: string[] = [];
+  for (let i = 1; i <= n; i++) out.push(`${prefix}${i}`);
+  return out;
 }
 
 function normaliseConstants(spec: string, decls: ConstDecls): { [k: string]: NormalConst } {

@@ -28,6 +28,13 @@ export type ActionProperties<S> = { readonly [name: string]: ActionProperty<S> }
 
 export type ConstValue = number | string | boolean;
 
+/**
+ * Symmetric sets of identities (contract v3), as TLC's SYMMETRY over sets of model values: each
+ * entry names a set of distinct strings whose permutations map reachable states to reachable
+ * states with the same invariant values. mc explores one state per orbit.
+ */
+export type Symmetry = { readonly [setName: string]: readonly string[] };
+
 /** A constant declaration: its default, or the default plus the values it may take. */
 export type ConstDecl =
   | ConstValue
@@ -72,6 +79,8 @@ export interface SpecDef<S, D extends ConstDecls = {}> {
   readonly fairness?: Fairness | ((c: ConstValues<D>) => Fairness);
   readonly properties?: Properties<S> | ((c: ConstValues<D>) => Properties<S>);
   readonly actionProperties?: ActionProperties<S> | ((c: ConstValues<D>) => ActionProperties<S>);
+  /** Symmetric identity sets; `--no-symmetry` ignores them. */
+  readonly symmetry?: Symmetry | ((c: ConstValues<D>) => Symmetry);
 }
 
 export const SPEC_BRAND: unique symbol = Symbol.for("mc.spec");
@@ -99,4 +108,5 @@ export interface BuiltSpec<S> {
   readonly fairness: Fairness;
   readonly properties: Properties<S>;
   readonly actionProperties: ActionProperties<S>;
+  readonly symmetry: Symmetry;
 }
