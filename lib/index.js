@@ -12,3 +12,4 @@ if (!globalThis[REGISTERED]) {
 const mc = await import("../src/index.ts");
 
 export const { defineSpec, ids, eventually, leadsTo, infinitelyOften, eventuallyAlways, McError, ERROR_CODES, check, checkSpec } = mc;
+export const { simulate, renderHtmlReport } = mc;

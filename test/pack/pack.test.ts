@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { entryPoints, valueExports } from "./value-exports.js";
 
 const long = process.env["MC_LONG"] === "1";
 const root = resolve(".");
@@ -21,7 +22,7 @@ function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string>
 }
 
 describe.skipIf(!long)("mc installed from its packed tarball", () => {
-  it("imports mc and mc/vitest in the project's own vitest, and runs npx mc check", { timeout: 900_000 }, () => {
+  it("imports mc and mc/vitest in the project's own vitest, and runs npx mc check", { timeout: 900_000 }, async () => {
     const packed = run("npm", ["pack", "--pack-destination", work], root);
     expect(packed.status, packed.stderr).toBe(0);
     const tarball = join(work, packed.stdout.trim().split("\n").at(-1)!);
@@ -57,5 +58,25 @@ describe.skipIf(!long)("mc installed from its packed tarball", () => {
     const fixed = run("npx", ["mc", "check", "specs/mutex.ts", "--const", "ATOMIC=true", "--no-typecheck", "--json"], proj);
     expect(JSON.parse(fixed.stdout)).toMatchObject({ verdict: "ok" });
     expect(fixed.status).toBe(0);
+
+    // every value export of every entry point, imported by its package name from the tarball
+    // ("mc/vitest" needs vitest's runner: the project's vitest run above imports it)
+    const points = entryPoints(root).filter(([k]) => k !== "./vitest");
+    const names = points.map(([k]) => `mc${k.slice(1)}`);
+    writeFileSync(join(proj, "exports.mjs"), `const out = {};\nfor (const n of ${JSON.stringify(names)}) out[n] = Object.entries(await import(n)).filter(([, v]) => v !== undefined).map(([k]) => k).sort();\nconsole.log(JSON.stringify(out));\n`);
+    const listed = run("node", ["exports.mjs"], proj);
+    expect(listed.status, listed.stderr).toBe(0);
+    const got = JSON.parse(listed.stdout) as Record<string, string[]>;
+    for (const [k, e] of points) expect(got[`mc${k.slice(1)}`], k).toEqual(await valueExports(join(root, e.types)));
+    expect(got["mc"]).toEqual(expect.arrayContaining(["renderHtmlReport", "simulate", "checkSpec"]));
+
+    // a spec built from "mc/kernel" and "mc/invariants", type-checked and checked in the project
+    copyFileSync(join(root, "test/pack/page-spec.txt"), join(proj, "specs/page.ts"));
+    const page = run("npx", ["mc", "check", "specs/page.ts"], proj);
+    expect(page.stdout + page.stderr).toContain("✓ All invariants hold on 3 distinct states.");
+    expect(page.status).toBe(0);
+    const leak = run("npx", ["mc", "check", "specs/page.ts", "--const", "LEAK=true"], proj);
+    expect(leak.stdout).toContain("✗ Invariant Identity is violated after 3 steps.");
+    expect(leak.status).toBe(1);
   });
 });
