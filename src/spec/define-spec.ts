@@ -105,7 +105,7 @@ function checkFairness(spec: string, table: unknown): void {
     malformed(spec, '`fairness` must be an object mapping action names to "weak" or "strong"');
   }
   for (const [k, v] of Object.entries(table as object)) {
-    if (v !== "weak" && v !== "strong") malformed(spec, `fairness of action '${k}' is ${JSON.stringify(v) ?? String(v)}; it must be "weak" or "strong"`);
+    if (v !== undefined && v !== "weak" && v !== "strong") malformed(spec, `fairness of action '${k}' is ${JSON.stringify(v) ?? String(v)}; it must be "weak" or "strong"`);
   }
 }
 

@@ -20,7 +20,9 @@ export type Invariants<S> = { readonly [name: string]: Invariant<S> };
 
 /** TLA's WF_vars(A) ("weak") or SF_vars(A) ("strong"), per action name. */
 export type FairnessKind = "weak" | "strong";
-export type Fairness = { readonly [actionName: string]: FairnessKind };
+// `| undefined`: `FAIR ? { A: "weak", B: "weak" } : { A: "weak" }` types its second branch as
+// `{ A: "weak"; B?: undefined }`; an entry that is undefined means no fairness, as a missing one.
+export type Fairness = { readonly [actionName: string]: FairnessKind | undefined };
 export type Properties<S> = { readonly [name: string]: Property<S> };
 /** TLA's `[][A]_vars`: checked on every step that changes the state. */
 export type ActionProperty<S> = (before: S, after: S, action: string) => boolean;
