@@ -3,10 +3,12 @@
 // process beside the search (see background-typecheck.ts); this module loads the 10 MB compiler.
 
 import { existsSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { McError } from "../result/errors.js";
 import { MC_ROOT, TYPECHECK_OPTIONS } from "./typecheck-cache.js";
+import { formatTypeErrors, type TypeDiagnostic } from "./typecheck-format.js";
 
 /** What the compiler read for `files`: every source file, for the cache's manifest. */
 export interface Checked {
@@ -15,7 +17,7 @@ export interface Checked {
 
 /**
  * Throws MC003 listing the first diagnostics if any of `files` (or the user's files they import)
- * has type errors. The program is lean: the ES2022 library without the DOM, only node's types,
+ * has type errors. The program is lean: the ES2022 library without the DOM, node's types only when the user's files need them,
  * and diagnostics asked only for the user's files; mc's own sources are checked by its CI, and
  * the compiler then resolves only the declarations the spec uses (measured: 193 files instead
  * of 199, about half the checking time and 30 MiB less on a small spec).
@@ -23,10 +25,11 @@ export interface Checked {
 export function typecheck(files: readonly string[]): Checked {
   const roots = files.map((f) => resolve(f));
   // Node's types from mc's own devDependencies, or the project's; a project that installed mc
-  // has neither necessarily, and a spec rarely needs them.
+  // has neither necessarily, and a spec rarely needs them: they are loaded only when the user's
+  // files use Node (100 files fewer otherwise; measured in docs/typecheck.md).
   const typeRoots = [resolve(MC_ROOT, "node_modules/@types"), resolve("node_modules/@types")];
-  const node = typeRoots.some((r) => existsSync(join(r, "node")));
-  const program = ts.createProgram(roots, {
+  const haveNode = typeRoots.some((r) => existsSync(join(r, "node")));
+  const options = (node: boolean): ts.CompilerOptions => ({
     ...TYPECHECK_OPTIONS,
     lib: [...TYPECHECK_OPTIONS.lib],
     types: node ? [...TYPECHECK_OPTIONS.types] : [],
@@ -35,23 +38,43 @@ export function typecheck(files: readonly string[]): Checked {
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     typeRoots,
   });
+  let program = ts.createProgram(roots, options(false));
+  let diags = errorsOf(program);
+  if (haveNode && diags.some(needsNode)) {
+    program = ts.createProgram(roots, options(true), undefined, program); // reuses the files parsed
+    diags = errorsOf(program);
+  }
+  const sources = program.getSourceFiles().map((sf) => sf.fileName);
+  if (diags.length === 0) return { sources };
+  const which = files.length === 1 ? files[0]! : `${files.length} spec files`;
+  throw new McError("MC003", formatTypeErrors(which, diags.map(toTypeError)));
+}
+
+/** The errors in the user's files (and the program's own), in the compiler's order. */
+function errorsOf(program: ts.Program): ts.Diagnostic[] {
   const mine = program.getSourceFiles().filter((sf) => isUsers(sf.fileName));
-  const diags = [
+  return [
     ...program.getOptionsDiagnostics(),
     ...program.getGlobalDiagnostics(),
     ...mine.flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]),
   ].filter((d) => d.category === ts.DiagnosticCategory.Error);
-  const sources = program.getSourceFiles().map((sf) => sf.fileName);
-  if (diags.length === 0) return { sources };
-  const shown = diags.slice(0, 5).map((d) => {
-    const text = ts.flattenDiagnosticMessageText(d.messageText, " ");
-    if (!d.file || d.start === undefined) return text;
-    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-    return `${relative(process.cwd(), d.file.fileName)}:${line + 1}:${character + 1}: ${text}`;
-  });
-  const more = diags.length > 5 ? ` (and ${diags.length - 5} more)` : "";
-  const which = files.length === 1 ? files[0] : `${files.length} spec files`;
-  throw new McError("MC003", `${which}: type errors${more}: ${shown.join("; ")}. Fix them, or run with --no-typecheck to try anyway.`);
+}
+
+const NODE_MODULES = new Set(builtinModules);
+
+/** An error that Node's types would fix: `process`/`Buffer` unknown, or `node:fs` not found. */
+function needsNode(d: ts.Diagnostic): boolean {
+  if (d.code === 2580 || d.code === 2591) return true; // "Do you need to install type definitions for node?"
+  if (d.code !== 2307) return false; // "Cannot find module '...'"
+  const name = /'([^']+)'/.exec(ts.flattenDiagnosticMessageText(d.messageText, "\n"))?.[1] ?? "";
+  return name.startsWith("node:") || NODE_MODULES.has(name);
+}
+
+function toTypeError(d: ts.Diagnostic): TypeDiagnostic {
+  const lines = ts.flattenDiagnosticMessageText(d.messageText, "\n").split("\n");
+  if (!d.file || d.start === undefined) return { file: undefined, line: 0, column: 0, code: d.code, lines };
+  const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+  return { file: relative(process.cwd(), d.file.fileName), line: line + 1, column: character + 1, code: d.code, lines };
 }
 
 const OWN_SOURCES = resolve(MC_ROOT, "src") + "/";

@@ -24,7 +24,7 @@ describe("broken specs exit 2 with a message naming the culprit", () => {
 
   it("type error (type-checked by default)", async () => {
     const r = await mc("check", broken("type-error"));
-    expectCleanError(r, "MC003", /type-error\.ts:2:7/, /not assignable to type 'number'/);
+    expectCleanError(r, "MC003", /type-error\.ts:2:7 - error TS2322/, /not assignable to type\s+'number'/); // wrapped at 100 columns
   });
 
   it("an exception at the spec's top level", async () => {
