@@ -39,3 +39,6 @@ export const PgmapResolvable = (s: Faultable): boolean => s.fault !== "bogus_pgm
 
 /** A folio is never freed while someone holds one of its pages. */
 export const NoFreeWhileHeld = (s: Faultable): boolean => s.fault !== "free_while_held";
+
+/** Every page whose holders have all put their references is freed: no reference leaks. */
+export const NoLeak = (s: Faultable): boolean => s.fault !== "leak";

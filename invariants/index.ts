@@ -9,4 +9,5 @@ export * from "./fsdax.js";
 export * from "./migrate.js";
 export * from "./p2pdma.js";
 export * from "./pgmap.js";
+export * from "./pin.js";
 export * from "./refcount.js";

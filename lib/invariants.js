@@ -8,9 +8,10 @@ const m = await import("../invariants/index.ts");
 export const {
   AllocOnlyUnreferenced, AllocStartsAtZero, BusyTestSound, CompoundHeadConsistency,
   MapcountConsistency, MemunmapOnlyWhenUnused, MigrateProgress, NoAllocAfterKill, NoFreeWhileHeld,
-  NoGetOnZero, NoMigrateWhilePinned, NoNewPgmapRefAfterKill, NoP2PWithoutFlag, NoRefAfterRelease,
-  NoSpeculativeRefOnFreePage, NoStrandedWaiter, NoUnderflow, NoUnmapWhileLive, PageFreeOncePerAlloc,
-  PageFreeOnlyWhenUnreferenced, PgmapAccounting, PgmapNonNegative, PgmapResolvable,
-  RefcountMatchesHolders, RefcountsMatchHolders, ResetOrderOnlyWhenIdle, TailRefcountZero,
-  TruncateNeverWhilePinned, noMigrateWhilePinnedBy, noP2PWithoutFlagAny, noSpeculativeRefOnFreePage,
+  NoGetOnZero, NoLeak, NoMigrateWhilePinned, NoNewPgmapRefAfterKill, NoP2PWithoutFlag,
+  NoRefAfterRelease, NoSpeculativeRefOnFreePage, NoStrandedWaiter, NoUnderflow, NoUnmapWhileLive,
+  PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced, PgmapAccounting, PgmapNonNegative,
+  PgmapResolvable, PinnedPageReportsPinned, RefcountMatchesHolders, RefcountsMatchHolders,
+  ResetOrderOnlyWhenIdle, TailRefcountZero, TruncateNeverWhilePinned, UnpinnedPageReportsUnpinned,
+  noMigrateWhilePinnedBy, noP2PWithoutFlagAny, noSpeculativeRefOnFreePage,
 } = m;

@@ -17,7 +17,8 @@ export type FaultCode =
   | "percpu_underflow" // percpu_ref put below 0
   | "alloc_after_kill" // zone_device_page_init's tryget_live failed: WARN
   | "bogus_pgmap" // pgmap read from a tail page's own word (head|1)
-  | "free_while_held"; // a folio reached 0 while someone still holds one of its pages
+  | "free_while_held" // a folio reached 0 while someone still holds one of its pages
+  | "leak"; // every holder has put its references, yet the count is above 0: the page is never freed
 
 /** Any state that follows the convention. */
 export interface Faultable {

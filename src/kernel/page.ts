@@ -87,3 +87,32 @@ export function tryGetIn<K extends string, S extends CountRecord<K>>(s: S, k: K)
   const c = get_page_unless_zero(s[k]);
   return c === null ? null : applyRef(s, k, ok(c));
 }
+
+// ---- Counts by n: folio_ref_add, page_ref_sub_and_test, folio_put_refs (FOLL_PIN puts 1024 at once) ----
+
+/** folio_ref_add / page_ref_add: a raw +n with no check (gup-fast adds a pin's bias with it). */
+export function folio_ref_add(count: number, n: number): number {
+  return count + n;
+}
+export const page_ref_add = folio_ref_add;
+
+/** A count after a put of n, and whether it reached 0 (the caller's cue to free the page). */
+export interface PutStep extends RefStep {
+  readonly zero: boolean;
+}
+
+/**
+ * page_ref_sub_and_test / folio_ref_sub_and_test: −n, true when the count reached 0. A put of
+ * more than is held faults `underflow` and leaves the count, as page_ref_dec_return does.
+ */
+export function page_ref_sub_and_test(count: number, n: number): PutStep {
+  return count < n ? { count, fault: "underflow", zero: false } : { count: count - n, fault: null, zero: count === n };
+}
+export const folio_ref_sub_and_test = page_ref_sub_and_test;
+
+/**
+ * folio_put_refs (include/linux/mm.h): `if (folio_ref_sub_and_test(folio, refs)) __folio_put(folio)`.
+ * At the count level it is page_ref_sub_and_test; `zero` says __folio_put runs (ordinary.ts
+ * models an ordinary page's free path, eras.ts a ZONE_DEVICE page's).
+ */
+export const folio_put_refs = page_ref_sub_and_test;
