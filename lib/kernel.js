@@ -1,6 +1,7 @@
 // `import { get_page, put_page } from "mc/kernel"` in an installed mc: the kernel library of
 // src/kernel/ (its index.ts), loaded through tsx as lib/index.js loads the API. Keep the list in step
-// with src/kernel/index.ts's value exports (test/pack/exports.test.ts compares them).
+// with src/kernel/index.ts's value exports (test/pack/exports.test.ts compares them;
+// `node --import tsx test/pack/write-shims.ts` rewrites the list).
 import "./register.js";
 
 const m = await import("../src/kernel/index.ts");
