@@ -89,7 +89,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       },
     )
     .command("simulate <spec>", "random walks through a spec too big to explore; checks invariants and action properties on the way", simulateFlags, (a) => {
-      outcome = runSimulate({ spec: a.spec!, seed: a.seed, depth: a.depth, runs: a.runs, time: a.time, deadlock: a.deadlock, json: a.json, consts: a.const.map(String), typecheck: a.typecheck }, io);
+      outcome = runSimulate({ spec: a.spec!, seed: a.seed, depth: a.depth, runs: a.runs, time: a.time, deadlock: a.deadlock, json: a.json, consts: a.const.map(String), typecheck: a.typecheck, invariants: a.invariant.map(String), properties: a.property.map(String) }, io);
     });
   replayCommand(parser, (a) => (outcome = runReplay(a, io)));
   graphCommand(parser, (a) => (outcome = runGraph(a, io)));

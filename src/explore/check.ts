@@ -40,7 +40,11 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   }
   const durationMs = performance.now() - started;
   const props = [...model.propertyNames, ...model.actionPropertyNames];
-  const verdict = violation ? "violation" : stop?.kind === "bounded" ? "bounded" : stop?.kind === "interrupted" ? "interrupted" : "ok";
+  const constrained = model.constraints.length > 0 && stop === null ? Object.fromEntries(model.constraintNames.map((n, i) => [n, out.cut[i]!])) : undefined;
+  const cut = out.cut.reduce((a, b) => a + b, 0);
+  // Some state was outside a constraint: the search did not go past it, so nothing is proved.
+  const bound = stop?.kind === "bounded" ? stop.reason : stop === null && cut > 0 ? constraintBound(model, out.cut) : undefined;
+  const verdict = violation ? "violation" : bound !== undefined ? "bounded" : stop?.kind === "interrupted" ? "interrupted" : "ok";
   if (verdict === "ok") warnings = [...neverEnabled(model, out), ...warnings];
   return {
     spec: model.name,
@@ -50,7 +54,9 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
     generatedStates: out.generated,
     depth: violation ? violation.trace.length : out.depth,
     ...(violation ? { violation } : {}),
-    ...(stop?.kind === "bounded" ? { bound: stop.reason } : {}),
+    ...(bound !== undefined && !violation ? { bound } : {}),
+    ...(constrained ? { constrained } : {}),
+    ...(model.terminals.length > 0 && stop === null ? { terminalStates: out.terminal } : {}),
     strategy: opts.strategy,
     workers: opts.workers,
     constants: model.constants,
@@ -58,9 +64,16 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
     collisionProbability: collisionProbability(out.distinct, out.generated),
     storeBytes: out.storeBytes,
     ...(props.length ? { properties: props } : {}),
+    invariants: model.invariantNames,
+    ...(opts.select !== null ? { selected: true } : {}),
     ...(warnings.length ? { warnings } : {}),
     ...(opts.coverage ? { coverage: coverageOf(model, out) } : {}),
   };
+}
+
+function constraintBound(model: Model, cut: Float64Array): string {
+  const parts = model.constraintNames.flatMap((n, i) => (cut[i]! > 0 ? [`${cut[i]!.toLocaleString("en-US")} outside ${n}`] : []));
+  return `within the state constraints: ${parts.join(", ")} (checked, not expanded)`;
 }
 
 /** Decides the temporal properties on the search's graph; the first violated one becomes a lasso. */

@@ -20,8 +20,12 @@ export function header(info: { spec: string; file?: string; strategy: string; wo
 export function formatResult(r: CheckResult, style: Style): string {
   const lines: string[] = [""];
   if (r.verdict === "ok") {
-    const props = r.properties?.length ? ` and ${r.properties.length === 1 ? "property" : "properties"} ${r.properties.join(", ")}` : "";
-    lines.push(style.ok(`✓ All invariants${props} hold on ${thousands(r.distinctStates)} distinct states.`));
+    lines.push(style.ok(`✓ ${checkedWhat(r)} ${holds(r)} on ${thousands(r.distinctStates)} distinct states.`));
+    if (r.selected) lines.push(style.dim(`  (only these were checked: --invariant/--property named them)`));
+    if (r.terminalStates) lines.push(`  ${thousands(r.terminalStates)} terminal state${r.terminalStates === 1 ? "" : "s"} (the spec's intended ends, not deadlocks).`);
+  } else if (r.verdict === "bounded" && r.constrained && r.bound?.startsWith("within")) {
+    lines.push(style.bad(`… Holds only within the state constraints: ${checkedWhat(r)} ${holds(r)} on the ${thousands(r.distinctStates)} states explored,`));
+    lines.push(style.bad(`  ${r.bound.replace(/^within the state constraints: /, "")}; what lies beyond them was not explored, so this is not a proof.`));
   } else if (r.verdict === "interrupted") {
     lines.push(style.bad(`… Interrupted: incomplete. No violation in the ${thousands(r.distinctStates)} states explored before the stop; this is not a proof.`));
   } else if (r.verdict === "bounded") {
@@ -36,9 +40,10 @@ export function formatResult(r: CheckResult, style: Style): string {
       : v.kind === "liveness" ? `Property ${v.name} is violated by a fair behaviour that loops forever (a lasso of ${v.trace.length} states)`
       : `Invariant ${v.name} is violated after ${plural}`;
     lines.push(style.bad(`✗ ${what}.`), "");
+    if (v.kind === "deadlock") lines.push(style.dim("  If this state is an intended end of the protocol, declare it: terminal: { Name: (s) => ... } in the spec (or run with --no-deadlock)."), "");
     lines.push(...formatTrace(v.trace, style, v.loop), "");
     if (v.loop !== undefined) lines.push(...lassoClose(v, style), ...fairnessLines(v, style), "");
-    if (v.counters?.length) lines.push(...timeline(v.counters, v.trace.length, style, v.name ?? "deadlock", v.loop), "");
+    if (v.counters?.length) lines.push(...timeline(v.counters, v.trace.length, style, v.kind === "deadlock" ? "the deadlocked state, where no action is enabled" : `the step that broke ${v.name}`, v.loop), "");
   }
   for (const w of r.warnings ?? []) lines.push(style.bad(`! Warning: ${w}`));
   if (r.warnings?.length) lines.push("");
@@ -72,18 +77,31 @@ function timeline(counters: readonly CounterTimeline[], steps: number, style: St
   const last = steps - 1;
   const cell = (s: string): string => s.padStart(loop !== undefined ? 5 : 4);
   const mark = (i: number): string => (loop !== undefined ? (i >= loop ? `${i}~` : String(i)) : i === last ? `${i}*` : String(i));
-  const legend = loop !== undefined ? `~ marks the cycle, steps ${loop}..${last}, repeated forever` : `* marks the step that broke ${broke}`;
+  const legend = loop !== undefined ? `~ marks the cycle, steps ${loop}..${last}, repeated forever` : `* marks ${broke}`;
   const out = [style.bold(`Counter timeline (value after each step; ${legend}):`)];
   out.push(`  ${"step".padEnd(w)} ${Array.from({ length: steps }, (_, i) => cell(mark(i))).join("")}`);
   for (const c of counters) out.push(`  ${c.name.padEnd(w)} ${c.values.map((v) => cell(v === null ? "·" : String(v))).join("")}`);
   return out;
 }
+/** "All invariants and property P", or, when --invariant/--property chose, exactly what was checked. */
+function checkedWhat(r: CheckResult): string {
+  const props = r.properties?.length ? `${r.properties.length === 1 ? "property" : "properties"} ${r.properties.join(", ")}` : "";
+  if (!r.selected) return `All invariants${props ? ` and ${props}` : ""}`;
+  const invs = r.invariants?.length ? `${r.invariants.length === 1 ? "Invariant" : "Invariants"} ${r.invariants.join(", ")}` : "";
+  if (invs && props) return `${invs} and ${props}`;
+  return invs || props.charAt(0).toUpperCase() + props.slice(1);
+}
+
+function holds(r: CheckResult): string {
+  return r.selected && (r.invariants?.length ?? 0) + (r.properties?.length ?? 0) === 1 ? "holds" : "hold";
+}
+
 function summary(r: CheckResult): string[] {
   const secs = r.durationMs / 1000;
   const rate = secs > 0 ? r.distinctStates / secs : 0;
   const kinds = { deadlock: "deadlock", invariant: "invariant", liveness: "property", action: "action property" } as const;
   const v = r.violation;
-  const verdict = v ? `violation (${v.kind === "deadlock" ? "deadlock" : `${kinds[v.kind]} ${v.name}`})` : r.verdict === "bounded" ? "bounded: incomplete" : r.verdict === "interrupted" ? "interrupted: incomplete" : "ok";
+  const verdict = v ? `violation (${v.kind === "deadlock" ? "deadlock" : `${kinds[v.kind]} ${v.name}`})` : r.verdict === "bounded" ? (r.constrained && r.bound?.startsWith("within") ? "bounded: holds only within the state constraints" : "bounded: incomplete") : r.verdict === "interrupted" ? "interrupted: incomplete" : "ok";
   return [
     "Summary:",
     `  verdict     ${verdict}`,

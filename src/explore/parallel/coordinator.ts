@@ -54,6 +54,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   let generated = 0;
   const stats: ActionStats = { enabled: new Float64Array(model.actions.length), generated: new Float64Array(model.actions.length) };
   let depth = 0;
+  const cut = new Float64Array(model.constraints.length);
+  const terminal = { n: 0 };
   let lastReport = started;
   let levelSize = 0;
   const report = (): void => {
@@ -78,6 +80,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     stop,
     store,
     storeBytes: table.bytes + store.bytes + (lg ? lg.bytes : 0),
+    cut,
+    terminal: terminal.n,
     ...(lg && stop === null ? { graph: (lg.graph.finish(), lg.graph) } : {}),
   });
   const grow = (): TableRef => {
@@ -186,6 +190,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
         generatedBefore: generated,
         ...(cov ? { cov: new Int32Array(cov) } : {}),
         stats,
+        cut,
+        terminal,
       });
       if (cov === undefined) {
         for (const d of dones) {

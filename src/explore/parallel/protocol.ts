@@ -51,7 +51,10 @@ export interface LevelMsg {
   readonly base: number;
   /** Per position: the chunk id and byte offset of the state's [len u32][bytes]. */
   readonly order: SharedArrayBuffer;
-  /** Per position: how many successors the state had (written by the worker expanding it). */
+  /**
+   * Per position: how many successors the state had (written by the worker expanding it), or
+   * GEN_TERMINAL (none, and the spec calls it terminal), or genOutside(c) (outside constraint c).
+   */
   readonly gen: SharedArrayBuffer;
   /**
    * With action properties, STEP_WORDS per position: its first state-changing step that breaks
@@ -100,3 +103,8 @@ export const REC_WORDS = 5;
 export const STEP_WORDS = 4;
 export const EDGE_WORDS = 4;
 export const WIN_WORDS = 4;
+
+/** A level position with no successor that the spec declares terminal: not a deadlock. */
+export const GEN_TERMINAL = -1;
+/** The gen word of a position outside state constraint `c` (not expanded); c = -2 - word. */
+export const genOutside = (c: number): number => -2 - c;
