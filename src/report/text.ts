@@ -71,18 +71,24 @@ export function formatTrace(trace: readonly TraceStep[], style: Style, loop?: nu
   return out;
 }
 
-/** One line per counter: its value after every step, the breaking step (or a lasso's cycle) marked. */
+/**
+ * One line per counter: its value after every step, the breaking step (or a lasso's cycle)
+ * marked. Each column is as wide as its widest value, so that refcounts of any size stay apart.
+ */
 function timeline(counters: readonly CounterTimeline[], steps: number, style: Style, broke: string, loop?: number): string[] {
   const w = Math.max(4, ...counters.map((c) => c.name.length));
   const last = steps - 1;
-  const cell = (s: string): string => s.padStart(loop !== undefined ? 5 : 4);
   const mark = (i: number): string => (loop !== undefined ? (i >= loop ? `${i}~` : String(i)) : i === last ? `${i}*` : String(i));
+  const text = (v: number | null): string => (v === null ? "·" : String(v));
+  const min = loop !== undefined ? 5 : 4;
+  const widths = Array.from({ length: steps }, (_, i) => Math.max(min, mark(i).length + 1, ...counters.map((c) => text(c.values[i] ?? null).length + 1)));
   const legend = loop !== undefined ? `~ marks the cycle, steps ${loop}..${last}, repeated forever` : `* marks ${broke}`;
   const out = [style.bold(`Counter timeline (value after each step; ${legend}):`)];
-  out.push(`  ${"step".padEnd(w)} ${Array.from({ length: steps }, (_, i) => cell(mark(i))).join("")}`);
-  for (const c of counters) out.push(`  ${c.name.padEnd(w)} ${c.values.map((v) => cell(v === null ? "·" : String(v))).join("")}`);
+  out.push(`  ${"step".padEnd(w)} ${widths.map((cw, i) => mark(i).padStart(cw)).join("")}`);
+  for (const c of counters) out.push(`  ${c.name.padEnd(w)} ${widths.map((cw, i) => text(c.values[i] ?? null).padStart(cw)).join("")}`);
   return out;
 }
+
 /** "All invariants and property P", or, when --invariant/--property chose, exactly what was checked. */
 function checkedWhat(r: CheckResult): string {
   const props = r.properties?.length ? `${r.properties.length === 1 ? "property" : "properties"} ${r.properties.join(", ")}` : "";
