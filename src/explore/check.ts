@@ -20,7 +20,8 @@ import { fairnessNotes, replayLasso } from "./liveness/replay-lasso.js";
 export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listener: CheckListener = {}): Promise<CheckResult> {
   const opts = resolveOptions(options, availableParallelism());
   await initHash();
-  const model = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file), opts.select);
+  const selected = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file), opts.select);
+  const { model, skipped } = withoutTemporalUnderDfs(selected, opts.strategy, opts.select?.properties ?? []);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
   const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : await search(model, opts, listener);
@@ -46,6 +47,7 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   const bound = stop?.kind === "bounded" ? stop.reason : stop === null && cut > 0 ? constraintBound(model, out.cut) : undefined;
   const verdict = violation ? "violation" : bound !== undefined ? "bounded" : stop?.kind === "interrupted" ? "interrupted" : "ok";
   if (verdict === "ok") warnings = [...neverEnabled(model, out), ...warnings];
+  if (skipped.length) warnings = [`temporal ${skipped.length === 1 ? "property" : "properties"} ${skipped.join(", ")} ${skipped.length === 1 ? "was" : "were"} not checked: ${skipped.length === 1 ? "it is" : "they are"} decided on the state graph a breadth-first search builds; run without --strategy dfs to check ${skipped.length === 1 ? "it" : "them"}.`, ...warnings];
   return {
     spec: model.name,
     file: opts.file,
@@ -69,6 +71,15 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
     ...(warnings.length ? { warnings } : {}),
     ...(opts.coverage ? { coverage: coverageOf(model, out) } : {}),
   };
+}
+
+/**
+ * DFS checks invariants and action properties; temporal properties need BFS's state graph. Left
+ * out with a warning, unless --property named one (then search() refuses with MC019).
+ */
+function withoutTemporalUnderDfs(model: Model, strategy: string, named: readonly string[]): { model: Model; skipped: readonly string[] } {
+  if (strategy !== "dfs" || model.properties.length === 0 || model.propertyNames.some((n) => named.includes(n))) return { model, skipped: [] };
+  return { model: { ...model, propertyNames: [], properties: [] }, skipped: model.propertyNames };
 }
 
 function constraintBound(model: Model, cut: Float64Array): string {
