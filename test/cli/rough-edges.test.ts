@@ -83,3 +83,23 @@ describe("--strategy dfs with temporal properties", () => {
     expect((await mc("check", fixture("live/ticker.ts"), "--strategy", "dfs", "--property", "ReachesThree", "--no-typecheck")).err).toContain("MC019");
   });
 });
+
+describe("--workers 2 progress", () => {
+  it("'generated' keeps growing inside a level, as 'distinct' does", async () => {
+    const { check } = await import("../../src/index.js");
+    const wide = (await import("../fixtures/wide.js")).default;
+    const seen: { distinct: number; generated: number; depth: number }[] = [];
+    const r = await check(wide, { file: fixture("wide.ts"), workers: 2, progressIntervalMs: 0, constants: { K: 6, M: 5 } }, { onProgress: (p) => seen.push(p) });
+    expect(r).toMatchObject({ verdict: "ok", distinctStates: 6 ** 6, terminalStates: 1 });
+    let inLevel = 0;
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.generated).toBeGreaterThanOrEqual(seen[i - 1]!.generated);
+      if (seen[i]!.depth === seen[i - 1]!.depth && seen[i]!.distinct > seen[i - 1]!.distinct) {
+        expect(seen[i]!.generated).toBeGreaterThan(seen[i - 1]!.generated);
+        inLevel++;
+      }
+    }
+    expect(inLevel).toBeGreaterThan(2);
+    expect(seen.at(-1)!.generated).toBeLessThanOrEqual(r.generatedStates);
+  });
+});

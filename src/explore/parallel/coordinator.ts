@@ -16,7 +16,7 @@ import { MemoryBudget, isAllocationFailure, outOfMemory } from "../memory.js";
 import { ChunkWriter } from "./buffers.js";
 import { Expander } from "./expander.js";
 import { numberLevel } from "./number-level.js";
-import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type TableRef } from "./protocol.js";
+import { C_CAND, C_CURSOR, C_GEN, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type TableRef } from "./protocol.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 import { WorkerPool } from "./worker-pool.js";
@@ -63,7 +63,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     lastReport = Date.now();
     // frontier: what is left of the level in progress (the next level is not numbered yet)
     const frontier = Math.max(0, levelSize - Atomics.load(ctrl, C_CURSOR));
-    listener.onProgress({ distinct: Atomics.load(ctrl, C_CAND), generated, frontier, depth, elapsedMs: lastReport - started, storeBytes: table.bytes + store.bytes });
+    // generated: the levels numbered, plus what the participants have reported of this one
+    listener.onProgress({ distinct: Atomics.load(ctrl, C_CAND), generated: generated + Atomics.load(ctrl, C_GEN), frontier, depth, elapsedMs: lastReport - started, storeBytes: table.bytes + store.bytes });
   };
   const budget = new MemoryBudget(model.file, opts.memoryMiB);
   main.onTick = () => {
@@ -168,6 +169,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       );
       // interrupted: the counts are those of the levels numbered so far; close() ends the workers
       if (dones === undefined) return outcome({ kind: "interrupted" });
+      Atomics.store(ctrl, C_GEN, 0); // the level's successors are counted in `generated` below
       for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
       for (const d of dones) dropped += d.recs.byteLength + d.wins.byteLength + (d.edges?.byteLength ?? 0);
       dropped += orderSab.byteLength + genSab.byteLength + (stepSab?.byteLength ?? 0) + (cov?.byteLength ?? 0) + (flagsSab?.byteLength ?? 0);

@@ -14,7 +14,7 @@ import { SuccessorBatch } from "../successor-batch.js";
 import { StateStore } from "../state-store.js";
 import { ChunkWriter, IntRecords, readLen } from "./buffers.js";
 import { evalPredicate, layoutOf, type BitLayout } from "../liveness/layout.js";
-import { BLOCK, C_CURSOR, C_PAUSE, GEN_TERMINAL, genOutside, EDGE_WORDS, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
+import { BLOCK, C_CURSOR, C_GEN, C_PAUSE, GEN_TERMINAL, genOutside, EDGE_WORDS, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 
 export class Expander {
@@ -43,6 +43,8 @@ export class Expander {
   private error: DoneMsg["error"];
   /** Positions expanded so far, for progress reports. */
   expanded = 0;
+  /** Successors generated since this participant last added them to C_GEN. */
+  private unreported = 0;
   /** Called every 1024 expansions (the coordinator's thread checks memory and reports progress). */
   onTick: (() => void) | undefined;
 
@@ -92,6 +94,8 @@ export class Expander {
     const { ctrl, level } = this;
     for (let left = slice; ; ) {
       if (this.from >= this.to) {
+        if (this.unreported > 0) Atomics.add(ctrl, C_GEN, this.unreported);
+        this.unreported = 0;
         this.from = Atomics.add(ctrl, C_CURSOR, BLOCK);
         if (this.from >= level.levelSize) return "done";
         this.to = Math.min(this.from + BLOCK, level.levelSize);
@@ -106,7 +110,11 @@ export class Expander {
           this.error = { pos: this.from, code: mc ? e.code : "internal", message: mc ? e.message : describeThrown(e), internal: !mc };
           return "done";
         }
-        if ((++this.expanded & 1023) === 0) this.onTick?.();
+        if ((++this.expanded & 1023) === 0 && this.onTick) {
+          Atomics.add(ctrl, C_GEN, this.unreported); // so the report counts what this thread did
+          this.unreported = 0;
+          this.onTick();
+        }
       }
     }
   }
@@ -184,6 +192,7 @@ export class Expander {
     if (batch.error !== null) throw batch.error;
     batch.release();
     this.gen[pos] = ord === 0 && isTerminal(model, s) ? GEN_TERMINAL : ord;
+    this.unreported += ord;
   }
 
   private stateAt(pos: number): unknown {

@@ -14,7 +14,9 @@ export const C_CAND = 0; // fingerprints inserted so far, in the order of insert
 export const C_CURSOR = 16; // next level position to hand out
 export const C_PAUSE = 32; // 1 while the seen-set must grow
 export const C_LIMIT = 33; // C_CAND at which a worker raises C_PAUSE
-export const CTRL_WORDS = 48;
+/** Successors generated in the level so far, added a block at a time: for progress reports only. */
+export const C_GEN = 48;
+export const CTRL_WORDS = 64;
 
 /** Level positions a worker takes from the cursor at a time. */
 export const BLOCK = 64;
