@@ -103,3 +103,14 @@ describe("--workers 2 progress", () => {
     expect(seen.at(-1)!.generated).toBeLessThanOrEqual(r.generatedStates);
   });
 });
+
+describe("constants declare min/max", () => {
+  it("the kernel reference spec refuses P=0 and T=-1 (MC075)", async () => {
+    for (const c of ["P=0", "T=-1"]) {
+      const r = await mc("check", "specs/devpriv.ts", "--const", c, "--no-typecheck");
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("MC075");
+      expect(r.err).toContain("at least 1");
+    }
+  });
+});
