@@ -114,3 +114,15 @@ describe("constants declare min/max", () => {
     }
   });
 });
+
+describe("--trace on a pass (README: counterexample formats are not written; the HTML report is)", () => {
+  it("writes the .html report of a passing run, and no .json or .itf.json", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mc-pass-trace-"));
+    for (const name of ["ok.json", "ok.itf.json", "ok.html"]) {
+      const r = await mc("check", fixture("foll-pin-leak.ts"), "--no-typecheck", "--trace", join(dir, name));
+      expect(r.code).toBe(0);
+      expect(existsSync(join(dir, name))).toBe(name.endsWith(".html"));
+      expect(r.err).toContain(name.endsWith(".html") ? `wrote the HTML report to ${join(dir, name)}` : "no counterexample, so");
+    }
+  });
+});
