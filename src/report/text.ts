@@ -2,7 +2,7 @@
 // then each step's changed paths, named in the spec's own terms when it has a view), a counter
 // timeline for kernel specs, and a summary with TLC's collision estimate.
 
-import type { CheckResult, CounterTimeline, TraceStep } from "../result/result.js";
+import type { CheckResult, CounterTimeline, TraceStep, Violation } from "../result/result.js";
 import { lassoClose, fairnessLines } from "./lasso-text.js";
 import { changes, leaves } from "./paths.js";
 import { thousands, type Style } from "./style.js";
@@ -42,13 +42,20 @@ export function formatResult(r: CheckResult, style: Style): string {
     lines.push(style.bad(`✗ ${what}.`), "");
     if (v.kind === "deadlock") lines.push(style.dim("  If this state is an intended end of the protocol, declare it: terminal: { Name: (s) => ... } in the spec (or run with --no-deadlock)."), "");
     lines.push(...formatTrace(v.trace, style, v.loop), "");
-    if (v.loop !== undefined) lines.push(...lassoClose(v, style), ...fairnessLines(v, style), "");
-    if (v.counters?.length) lines.push(...timeline(v.counters, v.trace.length, style, v.kind === "deadlock" ? "the deadlocked state, where no action is enabled" : `the step that broke ${v.name}`, v.loop), "");
+    lines.push(...violationTail(v, style));
   }
   for (const w of r.warnings ?? []) lines.push(style.bad(`! Warning: ${w}`));
   if (r.warnings?.length) lines.push("");
   lines.push(...summary(r));
   return lines.join("\n") + "\n";
+}
+
+/** After a trace: how a lasso closes and why fairness does not rescue it, then the counter timeline. */
+export function violationTail(v: Violation, style: Style): string[] {
+  const out: string[] = [];
+  if (v.loop !== undefined) out.push(...lassoClose(v, style), ...fairnessLines(v, style), "");
+  if (v.counters?.length) out.push(...timeline(v.counters, v.trace.length, style, v.kind === "deadlock" ? "the deadlocked state, where no action is enabled" : `the step that broke ${v.name}`, v.loop), "");
+  return out;
 }
 
 export function formatTrace(trace: readonly TraceStep[], style: Style, loop?: number): string[] {
