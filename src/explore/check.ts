@@ -47,6 +47,7 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   const bound = stop?.kind === "bounded" ? stop.reason : stop === null && cut > 0 ? constraintBound(model, out.cut) : undefined;
   const verdict = violation ? "violation" : bound !== undefined ? "bounded" : stop?.kind === "interrupted" ? "interrupted" : "ok";
   if (verdict === "ok") warnings = [...neverEnabled(model, out), ...warnings];
+  if (out.warnings.length) warnings = [...out.warnings, ...warnings];
   if (skipped.length) warnings = [`temporal ${skipped.length === 1 ? "property" : "properties"} ${skipped.join(", ")} ${skipped.length === 1 ? "was" : "were"} not checked: ${skipped.length === 1 ? "it is" : "they are"} decided on the state graph a breadth-first search builds; run without --strategy dfs to check ${skipped.length === 1 ? "it" : "them"}.`, ...warnings];
   return {
     spec: model.name,

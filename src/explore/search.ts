@@ -21,6 +21,7 @@ import { evalPredicate, layoutOf } from "./liveness/layout.js";
 import { Interruption } from "./interruption.js";
 import { encodeInit, firstBroken, firstOutside, isTerminal } from "./spec-calls.js";
 import { SuccessorBatch } from "./successor-batch.js";
+import { GrowthWatch, growthWarning } from "./growth.js";
 
 export type Stop =
   | { readonly kind: "invariant"; readonly invariant: number; readonly id: number; readonly hi: number; readonly lo: number }
@@ -50,6 +51,8 @@ export interface SearchOutcome {
   readonly cut: Float64Array;
   /** States with no successor that the spec declares terminal (not deadlocks). */
   readonly terminal: number;
+  /** Warnings given while searching (growth.ts), also sent to the listener. */
+  readonly warnings: readonly string[];
 }
 
 export async function search(model: Model, opts: ResolvedOptions, listener: CheckListener = {}): Promise<SearchOutcome> {
@@ -76,6 +79,9 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
   let depth = 0;
   const cut = new Float64Array(model.constraints.length);
   let terminal = 0;
+  const warnings: string[] = [];
+  const growth = new GrowthWatch();
+  let levelDepth = 0;
   let peakFrontier = 0;
   let truncated = false;
   let nextReport = started + opts.progressIntervalMs;
@@ -91,6 +97,7 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
     storeBytes: memory(),
     cut,
     terminal,
+    warnings,
     ...(graph && stop === null ? { graph: (graph.finish(), graph) } : {}),
   });
 
@@ -123,6 +130,16 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
     const id = frontier.id;
     const d = frontier.depth;
     const s = dec.decode(frontier.buf, frontier.off);
+    // BFS: the first state of a level, with the rest of the level still queued behind it
+    const due = opts.strategy === "bfs" ? d !== levelDepth && ((levelDepth = d), growth.level(d, frontier.size + 1)) : growth.deeper(d);
+    if (due) {
+      const w = growthWarning(model, store, id, d, opts.strategy === "bfs");
+      if (w !== null) {
+        growth.done = true;
+        warnings.push(w);
+        listener.onWarning?.(w);
+      }
+    }
     if (graph) {
       graph.begin(id);
       for (const pred of layout!.predicates) if (evalPredicate(model, pred, s)) graph.flag(pred.bit);

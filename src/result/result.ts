@@ -110,6 +110,8 @@ export interface Progress {
 export interface CheckListener {
   onStart?(info: { spec: string; strategy: string; workers: number; constants: { readonly [k: string]: ConstValue } }): void;
   onProgress?(p: Progress): void;
+  /** A warning while the search runs (e.g. that it looks unbounded); it is in the result's `warnings` too. */
+  onWarning?(message: string): void;
 }
 
 export function collisionProbability(distinct: number, generated: number): number {

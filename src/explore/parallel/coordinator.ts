@@ -23,6 +23,7 @@ import { WorkerPool } from "./worker-pool.js";
 import { LevelGraph } from "./graph-level.js";
 import { layoutOf } from "../liveness/layout.js";
 import { Interruption } from "../interruption.js";
+import { GrowthWatch, growthWarning } from "../growth.js";
 
 const MAX_LOAD = 0.8;
 
@@ -56,6 +57,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   let depth = 0;
   const cut = new Float64Array(model.constraints.length);
   const terminal = { n: 0 };
+  const warnings: string[] = [];
+  const growth = new GrowthWatch();
   let lastReport = started;
   let levelSize = 0;
   const report = (): void => {
@@ -83,6 +86,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     storeBytes: table.bytes + store.bytes + (lg ? lg.bytes : 0),
     cut,
     terminal: terminal.n,
+    warnings,
     ...(lg && stop === null ? { graph: (lg.graph.finish(), lg.graph) } : {}),
   });
   const grow = (): TableRef => {
@@ -130,6 +134,15 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     let firstId = 0;
     while (order.length > 0) {
       levelSize = order.length / 2;
+      // the level's first state is id firstId, as the one-worker search's (growth.ts)
+      if (growth.level(depth, levelSize)) {
+        const w = growthWarning(model, store, firstId, depth, true);
+        if (w !== null) {
+          growth.done = true;
+          warnings.push(w);
+          listener.onWarning?.(w);
+        }
+      }
       if (depth >= opts.maxDepth) return outcome({ kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` });
       const used = new Set<number>();
       for (let p = 0; p < levelSize; p++) used.add(order[2 * p]!);
