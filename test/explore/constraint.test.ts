@@ -163,3 +163,13 @@ describe("mc regress", () => {
     expect(again.code).toBe(0);
   });
 });
+
+describe("mc graph", () => {
+  it("draws states outside a constraint dashed and unexpanded, and a terminal state as no deadlock", async () => {
+    const g = await mc("graph", file, "--const", "BUGGY=true", "--const", "BOUND=2100", "--no-typecheck");
+    expect(g.code).toBe(0);
+    expect(g.out.match(/style=dashed/g)).toHaveLength(2); // pinned at 3071 and at 3070
+    const ok = await mc("graph", file, "--no-typecheck");
+    expect(ok.out).not.toContain("octagon"); // the freed page is terminal
+  });
+});
