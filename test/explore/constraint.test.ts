@@ -146,7 +146,8 @@ describe("constants' min and max", () => {
   });
 });
 
-describe("mc regress", () => {
+// mc regress type-checks the spec first (about 20 s with a cold cache): in the long suite
+describe.skipIf(!process.env["MC_LONG"])("mc regress", () => {
   it("records and re-checks a constrained configuration (verdict bounded, the states outside)", async () => {
     const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
     const { join } = await import("node:path");
