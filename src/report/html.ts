@@ -7,6 +7,7 @@ import type { CheckResult, Violation } from "../result/result.js";
 import { PAGE_CSS, PAGE_SCRIPT } from "./html-assets.js";
 import { changes, leaves } from "./paths.js";
 import { fairnessWhy, NO_FAIRNESS } from "./lasso-text.js";
+import { checkedWhat, holds } from "./text.js";
 import { thousands } from "./style.js";
 
 /** What the page's script reads: plain strings and numbers, nothing to interpret as markup. */
@@ -108,7 +109,10 @@ export function reportData(r: CheckResult): ReportData {
 }
 
 function headline(r: CheckResult): string {
-  if (r.verdict === "ok") return `✓ All invariants hold on ${thousands(r.distinctStates)} distinct states.`;
+  if (r.verdict === "ok") return `✓ ${checkedWhat(r)} ${holds(r)} on ${thousands(r.distinctStates)} distinct states.`;
+  if (r.verdict === "bounded" && r.constrained && r.bound?.startsWith("within")) {
+    return `… Holds only within the state constraints (${r.bound.replace(/^within the state constraints: /, "")}): ${checkedWhat(r)} ${holds(r)} on the ${thousands(r.distinctStates)} states explored.`;
+  }
   if (r.verdict === "bounded") return `… Bounded: incomplete (${r.bound ?? "stopped early"}). No violation in the ${thousands(r.distinctStates)} states explored.`;
   if (r.verdict === "interrupted") return `… Interrupted after ${thousands(r.distinctStates)} distinct states. No violation found so far.`;
   return `✗ ${violationText(r.violation!)}`;

@@ -97,7 +97,7 @@ function timeline(counters: readonly CounterTimeline[], steps: number, style: St
 }
 
 /** "All invariants and property P", or, when --invariant/--property chose, exactly what was checked. */
-function checkedWhat(r: CheckResult): string {
+export function checkedWhat(r: CheckResult): string {
   const props = r.properties?.length ? `${r.properties.length === 1 ? "property" : "properties"} ${r.properties.join(", ")}` : "";
   if (!r.selected) return `All invariants${props ? ` and ${props}` : ""}`;
   const invs = r.invariants?.length ? `${r.invariants.length === 1 ? "Invariant" : "Invariants"} ${r.invariants.join(", ")}` : "";
@@ -105,7 +105,7 @@ function checkedWhat(r: CheckResult): string {
   return invs || props.charAt(0).toUpperCase() + props.slice(1);
 }
 
-function holds(r: CheckResult): string {
+export function holds(r: CheckResult): string {
   return r.selected && (r.invariants?.length ?? 0) + (r.properties?.length ?? 0) === 1 ? "holds" : "hold";
 }
 

@@ -126,3 +126,15 @@ describe("--trace on a pass (README: counterexample formats are not written; the
     }
   });
 });
+
+describe("the HTML report's headline says what was checked, and the constraint", () => {
+  it("as the text report does", async () => {
+    const { check } = await import("../../src/index.js");
+    const { reportData } = await import("../../src/report/html.js");
+    const pin = (await import("../fixtures/foll-pin-leak.js")).default;
+    const sel = await check(pin, { invariants: ["NoUnderflow"] });
+    expect(reportData(sel).headline).toBe("✓ Invariant NoUnderflow holds on 6 distinct states.");
+    const cut = await check(pin, { constants: { BOUND: 1024 } });
+    expect(reportData(cut).headline).toBe("… Holds only within the state constraints (1 outside RefcountAtMostBound (checked, not expanded)): All invariants and property PageFreedAfterLastPut hold on the 6 states explored.");
+  });
+});
