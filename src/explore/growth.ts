@@ -27,11 +27,12 @@ export class GrowthWatch {
 
   /**
    * DFS: the stack is `depth` deep. A deep stack alone says nothing (DFS goes deep on any large
-   * space), so it is only a reason to look: at each new 1,000 levels past 10,000 the fields of
-   * the state are compared with its ancestors', and only growth makes the warning.
+   * space), so it is only a reason to look: past 10,000, and each time the stack doubles, the
+   * fields of the state are compared with its ancestors', and only growth makes the warning.
+   * (Doubling keeps the replays to about twice the deepest stack in all.)
    */
   deeper(depth: number): boolean {
-    if (this.done || depth <= DEEP || depth < this.deepest + SPAN) return false;
+    if (this.done || depth <= DEEP || depth < 2 * this.deepest) return false;
     this.deepest = depth;
     return true;
   }
