@@ -1,7 +1,7 @@
 // The "this search looks unbounded" warning (issue 18): a BFS deeper than 10,000 levels whose
 // last 1,000 levels each held at most 100 states is almost always a counter that grows forever
 // (a leaked reference). The warning names the state fields that keep growing along the path,
-// found by replaying the spec to one state and comparing it with its ancestors, and points at
+// found by replaying the spec to one state and comparing it with ten of its ancestors, and points at
 // `constraints`. Given once, through the listener and the result; the explorer never prints.
 
 import type { Model } from "../model/compile.js";
@@ -11,6 +11,7 @@ import type { StateStore } from "./state-store.js";
 const DEEP = 10_000;
 const NARROW = 100;
 const SPAN = 1_000;
+const STEPS = 10;
 
 /** Watches BFS level sizes (or, under DFS, the deepest stack) and says when to warn, once. */
 export class GrowthWatch {
@@ -43,16 +44,17 @@ export function growthWarning(model: Model, store: StateStore, id: number, depth
   const { states } = replay(model, store, id);
   const last = states.length - 1;
   if (last < SPAN) return null;
-  const at = (i: number): Map<string, number> => numbers(states[i]);
-  const now = at(last);
-  const mid = at(last - SPAN / 2);
-  const then = at(last - SPAN);
+  // eleven samples, 100 levels apart: a field grows when it moves the same way at every one (a
+  // bounded field cannot take eleven distinct values in a row unless its range is that wide)
+  const samples = Array.from({ length: STEPS + 1 }, (_, j) => numbers(states[last - SPAN + (j * SPAN) / STEPS]));
   const growing: string[] = [];
-  for (const [path, v] of now) {
-    const m = mid.get(path);
-    const t = then.get(path);
-    if (m === undefined || t === undefined || !(Math.abs(v) > Math.abs(m) && Math.abs(m) > Math.abs(t))) continue;
-    growing.push(`${path} (${fmt(t)} at depth ${fmt(last + 1 - SPAN)}, ${fmt(v)} at depth ${fmt(last + 1)})`);
+  for (const [path, v] of samples[STEPS]!) {
+    const vs = samples.map((m) => m.get(path));
+    if (vs.some((x) => x === undefined)) continue;
+    const xs = vs as number[];
+    const up = xs.every((x, j) => j === 0 || x > xs[j - 1]!);
+    const down = xs.every((x, j) => j === 0 || x < xs[j - 1]!);
+    if (up || down) growing.push(`${path} (${fmt(xs[0]!)} at depth ${fmt(last + 1 - SPAN)}, ${fmt(v)} at depth ${fmt(last + 1)})`);
   }
   if (growing.length === 0 && !bfs) return null;
   const shape = bfs ? `${fmt(depth)} levels deep, with at most ${NARROW} states in each of the last ${fmt(SPAN)}` : `${fmt(depth)} states deep on the DFS stack`;
