@@ -54,6 +54,14 @@ export interface CheckSpecResult {
     readonly fairness?: readonly FairnessNote[];
   };
   readonly bound?: string;
+  /** With state constraints: the states outside each (any non-zero makes the verdict "bounded"). */
+  readonly constrained?: { readonly [constraint: string]: number };
+  readonly terminalStates?: number;
+  /** The invariants and properties checked; `selected` when options named them. */
+  readonly invariants?: readonly string[];
+  readonly properties?: readonly string[];
+  readonly selected?: boolean;
+  readonly warnings: readonly string[];
   readonly strategy: "bfs" | "dfs";
   readonly workers: number;
   readonly constants: CheckResult["constants"];

@@ -53,6 +53,8 @@ export async function simulate<S>(spec: Spec<S>, o: SimulateOptions, listener: C
   await initHash();
   const select = o.invariants?.length || o.properties?.length ? { invariants: o.invariants ?? [], properties: o.properties ?? [] } : null;
   const model = selectChecks(compile(spec as Spec<unknown>, o.constants ?? {}, o.file), select);
+  // simulation checks no temporal property: naming one must not look as if it had been checked
+  const unchecked = model.propertyNames.filter((n) => select?.properties.includes(n));
   listener.onStart?.({ spec: model.name, strategy: "simulate", workers: 1, constants: model.constants });
   const started = performance.now();
   const enc = new Encoder();
@@ -124,6 +126,7 @@ export async function simulate<S>(spec: Spec<S>, o: SimulateOptions, listener: C
     invariants: model.invariantNames,
     ...(select ? { selected: true } : {}),
     ...(model.actionPropertyNames.length ? { properties: model.actionPropertyNames } : {}),
+    ...(unchecked.length ? { warnings: [`temporal ${unchecked.length === 1 ? "property" : "properties"} ${unchecked.join(", ")} ${unchecked.length === 1 ? "is" : "are"} not checked by simulation (random walks have no end to decide it on); run mc check for ${unchecked.length === 1 ? "it" : "them"}.`] } : {}),
     strategy: "simulate",
     workers: 1,
     constants: model.constants,

@@ -66,6 +66,9 @@ describe("mc simulate --invariant / --property", () => {
     // an action property, named, is checked; the reproduce line keeps the selection
     const a = await mc("simulate", fixture("live/ticker.ts"), "--seed", "1", "--runs", "5", "--no-typecheck", "--property", "StepsByOne");
     expect(a.out).toContain("--property StepsByOne");
+    // a temporal property named to simulate is said not to be checked, never silently passed
+    const t = JSON.parse((await mc(...base, "--property", "PageFreedAfterLastPut", "--json")).out);
+    expect(t.warnings[0]).toMatch(/^temporal property PageFreedAfterLastPut is not checked by simulation/);
   });
 });
 
