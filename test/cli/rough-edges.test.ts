@@ -97,10 +97,9 @@ describe("--workers 2 progress", () => {
     let inLevel = 0;
     for (let i = 1; i < seen.length; i++) {
       expect(seen[i]!.generated).toBeGreaterThanOrEqual(seen[i - 1]!.generated);
-      if (seen[i]!.depth === seen[i - 1]!.depth && seen[i]!.distinct > seen[i - 1]!.distinct) {
-        expect(seen[i]!.generated).toBeGreaterThan(seen[i - 1]!.generated);
-        inLevel++;
-      }
+      // inside a level (the same depth) it grows: it used to stand still until the level ended
+      // (a worker adds its count a block at a time, so two reports close together may tie)
+      if (seen[i]!.depth === seen[i - 1]!.depth && seen[i]!.generated > seen[i - 1]!.generated) inLevel++;
     }
     expect(inLevel).toBeGreaterThan(2);
     expect(seen.at(-1)!.generated).toBeLessThanOrEqual(r.generatedStates);
