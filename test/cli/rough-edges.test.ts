@@ -140,3 +140,16 @@ describe("the HTML report's headline says what was checked, and the constraint",
     expect(reportData(cut).headline).toBe("… Holds only within the state constraints (1 outside RefcountAtMostBound (checked, not expanded)): All invariants and property PageFreedAfterLastPut hold on the 6 states explored.");
   });
 });
+
+describe("lasso timelines with 5- and 6-digit values", () => {
+  it("keep every value apart", async () => {
+    const { formatResult } = await import("../../src/report/text.js");
+    const { styleFor } = await import("../../src/report/style.js");
+    const trace = [0, 1, 2].map((i) => ({ action: i ? "Tick" : null, state: i }));
+    const r = {
+      spec: "t", file: undefined, verdict: "violation" as const, distinctStates: 3, generatedStates: 3, depth: 3, strategy: "bfs" as const, workers: 1, constants: {}, durationMs: 1, collisionProbability: 0, storeBytes: 0,
+      violation: { kind: "liveness" as const, name: "P", trace, loop: 1, loopAction: "Tick", counters: [{ name: "rc", values: [12345, 123456, 99999] }], fairness: [] },
+    };
+    expect(formatResult(r, styleFor(false))).toMatch(/\n {2}rc +12345 +123456 +99999\n/);
+  });
+});
