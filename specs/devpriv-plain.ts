@@ -20,8 +20,8 @@ const State = Record<Fields>({ ref: List(), alloc: List(), frees: List(), holds:
 export default defineSpec({
   name: "devpriv-plain",
   constants: {
-    P: { default: 2, doc: "pages" },
-    T: { default: 3, doc: "threads" },
+    P: { default: 2, min: 1, doc: "pages" },
+    T: { default: 3, min: 1, doc: "threads" },
   },
   init: ({ P, T }) => [
     State({

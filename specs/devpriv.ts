@@ -14,8 +14,8 @@ interface Fields {
 type S = RecordOf<Fields>;
 
 const CONSTANTS = {
-  P: { default: 2, doc: "pages" },
-  T: { default: 3, doc: "threads" },
+  P: { default: 2, min: 1, doc: "pages" },
+  T: { default: 3, min: 1, doc: "threads" },
 } as const;
 
 // One factory for every config: a Record type per (P, T) would only add prototypes to compare.

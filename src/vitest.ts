@@ -4,7 +4,8 @@
 
 import { expect } from "vitest";
 import type { CheckSpecResult } from "./api/check-spec.js";
-import { formatTrace } from "./report/text.js";
+import { formatTrace, violationTail } from "./report/text.js";
+import type { Violation } from "./result/result.js";
 import { styleFor } from "./report/style.js";
 
 interface ViolateOptions {
@@ -32,8 +33,11 @@ function describe(r: CheckSpecResult): string {
   if (!v) return `the check is ${r.verdict}${r.bound ? ` (${r.bound})` : ""} after ${r.distinctStates} states`;
   const steps = v.trace.length - 1;
   const what = v.kind === "deadlock" ? "a deadlock" : `${v.kind} ${v.name} violated`;
-  const loop = v.loop !== undefined ? `\n  then back to state ${v.loop}${v.loopAction ? ` by ${v.loopAction}` : " (stuttering)"}, forever` : "";
-  return `mc found ${what} after ${steps} step${steps === 1 ? "" : "s"}:\n\n${formatTrace(v.trace, styleFor(false)).join("\n")}${loop}`;
+  const style = styleFor(false);
+  // the trace as mc check prints it: the spec's describeStep labels, a lasso's close and
+  // fairness, and the counter timeline
+  const tail = violationTail(v as Violation, style).join("\n").trimEnd();
+  return `mc found ${what} after ${steps} step${steps === 1 ? "" : "s"}:\n\n${formatTrace(v.trace, style, v.loop).join("\n")}${tail ? `\n\n${tail}` : ""}`;
 }
 
 const notAResult = (r: unknown) => ({ pass: false, message: () => `expected the result of checkSpec(), got ${typeof r === "object" ? JSON.stringify(r)?.slice(0, 200) : String(r)}` });

@@ -58,7 +58,7 @@ export default defineSpec({
   name: "chameneos",
   constants: {
     N: { default: 4, doc: "meetings after which the chameneoses fade (Chameneos.cfg: N = 4)" },
-    M: { default: 4, doc: "number of chameneoses (Chameneos.cfg: M = 4)" },
+    M: { default: 4, min: 1, doc: "number of chameneoses (Chameneos.cfg: M = 4)" },
   },
   init: function* (c) {
     for (const chameneoses of initialColourings(c.M)) yield GameState({ chameneoses, meetingPlace: EMPTY, numMeetings: 0 });

@@ -29,7 +29,7 @@ type DPState = ReturnType<typeof DPState>;
 export default defineSpec({
   name: "dining-philosophers",
   constants: {
-    NP: { default: 5, doc: "number of philosophers (DiningPhilosophers.cfg: NP = 5)" },
+    NP: { default: 5, min: 1, doc: "number of philosophers (DiningPhilosophers.cfg: NP = 5)" },
     FAIR: { default: "wf", values: ["wf", "none"], doc: "wf: WF_vars(Philosopher(p)) for every p, as Spec; none: no fairness" },
   },
   init: ({ NP }) => [

@@ -36,7 +36,7 @@ const terminationDetected = (s: EWDState) => s.tpos === 0 && s.tcolor === "white
 export default defineSpec({
   name: "ewd840",
   constants: {
-    N: { default: 3, doc: "number of nodes (EWD840.cfg: N = 3)" },
+    N: { default: 3, min: 1, doc: "number of nodes (EWD840.cfg: N = 3)" },
     FAIR: { default: "wf", values: ["wf", "none"], doc: "wf: WF_vars(System), as Spec; none: no fairness" },
   },
   init: ({ N }) => {

@@ -39,8 +39,8 @@ function subsets(xs: readonly string[]): ISet<string>[] {
 export default defineSpec({
   name: "simple-allocator",
   constants: {
-    CLIENTS: { default: 3, doc: "|Clients| (SimpleAllocator.cfg: {c1, c2, c3})" },
-    RESOURCES: { default: 2, doc: "|Resources| (SimpleAllocator.cfg: {r1, r2})" },
+    CLIENTS: { default: 3, min: 1, doc: "|Clients| (SimpleAllocator.cfg: {c1, c2, c3})" },
+    RESOURCES: { default: 2, min: 1, doc: "|Resources| (SimpleAllocator.cfg: {r1, r2})" },
     SPEC: {
       default: "SimpleAllocator",
       values: ["SimpleAllocator", "SimpleAllocator2", "WF"],

@@ -23,7 +23,7 @@ const terminated = (s: TDState) => s.active.every((a) => !a);
 export default defineSpec({
   name: "sync-termination-detection",
   constants: {
-    N: { default: 7, doc: "number of nodes (SyncTerminationDetection.cfg: N = 7)" },
+    N: { default: 7, min: 1, doc: "number of nodes (SyncTerminationDetection.cfg: N = 7)" },
     FAIR: { default: "wf", values: ["wf", "none"], doc: "wf: WF_vars(DetectTermination), as Spec; none: no fairness" },
   },
   init: ({ N }) => {

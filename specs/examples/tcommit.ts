@@ -32,7 +32,7 @@ export function rmNames(n: number): string[] {
 export default defineSpec({
   name: "tcommit",
   constants: {
-    RMs: { default: 3, doc: "number of resource managers |RM| (TCommit.cfg: RM = {r1, r2, r3})" },
+    RMs: { default: 3, min: 1, doc: "number of resource managers |RM| (TCommit.cfg: RM = {r1, r2, r3})" },
   },
   init: (c) => [TCState({ rmState: IMap(rmNames(c.RMs).map((rm): [string, RMState] => [rm, "working"])) })],
   actions: (c) => {

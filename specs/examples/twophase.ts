@@ -50,6 +50,7 @@ export default defineSpec({
   constants: {
     RMs: {
       default: 3,
+      min: 1,
       doc: "number of resource managers |RM| (TwoPhase.cfg: RM = {r1, r2, r3}; the module's closing comment reports 6 RMs)",
     },
   },

@@ -5,7 +5,8 @@ import { check } from "../explore/check.js";
 import type { CheckOptions } from "../explore/options.js";
 import type { ConstOverrides } from "../model/constants.js";
 import { loadSpec } from "../model/load-spec.js";
-import type { CheckResult } from "../result/result.js";
+import type { CheckResult, CounterTimeline, FairnessNote } from "../result/result.js";
+import { McError } from "../result/errors.js";
 import { plain, toJson } from "../report/json.js";
 import type { Spec } from "../spec/types.js";
 
@@ -19,11 +20,20 @@ export interface CheckSpecOptions {
   readonly maxDepth?: number;
   /** Memory budget in MiB. */
   readonly memory?: number;
+  /** Check only these invariants (--invariant NAME); with `properties`, only those named. */
+  readonly invariants?: readonly string[];
+  /** Check only these temporal or action properties (--property NAME). */
+  readonly properties?: readonly string[];
 }
+
+/** Every option checkSpec knows: anything else is a mistake worth an error, never ignored. */
+const OPTIONS = ["constants", "strategy", "workers", "deadlock", "maxStates", "maxDepth", "memory", "invariants", "properties"] as const satisfies readonly (keyof CheckSpecOptions)[];
 
 export interface CheckSpecStep {
   readonly action: string | null;
   readonly state: unknown;
+  /** The step in the spec's own terms (its view's describeStep), when it has one. */
+  readonly label?: string;
 }
 
 /** What `mc check --json` prints (plus the lasso fields of a liveness violation). */
@@ -39,8 +49,19 @@ export interface CheckSpecResult {
     readonly trace: readonly CheckSpecStep[];
     readonly loop?: number;
     readonly loopAction?: string | null;
+    /** The spec's view counters along the trace (refcounts), when it has them. */
+    readonly counters?: readonly CounterTimeline[];
+    readonly fairness?: readonly FairnessNote[];
   };
   readonly bound?: string;
+  /** With state constraints: the states outside each (any non-zero makes the verdict "bounded"). */
+  readonly constrained?: { readonly [constraint: string]: number };
+  readonly terminalStates?: number;
+  /** The invariants and properties checked; `selected` when options named them. */
+  readonly invariants?: readonly string[];
+  readonly properties?: readonly string[];
+  readonly selected?: boolean;
+  readonly warnings: readonly string[];
   readonly strategy: "bfs" | "dfs";
   readonly workers: number;
   readonly constants: CheckResult["constants"];
@@ -50,6 +71,11 @@ export interface CheckSpecResult {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a spec of any state type
 export async function checkSpec(specOrFile: Spec<any> | string, options: CheckSpecOptions = {}): Promise<CheckSpecResult> {
+  for (const k of Object.keys(options ?? {})) {
+    if (!(OPTIONS as readonly string[]).includes(k)) {
+      throw new McError("MC076", `checkSpec(${typeof specOrFile === "string" ? JSON.stringify(specOrFile) : "spec"}, { ${k}: ... }): no option '${k}'; the options are ${OPTIONS.join(", ")} (the flags of mc check).`);
+    }
+  }
   const file = typeof specOrFile === "string" ? specOrFile : undefined;
   const spec = file !== undefined ? await loadSpec(file) : (specOrFile as Spec<unknown>);
   const opts: CheckOptions = {
@@ -60,6 +86,8 @@ export async function checkSpec(specOrFile: Spec<any> | string, options: CheckSp
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
     ...(options.memory !== undefined ? { memoryMiB: options.memory } : {}),
+    ...(options.invariants !== undefined ? { invariants: options.invariants } : {}),
+    ...(options.properties !== undefined ? { properties: options.properties } : {}),
     ...(file !== undefined ? { file } : {}),
   };
   return toResultObject(await check(spec, opts));
@@ -74,8 +102,10 @@ export function toResultObject(r: CheckResult): CheckSpecResult {
     violation: {
       kind: v.kind,
       name: v.name,
-      trace: v.trace.map((t) => ({ action: t.action, state: plain(t.state) })),
+      trace: v.trace.map((t) => ({ action: t.action, state: plain(t.state), ...(t.label !== undefined && t.label !== t.action ? { label: t.label } : {}) })),
       ...(v.loop !== undefined ? { loop: v.loop, loopAction: v.loopAction ?? null } : {}),
+      ...(v.counters ? { counters: v.counters } : {}),
+      ...(v.fairness ? { fairness: v.fairness } : {}),
     },
   };
 }

@@ -98,6 +98,7 @@ async function search(a: CheckArgs, options: CheckOptions, io: Io, tc: Backgroun
       tc?.poll(); // a type error found meanwhile ends a long search early
       io.err(progressLine(p) + "\n");
     },
+    onWarning: (w) => io.err(`mc: warning: ${w}\n`),
   });
 }
 

@@ -11,6 +11,7 @@ import { outputFlags } from "./output-flags.js";
 import { replayCommand, runReplay } from "./replay-command.js";
 import { graphCommand, runGraph } from "./graph-command.js";
 import { runSimulate, simulateFlags } from "./simulate-command.js";
+import { ownUsage } from "./usage-message.js";
 
 export interface Io {
   out(s: string): void;
@@ -23,7 +24,8 @@ export const EXIT = { ok: 0, violation: 1, error: 2, bounded: 3 } as const;
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   let usage: string | undefined;
-  let outcome: Promise<number> | undefined;
+  // the command to run, started only once the whole command line has parsed cleanly
+  let outcome: (() => Promise<number>) | undefined;
   const parser = yargs([...argv])
     .scriptName("mc")
     .usage("$0 <command> [options]")
@@ -51,7 +53,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           usage = "mc check needs a spec file: mc check <spec.ts>.";
           return;
         }
-        outcome = runCheck(
+        outcome = () => runCheck(
           {
             spec: a.spec!,
             strategy: a.strategy,
@@ -85,14 +87,14 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("workers", { type: "number", describe: "re-check with N workers (results must not depend on it)" })
           .option("junit", { type: "string", describe: "also write the outcome as JUnit XML to FILE" }),
       (a) => {
-        outcome = runRegress({ update: a.update, resultsDir: a.results, specsDir: a.specs, only: a.only, ...(a.workers ? { workers: a.workers } : {}), ...(a.junit ? { junit: a.junit } : {}) }, io);
+        outcome = () => runRegress({ update: a.update, resultsDir: a.results, specsDir: a.specs, only: a.only, ...(a.workers ? { workers: a.workers } : {}), ...(a.junit ? { junit: a.junit } : {}) }, io);
       },
     )
     .command("simulate <spec>", "random walks through a spec too big to explore; checks invariants and action properties on the way", simulateFlags, (a) => {
-      outcome = runSimulate({ spec: a.spec!, seed: a.seed, depth: a.depth, runs: a.runs, time: a.time, deadlock: a.deadlock, json: a.json, consts: a.const.map(String), typecheck: a.typecheck }, io);
+      outcome = () => runSimulate({ spec: a.spec!, seed: a.seed, depth: a.depth, runs: a.runs, time: a.time, deadlock: a.deadlock, json: a.json, consts: a.const.map(String), typecheck: a.typecheck, invariants: a.invariant.map(String), properties: a.property.map(String) }, io);
     });
-  replayCommand(parser, (a) => (outcome = runReplay(a, io)));
-  graphCommand(parser, (a) => (outcome = runGraph(a, io)));
+  replayCommand(parser, (a) => (outcome = () => runReplay(a, io)));
+  graphCommand(parser, (a) => (outcome = () => runGraph(a, io)));
   parser
     .demandCommand(1, "Name a command: mc check <spec.ts>, mc simulate <spec.ts>, mc replay <spec.ts> <trace>, mc graph <spec.ts> or mc regress.")
     .strict()
@@ -107,10 +109,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     usage ??= describeThrown(e);
   }
-  if (usage !== undefined) return fail(new McError("MC020", `${usage} Run \`mc --help\` for the commands and flags.`), io);
+  if (usage !== undefined) return fail(new McError("MC020", `${ownUsage(usage, argv)} Run \`mc --help\` for the commands and flags.`), io);
   if (outcome === undefined) return EXIT.ok; // --help or --version
   try {
-    return await outcome;
+    return await outcome();
   } catch (e) {
     return fail(e, io);
   }

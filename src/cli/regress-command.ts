@@ -48,6 +48,8 @@ export interface Recorded {
     readonly loop?: number;
     readonly loopAction?: string | null;
   };
+  /** A spec with state constraints: the states outside each (the result holds only within them). */
+  readonly constrained?: { readonly [constraint: string]: number };
 }
 
 interface ResultFile {
@@ -157,6 +159,7 @@ function record(flags: readonly string[], r: CheckResult): Recorded {
           },
         }
       : {}),
+    ...(r.constrained ? { constrained: r.constrained } : {}),
   };
 }
 

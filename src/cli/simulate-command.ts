@@ -24,6 +24,8 @@ export interface SimulateArgs {
   readonly json: boolean;
   readonly consts: readonly string[];
   readonly typecheck: boolean;
+  readonly invariants?: readonly string[];
+  readonly properties?: readonly string[];
 }
 
 export const DEFAULT_RUNS = 1000;
@@ -39,7 +41,9 @@ export function simulateFlags<T>(y: Argv<T>) {
     .option("deadlock", { type: "boolean", default: true, describe: "report a state with no successor (--no-deadlock to end the run there instead)" })
     .option("json", { type: "boolean", default: false, describe: "print one JSON object on stdout" })
     .option("const", { type: "string", array: true, default: [] as string[], describe: "override a constant: NAME=VALUE (repeatable)" })
-    .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" });
+    .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" })
+    .option("invariant", { type: "string", array: true, default: [] as string[], describe: "check only this invariant (repeatable; with --property, only those named)" })
+    .option("property", { type: "string", array: true, default: [] as string[], describe: "check only this action property (repeatable)" });
 }
 
 export async function runSimulate(a: SimulateArgs, io: Io): Promise<number> {
@@ -68,7 +72,7 @@ async function simulateOnce(a: SimulateArgs, io: Io): Promise<number> {
   const style = styleFor(io.tty && !a.json);
   const result = await simulate(
     spec,
-    { seed, depth: a.depth, runs, ...(a.time !== undefined ? { timeMs: a.time * 1000 } : {}), deadlock: a.deadlock, constants, file: a.spec },
+    { seed, depth: a.depth, runs, ...(a.time !== undefined ? { timeMs: a.time * 1000 } : {}), deadlock: a.deadlock, constants, file: a.spec, invariants: a.invariants ?? [], properties: a.properties ?? [] },
     {
       onStart: (info) => {
         if (a.json) return;
@@ -92,7 +96,7 @@ async function simulateOnce(a: SimulateArgs, io: Io): Promise<number> {
     io.out(
       formatResult(result, style) +
         `  simulated   ${thousands(s.runs)} run${s.runs === 1 ? "" : "s"}, ${thousands(s.steps)} steps, ${thousands(secs > 0 ? result.generatedStates / secs : 0)} states/s\n` +
-        `  reproduce   mc simulate ${[a.spec, "--seed", seed, "--depth", a.depth, "--runs", s.runs, ...(a.deadlock ? [] : ["--no-deadlock"]), ...a.consts.flatMap((c) => ["--const", c])].join(" ")}\n`,
+        `  reproduce   mc simulate ${[a.spec, "--seed", seed, "--depth", a.depth, "--runs", s.runs, ...(a.deadlock ? [] : ["--no-deadlock"]), ...(a.invariants ?? []).flatMap((n) => ["--invariant", n]), ...(a.properties ?? []).flatMap((n) => ["--property", n]), ...a.consts.flatMap((c) => ["--const", c])].join(" ")}\n`,
     );
   }
   return result.verdict === "violation" ? EXIT.violation : EXIT.ok;

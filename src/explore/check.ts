@@ -20,7 +20,8 @@ import { fairnessNotes, replayLasso } from "./liveness/replay-lasso.js";
 export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listener: CheckListener = {}): Promise<CheckResult> {
   const opts = resolveOptions(options, availableParallelism());
   await initHash();
-  const model = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file), opts.select);
+  const selected = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file), opts.select);
+  const { model, skipped } = withoutTemporalUnderDfs(selected, opts.strategy, opts.select?.properties ?? []);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
   const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : await search(model, opts, listener);
@@ -40,8 +41,14 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   }
   const durationMs = performance.now() - started;
   const props = [...model.propertyNames, ...model.actionPropertyNames];
-  const verdict = violation ? "violation" : stop?.kind === "bounded" ? "bounded" : stop?.kind === "interrupted" ? "interrupted" : "ok";
+  const constrained = model.constraints.length > 0 && stop === null ? Object.fromEntries(model.constraintNames.map((n, i) => [n, out.cut[i]!])) : undefined;
+  const cut = out.cut.reduce((a, b) => a + b, 0);
+  // Some state was outside a constraint: the search did not go past it, so nothing is proved.
+  const bound = stop?.kind === "bounded" ? stop.reason : stop === null && cut > 0 ? constraintBound(model, out.cut) : undefined;
+  const verdict = violation ? "violation" : bound !== undefined ? "bounded" : stop?.kind === "interrupted" ? "interrupted" : "ok";
   if (verdict === "ok") warnings = [...neverEnabled(model, out), ...warnings];
+  if (out.warnings.length) warnings = [...out.warnings, ...warnings];
+  if (skipped.length) warnings = [`temporal ${skipped.length === 1 ? "property" : "properties"} ${skipped.join(", ")} ${skipped.length === 1 ? "was" : "were"} not checked: ${skipped.length === 1 ? "it is" : "they are"} decided on the state graph a breadth-first search builds; run without --strategy dfs to check ${skipped.length === 1 ? "it" : "them"}.`, ...warnings];
   return {
     spec: model.name,
     file: opts.file,
@@ -50,7 +57,9 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
     generatedStates: out.generated,
     depth: violation ? violation.trace.length : out.depth,
     ...(violation ? { violation } : {}),
-    ...(stop?.kind === "bounded" ? { bound: stop.reason } : {}),
+    ...(bound !== undefined && !violation ? { bound } : {}),
+    ...(constrained ? { constrained } : {}),
+    ...(model.terminals.length > 0 && stop === null ? { terminalStates: out.terminal } : {}),
     strategy: opts.strategy,
     workers: opts.workers,
     constants: model.constants,
@@ -58,9 +67,25 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
     collisionProbability: collisionProbability(out.distinct, out.generated),
     storeBytes: out.storeBytes,
     ...(props.length ? { properties: props } : {}),
+    invariants: model.invariantNames,
+    ...(opts.select !== null ? { selected: true } : {}),
     ...(warnings.length ? { warnings } : {}),
     ...(opts.coverage ? { coverage: coverageOf(model, out) } : {}),
   };
+}
+
+/**
+ * DFS checks invariants and action properties; temporal properties need BFS's state graph. Left
+ * out with a warning, unless --property named one (then search() refuses with MC019).
+ */
+function withoutTemporalUnderDfs(model: Model, strategy: string, named: readonly string[]): { model: Model; skipped: readonly string[] } {
+  if (strategy !== "dfs" || model.properties.length === 0 || model.propertyNames.some((n) => named.includes(n))) return { model, skipped: [] };
+  return { model: { ...model, propertyNames: [], properties: [] }, skipped: model.propertyNames };
+}
+
+function constraintBound(model: Model, cut: Float64Array): string {
+  const parts = model.constraintNames.flatMap((n, i) => (cut[i]! > 0 ? [`${cut[i]!.toLocaleString("en-US")} outside ${n}`] : []));
+  return `within the state constraints: ${parts.join(", ")} (checked, not expanded)`;
 }
 
 /** Decides the temporal properties on the search's graph; the first violated one becomes a lasso. */

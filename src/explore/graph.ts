@@ -5,7 +5,7 @@
 import { Encoder } from "../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../fingerprint/hash.js";
 import type { Model } from "../model/compile.js";
-import { encodeInit, encodeSuccessor, firstBroken, successorsAt } from "./spec-calls.js";
+import { encodeInit, encodeSuccessor, firstBroken, firstOutside, isTerminal, successorsAt } from "./spec-calls.js";
 
 export interface StateGraph {
   readonly states: readonly unknown[];
@@ -13,6 +13,8 @@ export interface StateGraph {
   /** State number → the first invariant it breaks. */
   readonly violating: ReadonlyMap<number, string>;
   readonly deadlocked: ReadonlySet<number>;
+  /** States outside a state constraint: checked, not expanded (drawn dashed). */
+  readonly cut: ReadonlySet<number>;
   readonly edges: readonly { readonly from: number; readonly to: number; readonly action: string }[];
 }
 
@@ -24,6 +26,7 @@ export function stateGraph(model: Model, maxStates: number): StateGraph | undefi
   const initial = new Set<number>();
   const violating = new Map<number, string>();
   const deadlocked = new Set<number>();
+  const cut = new Set<number>();
   const edges: { from: number; to: number; action: string }[] = [];
   const seenEdges = new Set<string>();
   const admit = (len: number, s: unknown): number => {
@@ -44,6 +47,10 @@ export function stateGraph(model: Model, maxStates: number): StateGraph | undefi
   for (let i = 0; i < states.length; i++) {
     if (states.length > maxStates) return undefined;
     const s = states[i];
+    if (model.constraints.length > 0 && firstOutside(model, s) >= 0) {
+      cut.add(i);
+      continue;
+    }
     let enabled = 0;
     for (let a = 0; a < model.actions.length; a++) {
       const succ = [...successorsAt(model, a, s)];
@@ -56,7 +63,7 @@ export function stateGraph(model: Model, maxStates: number): StateGraph | undefi
         edges.push({ from: i, to, action: model.actionNames[a]! });
       }
     }
-    if (enabled === 0) deadlocked.add(i);
+    if (enabled === 0 && !isTerminal(model, s)) deadlocked.add(i);
   }
-  return states.length > maxStates ? undefined : { states, initial, violating, deadlocked, edges };
+  return states.length > maxStates ? undefined : { states, initial, violating, deadlocked, cut, edges };
 }

@@ -19,8 +19,9 @@ import { brokenStep, sameBytes } from "./action-properties.js";
 import { StateGraph } from "./liveness/graph.js";
 import { evalPredicate, layoutOf } from "./liveness/layout.js";
 import { Interruption } from "./interruption.js";
-import { encodeInit, firstBroken } from "./spec-calls.js";
+import { encodeInit, firstBroken, firstOutside, isTerminal } from "./spec-calls.js";
 import { SuccessorBatch } from "./successor-batch.js";
+import { GrowthWatch, growthWarning } from "./growth.js";
 
 export type Stop =
   | { readonly kind: "invariant"; readonly invariant: number; readonly id: number; readonly hi: number; readonly lo: number }
@@ -46,6 +47,12 @@ export interface SearchOutcome {
   readonly storeBytes: number;
   /** The state graph, when temporal properties are checked (a BFS that ran to the end). */
   readonly graph?: StateGraph;
+  /** Per state constraint: the states outside it (checked, not expanded). */
+  readonly cut: Float64Array;
+  /** States with no successor that the spec declares terminal (not deadlocks). */
+  readonly terminal: number;
+  /** Warnings given while searching (growth.ts), also sent to the listener. */
+  readonly warnings: readonly string[];
 }
 
 export async function search(model: Model, opts: ResolvedOptions, listener: CheckListener = {}): Promise<SearchOutcome> {
@@ -70,6 +77,11 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
   // Two adds per enabled action and state: cheap next to calling the action, so always on.
   const stats: ActionStats = { enabled: new Float64Array(actions.length), generated: new Float64Array(actions.length) };
   let depth = 0;
+  const cut = new Float64Array(model.constraints.length);
+  let terminal = 0;
+  const warnings: string[] = [];
+  const growth = new GrowthWatch();
+  let levelDepth = 0;
   let peakFrontier = 0;
   let truncated = false;
   let nextReport = started + opts.progressIntervalMs;
@@ -83,6 +95,9 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
     stop,
     store,
     storeBytes: memory(),
+    cut,
+    terminal,
+    warnings,
     ...(graph && stop === null ? { graph: (graph.finish(), graph) } : {}),
   });
 
@@ -115,12 +130,28 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
     const id = frontier.id;
     const d = frontier.depth;
     const s = dec.decode(frontier.buf, frontier.off);
+    // BFS: the first state of a level, with the rest of the level still queued behind it
+    const due = opts.strategy === "bfs" ? d !== levelDepth && ((levelDepth = d), growth.level(d, frontier.size + 1)) : growth.deeper(d);
+    if (due) {
+      const w = growthWarning(model, store, id, d, opts.strategy === "bfs");
+      if (w !== null) {
+        growth.done = true;
+        warnings.push(w);
+        listener.onWarning?.(w);
+      }
+    }
     if (graph) {
       graph.begin(id);
       for (const pred of layout!.predicates) if (evalPredicate(model, pred, s)) graph.flag(pred.bit);
     }
     if (d >= opts.maxDepth) {
       truncated = true;
+      continue;
+    }
+    const outside = model.constraints.length > 0 ? firstOutside(model, s) : -1;
+    if (outside >= 0) {
+      cut[outside]!++;
+      if (graph) graph.flag(layout!.cut);
       continue;
     }
     let enabled = 0;
@@ -179,7 +210,8 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
     // an action threw, or gave a value that is not a state, after the successors above
     if (batch.error !== null) throw batch.error;
     batch.release();
-    if (enabled === 0 && opts.deadlock) {
+    if (enabled === 0 && isTerminal(model, s)) terminal++;
+    else if (enabled === 0 && opts.deadlock) {
       enc.encode(s);
       fingerprint(enc.buf, enc.pos);
       return done({ kind: "deadlock", id, hi: fpHi(), lo: fpLo() });

@@ -7,6 +7,7 @@ import { hash, is } from "immutable";
 import { Encoder } from "../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo, initHash } from "../fingerprint/hash.js";
 import { compile, type Model } from "../model/compile.js";
+import { selectChecks } from "../model/select.js";
 import { showState } from "../model/show-state.js";
 import { McError, describeThrown } from "../result/errors.js";
 import type { CheckListener, CheckResult, TraceStep, Violation } from "../result/result.js";
@@ -14,7 +15,7 @@ import type { Spec } from "../spec/types.js";
 import type { ConstOverrides } from "../model/constants.js";
 import { annotate } from "./annotate.js";
 import { Xoshiro128 } from "./prng.js";
-import { encodeInit, encodeSuccessor, firstBroken, successorsAt } from "./spec-calls.js";
+import { encodeInit, encodeSuccessor, firstBroken, firstOutside, isTerminal, successorsAt } from "./spec-calls.js";
 import { SeenSet } from "./seen-set.js";
 
 export interface SimulateOptions {
@@ -29,6 +30,9 @@ export interface SimulateOptions {
   readonly constants?: ConstOverrides;
   readonly file?: string;
   readonly progressIntervalMs?: number;
+  /** Check only these invariants / temporal-or-action properties (mc simulate --invariant/--property). */
+  readonly invariants?: readonly string[];
+  readonly properties?: readonly string[];
 }
 
 /** What the simulation did, beside the checker's usual counts. */
@@ -37,13 +41,20 @@ export interface SimulationInfo {
   readonly runs: number;
   readonly steps: number;
   readonly depth: number;
+  /** With state constraints: walks that stopped at a state outside them. */
+  readonly cut?: number;
+  /** With terminal predicates: walks that ended in a terminal state. */
+  readonly terminal?: number;
 }
 
 export type SimulationResult = CheckResult & { readonly simulation: SimulationInfo };
 
 export async function simulate<S>(spec: Spec<S>, o: SimulateOptions, listener: CheckListener = {}): Promise<SimulationResult> {
   await initHash();
-  const model = compile(spec as Spec<unknown>, o.constants ?? {}, o.file);
+  const select = o.invariants?.length || o.properties?.length ? { invariants: o.invariants ?? [], properties: o.properties ?? [] } : null;
+  const model = selectChecks(compile(spec as Spec<unknown>, o.constants ?? {}, o.file), select);
+  // simulation checks no temporal property: naming one must not look as if it had been checked
+  const unchecked = model.propertyNames.filter((n) => select?.properties.includes(n));
   listener.onStart?.({ spec: model.name, strategy: "simulate", workers: 1, constants: model.constants });
   const started = performance.now();
   const enc = new Encoder();
@@ -52,6 +63,9 @@ export async function simulate<S>(spec: Spec<S>, o: SimulateOptions, listener: C
   let steps = 0;
   let longest = 0;
   let runs = 0;
+  /** Walks that ended in a state outside a constraint (checked, not expanded), or in a terminal state. */
+  let cut = 0;
+  let ended = 0;
   let nextReport = started + (o.progressIntervalMs ?? 3000);
   const visit = (len: number): void => {
     generated++;
@@ -70,9 +84,15 @@ export async function simulate<S>(spec: Spec<S>, o: SimulateOptions, listener: C
     let bad = firstBroken(model, s);
     if (bad >= 0) violation = found(model, trace, "invariant", model.invariantNames[bad]!);
     for (let d = 0; violation === undefined && d < o.depth; d++) {
+      // a walk goes no further than a state constraint, as the search does
+      if (model.constraints.length > 0 && firstOutside(model, s) >= 0) {
+        cut++;
+        break;
+      }
       const succ = successors(model, s);
       if (succ.length === 0) {
-        if (o.deadlock) violation = found(model, trace, "deadlock", null);
+        if (isTerminal(model, s)) ended++;
+        else if (o.deadlock) violation = found(model, trace, "deadlock", null);
         break;
       }
       const pick = succ[rng.below(succ.length)]!;
@@ -93,7 +113,7 @@ export async function simulate<S>(spec: Spec<S>, o: SimulateOptions, listener: C
     }
   }
   const durationMs = performance.now() - started;
-  const simulation = { seed: o.seed, runs, steps, depth: o.depth };
+  const simulation = { seed: o.seed, runs, steps, depth: o.depth, ...(model.constraints.length ? { cut } : {}), ...(model.terminals.length ? { terminal: ended } : {}) };
   return {
     spec: model.name,
     file: o.file,
@@ -102,7 +122,11 @@ export async function simulate<S>(spec: Spec<S>, o: SimulateOptions, listener: C
     distinctStates: seen.size,
     generatedStates: generated,
     depth: violation ? violation.trace.length : longest,
-    ...(violation ? { violation } : { bound: `simulation: ${runs} random run${runs === 1 ? "" : "s"} of at most ${o.depth} steps, seed ${o.seed}` }),
+    ...(violation ? { violation } : { bound: `simulation: ${runs} random run${runs === 1 ? "" : "s"} of at most ${o.depth} steps, seed ${o.seed}${cut ? `, ${cut} stopped at a state constraint` : ""}` }),
+    invariants: model.invariantNames,
+    ...(select ? { selected: true } : {}),
+    ...(model.actionPropertyNames.length ? { properties: model.actionPropertyNames } : {}),
+    ...(unchecked.length ? { warnings: [`temporal ${unchecked.length === 1 ? "property" : "properties"} ${unchecked.join(", ")} ${unchecked.length === 1 ? "is" : "are"} not checked by simulation (random walks have no end to decide it on); run mc check for ${unchecked.length === 1 ? "it" : "them"}.`] } : {}),
     strategy: "simulate",
     workers: 1,
     constants: model.constants,

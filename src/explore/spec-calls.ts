@@ -58,6 +58,31 @@ export function firstBroken(model: Model, s: unknown): number {
   return -1;
 }
 
+/** The index of the first state constraint `s` is outside of, or -1 (MC073 for a throw or a non-boolean). */
+export function firstOutside(model: Model, s: unknown): number {
+  return firstFalse(model.constraints, model.constraintNames, s, "MC073", "state constraint", model.file);
+}
+
+/** Whether `s` is one of the protocol's intended ends (MC074 for a throw or a non-boolean). */
+export function isTerminal(model: Model, s: unknown): boolean {
+  return model.terminals.length > 0 && firstFalse(model.terminals, model.terminalNames, s, "MC074", "terminal predicate", model.file, true) >= 0;
+}
+
+/** The first predicate that is false (or, with `want`, true) in `s`, or -1. */
+function firstFalse(fns: readonly ((s: unknown) => unknown)[], names: readonly string[], s: unknown, code: "MC073" | "MC074", what: string, file: string, want = false): number {
+  for (let i = 0; i < fns.length; i++) {
+    let r: unknown;
+    try {
+      r = fns[i]!(s);
+    } catch (e) {
+      throw new McError(code, `${file}: ${what} '${names[i]}' threw ${describeThrown(e)} in state ${showState(s)}.`);
+    }
+    if (r === want) return i;
+    if (r !== !want) throw new McError(code, `${file}: ${what} '${names[i]}' returned ${showState(r, 60)} (${typeof r}), not a boolean, in state ${showState(s)}. It must return true or false.`);
+  }
+  return -1;
+}
+
 function actionError(model: Model, a: number, s: unknown, e: unknown, k = -1): McError {
   const name = model.actionNames[a];
   const where = `${model.file}: action '${name}'`;

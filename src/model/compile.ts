@@ -25,6 +25,12 @@ export interface Model {
   readonly properties: readonly Property<unknown>[];
   readonly actionPropertyNames: readonly string[];
   readonly actionProperties: readonly ActionProperty<unknown>[];
+  /** State constraints: a state where one is false is checked but not expanded. */
+  readonly constraintNames: readonly string[];
+  readonly constraints: readonly Invariant<unknown>[];
+  /** Terminal predicates: a state with no successor where one holds is not a deadlock. */
+  readonly terminalNames: readonly string[];
+  readonly terminals: readonly Invariant<unknown>[];
 }
 
 export function isSpec(v: unknown): v is Spec<unknown> {
@@ -76,5 +82,9 @@ export function compile(spec: Spec<unknown>, overrides: ConstOverrides = {}, fil
     properties: Object.values(built.properties),
     actionPropertyNames: Object.keys(built.actionProperties),
     actionProperties: Object.values(built.actionProperties),
+    constraintNames: Object.keys(built.constraints),
+    constraints: Object.values(built.constraints),
+    terminalNames: Object.keys(built.terminal),
+    terminals: Object.values(built.terminal),
   };
 }

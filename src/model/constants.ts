@@ -30,6 +30,10 @@ export function resolveConstants(
     if (d.values !== undefined && !d.values.includes(v)) {
       throw new McError("MC022", `--const ${k}=${String(raw)}: spec '${spec}' allows only ${d.values.map(String).join(", ")} for '${k}'.`);
     }
+    if (typeof v === "number" && ((d.min !== undefined && v < d.min) || (d.max !== undefined && v > d.max))) {
+      const range = d.min !== undefined && d.max !== undefined ? `from ${d.min} to ${d.max}` : d.min !== undefined ? `at least ${d.min}` : `at most ${d.max}`;
+      throw new McError("MC075", `--const ${k}=${String(raw)}: spec '${spec}' declares '${k}' ${range}${d.doc ? ` (${d.doc})` : ""}; ${String(raw)} is outside it.`);
+    }
     out[k] = v;
   }
   return out;

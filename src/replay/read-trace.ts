@@ -8,6 +8,8 @@ import type { ConstValue } from "../spec/types.js";
 import { toItfValue, type ItfValue, type StateShape } from "../report/itf.js";
 import { plain } from "../report/json.js";
 import { canonItf, canonJs } from "./canonical.js";
+import { Decoder } from "../fingerprint/decode.js";
+import { Encoder } from "../fingerprint/encode.js";
 
 export interface RecordedTrace {
   readonly format: "ITF" | "mc JSON";
@@ -79,7 +81,7 @@ function fromItf(file: string, o: { [k: string]: unknown }): RecordedTrace {
 }
 
 function fromMcJson(file: string, o: { [k: string]: unknown }, v: { [k: string]: unknown }): RecordedTrace {
-  const trace = v["trace"] as { action?: unknown; state?: unknown }[];
+  const trace = v["trace"] as { action?: unknown; state?: unknown; value?: unknown }[];
   if (trace.length === 0 || !trace.every((t) => typeof t === "object" && t !== null && "state" in t)) {
     throw new McError("MC043", `${file}: violation.trace must be a non-empty list of { action, state }.`);
   }
@@ -93,11 +95,38 @@ function fromMcJson(file: string, o: { [k: string]: unknown }, v: { [k: string]:
     constants: (o["constants"] ?? {}) as RecordedTrace["constants"],
     violation: typeof v["kind"] === "string" ? { kind: v["kind"], name: (v["name"] ?? null) as string | null } : undefined,
     actions: trace.map((t, i) => (i > 0 && typeof t.action === "string" ? t.action : null)),
-    keys: trace.map((t) => canonJs(t.state)),
+    ...keyed(trace),
     shown: trace.map((t) => t.state),
     loop,
     loopAction: "loopAction" in v ? (v["loopAction"] as string | null) : undefined,
+  };
+}
+
+/**
+ * How recorded states are compared with live ones. A trace mc wrote with --trace has each state
+ * typed (`value`, as ITF): compared as ITF values, sets and maps in any order. A trace without
+ * them (--json's output, older files) has only toJS() forms, in which a Set is an array in the
+ * order mc printed it: the canonical form (see the README's contract), so a live state is put
+ * into that form before it is compared.
+ */
+function keyed(trace: readonly { state?: unknown; value?: unknown }[]): Pick<RecordedTrace, "keys" | "key"> {
+  if (trace.every((t) => t.value !== undefined)) {
+    return { keys: trace.map((t) => canonItf(t.value as ItfValue)), key: (s) => canonItf(toItfValue(s)) };
+  }
+  const enc = new Encoder();
+  const dec = new Decoder();
+  return {
+    keys: trace.map((t) => canonJs(t.state)),
     // through JSON, as the file went: toJS() form, undefined and NaN as JSON writes them
-    key: (s) => canonJs(JSON.parse(JSON.stringify(plain(s)) ?? "null")),
+    key: (s) => {
+      let c = s;
+      try {
+        enc.encode(s);
+        c = dec.decode(enc.buf, 0);
+      } catch {
+        // not encodable: compared as it is (and then it fits no recorded state)
+      }
+      return canonJs(JSON.parse(JSON.stringify(plain(c)) ?? "null"));
+    },
   };
 }

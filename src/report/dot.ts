@@ -14,6 +14,7 @@ export function renderDot(name: string, g: StateGraph): string {
     if (g.initial.has(i)) attrs.push("style=bold", "penwidth=2");
     if (bad !== undefined) attrs.push("color=red", "fontcolor=red", `tooltip=${q(`violates ${bad}`)}`, `xlabel=${q(`✗ ${bad}`)}`);
     if (g.deadlocked.has(i)) attrs.push("shape=octagon", `tooltip=${q("deadlock: no action enabled")}`);
+    if (g.cut.has(i)) attrs.push("style=dashed", `tooltip=${q("outside a state constraint: not expanded")}`);
     lines.push(`  s${i} [${attrs.join(", ")}];`);
   });
   for (const e of g.edges) lines.push(`  s${e.from} -> s${e.to} [label=${q(e.action)}];`);

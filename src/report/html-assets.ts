@@ -132,6 +132,16 @@ export const PAGE_SCRIPT = `
     items.push(li);
   });
   if (data.loopText !== null) list.appendChild(el("li", "back", "↻ " + data.loopText));
+  if (data.fairness !== null) {
+    var ft = document.getElementById("fairness");
+    data.fairness.forEach(function (row) {
+      var tr = el("tr");
+      row.forEach(function (cell) { tr.appendChild(el("td", "", cell)); });
+      ft.appendChild(tr);
+    });
+    if (data.fairnessNote !== null) document.getElementById("fairness-note").textContent = data.fairnessNote;
+    document.getElementById("fairness-card").hidden = false;
+  }
   if (n > 0) document.getElementById("steps-card").hidden = false;
 
   var cur = -1;
@@ -197,6 +207,14 @@ export const PAGE_SCRIPT = `
       legend.appendChild(key);
     });
     document.getElementById("chart").appendChild(svg);
+    // Labels near an edge (the cycle's, the breaking step's) may reach past the drawing: widen
+    // the view to everything drawn, so no label is cut off.
+    var b = svg.getBBox();
+    var vx0 = Math.min(0, Math.floor(b.x) - 4), vx1 = Math.max(W, Math.ceil(b.x + b.width) + 4);
+    if (vx0 < 0 || vx1 > W) {
+      svg.setAttribute("viewBox", vx0 + " 0 " + (vx1 - vx0) + " " + H);
+      svg.setAttribute("width", String(vx1 - vx0));
+    }
   }
 
   function select(i) {

@@ -6,6 +6,8 @@ import { createHash } from "node:crypto";
 import type { CheckResult, Violation } from "../result/result.js";
 import { PAGE_CSS, PAGE_SCRIPT } from "./html-assets.js";
 import { changes, leaves } from "./paths.js";
+import { fairnessWhy, NO_FAIRNESS } from "./lasso-text.js";
+import { checkedWhat, holds } from "./text.js";
 import { thousands } from "./style.js";
 
 /** What the page's script reads: plain strings and numbers, nothing to interpret as markup. */
@@ -23,6 +25,10 @@ export interface ReportData {
   readonly loopText: string | null;
   readonly steps: readonly ReportStep[];
   readonly counters: readonly { readonly name: string; readonly values: readonly (number | null)[] }[];
+  /** A lasso: per fair action, why fairness does not rescue it (the text report's table); null otherwise. */
+  readonly fairness: readonly (readonly [string, string, string, string])[] | null;
+  /** A lasso of a spec without fairness entries: what that means. */
+  readonly fairnessNote: string | null;
 }
 
 export interface ReportStep {
@@ -51,6 +57,7 @@ export function renderHtmlReport(result: CheckResult): string {
 <header><h1 id="verdict"></h1><p id="spec"></p><dl id="summary"></dl><ul id="warnings"></ul></header>
 <main>
 <section id="chart-card" class="card" hidden><h2>Counter timeline</h2><p class="hint">value after each step</p><div id="chart"></div><div id="legend"></div></section>
+<section id="fairness-card" class="card" hidden><h2>Why fairness does not rescue it</h2><p class="hint">per action with a fairness entry, on the cycle</p><table id="fairness" class="state"></table><p id="fairness-note"></p></section>
 <section id="steps-card" class="card" hidden><h2>Steps</h2><p class="hint">j / k or ↓ / ↑ move between steps, Enter opens the full state</p><ol id="steps"></ol></section>
 </main>
 <noscript>This report draws itself with JavaScript; the same result is printed by <code>mc check</code>.</noscript>
@@ -96,11 +103,16 @@ export function reportData(r: CheckResult): ReportData {
     loopText: isLasso ? `back to step ${v.loop} by ${v.loopAction ?? "a stuttering step"}, forever` : null,
     steps,
     counters: v?.counters ?? [],
+    fairness: isLasso ? (v.fairness ?? []).map((f) => [`${f.kind === "weak" ? "WF" : "SF"} ${f.action}`, f.enabled === "never" ? "never enabled" : `enabled ${f.enabled}`, f.taken ? "taken" : "not taken", fairnessWhy(f)] as const) : null,
+    fairnessNote: isLasso && (v.fairness ?? []).length === 0 ? `Fairness: ${NO_FAIRNESS}` : null,
   };
 }
 
 function headline(r: CheckResult): string {
-  if (r.verdict === "ok") return `✓ All invariants hold on ${thousands(r.distinctStates)} distinct states.`;
+  if (r.verdict === "ok") return `✓ ${checkedWhat(r)} ${holds(r)} on ${thousands(r.distinctStates)} distinct states.`;
+  if (r.verdict === "bounded" && r.constrained && r.bound?.startsWith("within")) {
+    return `… Holds only within the state constraints (${r.bound.replace(/^within the state constraints: /, "")}): ${checkedWhat(r)} ${holds(r)} on the ${thousands(r.distinctStates)} states explored.`;
+  }
   if (r.verdict === "bounded") return `… Bounded: incomplete (${r.bound ?? "stopped early"}). No violation in the ${thousands(r.distinctStates)} states explored.`;
   if (r.verdict === "interrupted") return `… Interrupted after ${thousands(r.distinctStates)} distinct states. No violation found so far.`;
   return `✗ ${violationText(r.violation!)}`;

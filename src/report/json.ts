@@ -23,6 +23,11 @@ export function toJson(r: CheckResult): object {
         }
       : {}),
     ...(r.bound !== undefined ? { bound: r.bound } : {}),
+    ...(r.constrained ? { constrained: r.constrained } : {}),
+    ...(r.terminalStates !== undefined ? { terminalStates: r.terminalStates } : {}),
+    ...(r.invariants ? { invariants: r.invariants } : {}),
+    ...(r.properties ? { properties: r.properties } : {}),
+    ...(r.selected ? { selected: true } : {}),
     strategy: r.strategy,
     workers: r.workers,
     constants: r.constants,

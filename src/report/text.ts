@@ -2,7 +2,7 @@
 // then each step's changed paths, named in the spec's own terms when it has a view), a counter
 // timeline for kernel specs, and a summary with TLC's collision estimate.
 
-import type { CheckResult, CounterTimeline, TraceStep } from "../result/result.js";
+import type { CheckResult, CounterTimeline, TraceStep, Violation } from "../result/result.js";
 import { lassoClose, fairnessLines } from "./lasso-text.js";
 import { changes, leaves } from "./paths.js";
 import { thousands, type Style } from "./style.js";
@@ -20,8 +20,12 @@ export function header(info: { spec: string; file?: string; strategy: string; wo
 export function formatResult(r: CheckResult, style: Style): string {
   const lines: string[] = [""];
   if (r.verdict === "ok") {
-    const props = r.properties?.length ? ` and ${r.properties.length === 1 ? "property" : "properties"} ${r.properties.join(", ")}` : "";
-    lines.push(style.ok(`✓ All invariants${props} hold on ${thousands(r.distinctStates)} distinct states.`));
+    lines.push(style.ok(`✓ ${checkedWhat(r)} ${holds(r)} on ${thousands(r.distinctStates)} distinct states.`));
+    if (r.selected) lines.push(style.dim(`  (only these were checked: --invariant/--property named them)`));
+    if (r.terminalStates) lines.push(`  ${thousands(r.terminalStates)} terminal state${r.terminalStates === 1 ? "" : "s"} (the spec's intended ends, not deadlocks).`);
+  } else if (r.verdict === "bounded" && r.constrained && r.bound?.startsWith("within")) {
+    lines.push(style.bad(`… Holds only within the state constraints: ${checkedWhat(r)} ${holds(r)} on the ${thousands(r.distinctStates)} states explored,`));
+    lines.push(style.bad(`  ${r.bound.replace(/^within the state constraints: /, "")}; what lies beyond them was not explored, so this is not a proof.`));
   } else if (r.verdict === "interrupted") {
     lines.push(style.bad(`… Interrupted: incomplete. No violation in the ${thousands(r.distinctStates)} states explored before the stop; this is not a proof.`));
   } else if (r.verdict === "bounded") {
@@ -36,14 +40,22 @@ export function formatResult(r: CheckResult, style: Style): string {
       : v.kind === "liveness" ? `Property ${v.name} is violated by a fair behaviour that loops forever (a lasso of ${v.trace.length} states)`
       : `Invariant ${v.name} is violated after ${plural}`;
     lines.push(style.bad(`✗ ${what}.`), "");
+    if (v.kind === "deadlock") lines.push(style.dim("  If this state is an intended end of the protocol, declare it: terminal: { Name: (s) => ... } in the spec (or run with --no-deadlock)."), "");
     lines.push(...formatTrace(v.trace, style, v.loop), "");
-    if (v.loop !== undefined) lines.push(...lassoClose(v, style), ...fairnessLines(v, style), "");
-    if (v.counters?.length) lines.push(...timeline(v.counters, v.trace.length, style, v.name ?? "deadlock", v.loop), "");
+    lines.push(...violationTail(v, style));
   }
   for (const w of r.warnings ?? []) lines.push(style.bad(`! Warning: ${w}`));
   if (r.warnings?.length) lines.push("");
   lines.push(...summary(r));
   return lines.join("\n") + "\n";
+}
+
+/** After a trace: how a lasso closes and why fairness does not rescue it, then the counter timeline. */
+export function violationTail(v: Violation, style: Style): string[] {
+  const out: string[] = [];
+  if (v.loop !== undefined) out.push(...lassoClose(v, style), ...fairnessLines(v, style), "");
+  if (v.counters?.length) out.push(...timeline(v.counters, v.trace.length, style, v.kind === "deadlock" ? "the deadlocked state, where no action is enabled" : `the step that broke ${v.name}`, v.loop), "");
+  return out;
 }
 
 export function formatTrace(trace: readonly TraceStep[], style: Style, loop?: number): string[] {
@@ -66,24 +78,43 @@ export function formatTrace(trace: readonly TraceStep[], style: Style, loop?: nu
   return out;
 }
 
-/** One line per counter: its value after every step, the breaking step (or a lasso's cycle) marked. */
+/**
+ * One line per counter: its value after every step, the breaking step (or a lasso's cycle)
+ * marked. Each column is as wide as its widest value, so that refcounts of any size stay apart.
+ */
 function timeline(counters: readonly CounterTimeline[], steps: number, style: Style, broke: string, loop?: number): string[] {
   const w = Math.max(4, ...counters.map((c) => c.name.length));
   const last = steps - 1;
-  const cell = (s: string): string => s.padStart(loop !== undefined ? 5 : 4);
   const mark = (i: number): string => (loop !== undefined ? (i >= loop ? `${i}~` : String(i)) : i === last ? `${i}*` : String(i));
-  const legend = loop !== undefined ? `~ marks the cycle, steps ${loop}..${last}, repeated forever` : `* marks the step that broke ${broke}`;
+  const text = (v: number | null): string => (v === null ? "·" : String(v));
+  const min = loop !== undefined ? 5 : 4;
+  const widths = Array.from({ length: steps }, (_, i) => Math.max(min, mark(i).length + 1, ...counters.map((c) => text(c.values[i] ?? null).length + 1)));
+  const legend = loop !== undefined ? `~ marks the cycle, steps ${loop}..${last}, repeated forever` : `* marks ${broke}`;
   const out = [style.bold(`Counter timeline (value after each step; ${legend}):`)];
-  out.push(`  ${"step".padEnd(w)} ${Array.from({ length: steps }, (_, i) => cell(mark(i))).join("")}`);
-  for (const c of counters) out.push(`  ${c.name.padEnd(w)} ${c.values.map((v) => cell(v === null ? "·" : String(v))).join("")}`);
+  out.push(`  ${"step".padEnd(w)} ${widths.map((cw, i) => mark(i).padStart(cw)).join("")}`);
+  for (const c of counters) out.push(`  ${c.name.padEnd(w)} ${widths.map((cw, i) => text(c.values[i] ?? null).padStart(cw)).join("")}`);
   return out;
 }
+
+/** "All invariants and property P", or, when --invariant/--property chose, exactly what was checked. */
+export function checkedWhat(r: CheckResult): string {
+  const props = r.properties?.length ? `${r.properties.length === 1 ? "property" : "properties"} ${r.properties.join(", ")}` : "";
+  if (!r.selected) return `All invariants${props ? ` and ${props}` : ""}`;
+  const invs = r.invariants?.length ? `${r.invariants.length === 1 ? "Invariant" : "Invariants"} ${r.invariants.join(", ")}` : "";
+  if (invs && props) return `${invs} and ${props}`;
+  return invs || props.charAt(0).toUpperCase() + props.slice(1);
+}
+
+export function holds(r: CheckResult): string {
+  return r.selected && (r.invariants?.length ?? 0) + (r.properties?.length ?? 0) === 1 ? "holds" : "hold";
+}
+
 function summary(r: CheckResult): string[] {
   const secs = r.durationMs / 1000;
   const rate = secs > 0 ? r.distinctStates / secs : 0;
   const kinds = { deadlock: "deadlock", invariant: "invariant", liveness: "property", action: "action property" } as const;
   const v = r.violation;
-  const verdict = v ? `violation (${v.kind === "deadlock" ? "deadlock" : `${kinds[v.kind]} ${v.name}`})` : r.verdict === "bounded" ? "bounded: incomplete" : r.verdict === "interrupted" ? "interrupted: incomplete" : "ok";
+  const verdict = v ? `violation (${v.kind === "deadlock" ? "deadlock" : `${kinds[v.kind]} ${v.name}`})` : r.verdict === "bounded" ? (r.constrained && r.bound?.startsWith("within") ? "bounded: holds only within the state constraints" : "bounded: incomplete") : r.verdict === "interrupted" ? "interrupted: incomplete" : "ok";
   return [
     "Summary:",
     `  verdict     ${verdict}`,

@@ -5,7 +5,7 @@
 import { renderHtmlReport } from "./html.js";
 import { McError } from "../result/errors.js";
 import type { CheckResult } from "../result/result.js";
-import { renderItf } from "./itf.js";
+import { renderItf, toItfValue } from "./itf.js";
 import { toJson, plain } from "./json.js";
 
 export type TraceFormat = (result: CheckResult) => string | undefined;
@@ -20,12 +20,17 @@ export const TRACE_FORMATS: readonly { readonly suffix: string; readonly name: s
   { suffix: ".html", name: "HTML report", render: renderHtmlReport },
 ];
 
-/** mc's own trace: the --json object, its violation with the lasso fields when there is a loop. */
+/**
+ * mc's own trace: the --json object, its violation with the lasso fields when there is a loop.
+ * Each step's `state` is the readable toJS() form, which cannot tell a Set from a List nor keep
+ * a Map's key types; `value` is the same state typed as ITF writes it (`#set`, `#map`, ...), so
+ * that `mc replay` reads the trace back losslessly.
+ */
 export function renderJsonTrace(r: CheckResult): string | undefined {
   const v = r.violation;
   if (!v) return undefined;
   const j = toJson(r) as { violation: object };
-  const violation = { ...j.violation, trace: v.trace.map((t) => ({ action: t.action, state: plain(t.state) })), ...(v.loop !== undefined ? { loop: v.loop, loopAction: v.loopAction ?? null } : {}) };
+  const violation = { ...j.violation, trace: v.trace.map((t) => ({ action: t.action, state: plain(t.state), value: toItfValue(t.state) })), ...(v.loop !== undefined ? { loop: v.loop, loopAction: v.loopAction ?? null } : {}) };
   return JSON.stringify({ ...j, file: r.file ?? null, violation }, null, 1) + "\n";
 }
 

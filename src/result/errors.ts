@@ -33,6 +33,10 @@ export const ERROR_CODES = {
   MC044: "a trace names an invariant or property the spec does not have",
   MC045: "the state graph is too big to draw (more states than mc graph --max-states)",
   MC050: "an action property threw or returned a non-boolean",
+  MC073: "a state constraint (the spec's `constraints`) threw or returned a non-boolean",
+  MC074: "a terminal predicate (the spec's `terminal`) threw or returned a non-boolean",
+  MC075: "a --const value outside the constant's declared min/max",
+  MC076: "checkSpec was given an option it does not know",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

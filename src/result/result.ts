@@ -54,8 +54,15 @@ export interface CheckResult {
   /** TLC's depth: states on the longest shortest path (BFS), or the deepest DFS stack; the trace length for a violation. */
   readonly depth: number;
   readonly violation?: Violation;
-  /** Why a bounded run stopped early. */
+  /** Why a bounded run stopped early, or that it held only within the spec's state constraints. */
   readonly bound?: string;
+  /**
+   * A spec with state constraints, after a complete search: per constraint, the states outside
+   * it (checked, not expanded). Any of them non-zero makes the verdict "bounded".
+   */
+  readonly constrained?: { readonly [constraint: string]: number };
+  /** A spec with terminal predicates: the states with no successor that are intended ends. */
+  readonly terminalStates?: number;
   /** "simulate": random walks (mc simulate), never a complete search. */
   readonly strategy: "bfs" | "dfs" | "simulate";
   readonly workers: number;
@@ -65,6 +72,10 @@ export interface CheckResult {
   readonly collisionProbability: number;
   /** Peak bytes held by the seen-set, parent links and frontier (and the state graph). */
   readonly storeBytes: number;
+  /** The invariants this run checked (all the spec's, or those --invariant named). */
+  readonly invariants?: readonly string[];
+  /** True when --invariant/--property narrowed what was checked (the rest was not). */
+  readonly selected?: boolean;
   /** The temporal and action properties this run checked (none: the field is absent). */
   readonly properties?: readonly string[];
   /**
@@ -99,6 +110,8 @@ export interface Progress {
 export interface CheckListener {
   onStart?(info: { spec: string; strategy: string; workers: number; constants: { readonly [k: string]: ConstValue } }): void;
   onProgress?(p: Progress): void;
+  /** A warning while the search runs (e.g. that it looks unbounded); it is in the result's `warnings` too. */
+  onWarning?(message: string): void;
 }
 
 export function collisionProbability(distinct: number, generated: number): number {

@@ -35,6 +35,9 @@ export function defineSpec<S, const D extends ConstDecls = {}>(def: SpecDef<S, D
   if (def.properties !== undefined) checkProperties(name, def.properties);
   if (def.fairness !== undefined) checkFairness(name, def.fairness);
   if (def.symmetry !== undefined) checkSymmetry(name, def.symmetry);
+  if (def.constraints !== undefined) checkTable(name, "constraints", def.constraints, false);
+  if (def.terminal !== undefined) checkTable(name, "terminal", def.terminal, false);
+  checkSingular(name, def as object);
   const constants = normaliseConstants(name, def.constants ?? {});
 
   const build = (values: { readonly [k: string]: ConstValue }): BuiltSpec<S> => {
@@ -52,6 +55,10 @@ export function defineSpec<S, const D extends ConstDecls = {}>(def: SpecDef<S, D
     checkTable(name, "actionProperties", actionProperties, false);
     const symmetry = (def.symmetry === undefined ? {} : resolve(def.symmetry, c)) as Symmetry;
     checkSymmetry(name, symmetry);
+    const constraints = (def.constraints === undefined ? {} : resolve(def.constraints, c)) as Invariants<S>;
+    checkTable(name, "constraints", constraints, false);
+    const terminal = (def.terminal === undefined ? {} : resolve(def.terminal, c)) as Invariants<S>;
+    checkTable(name, "terminal", terminal, false);
     const init = def.init;
     return {
       init: Array.isArray(init) ? () => init : () => (init as (c: ConstValues<D>) => Iterable<S>)(c),
@@ -62,6 +69,8 @@ export function defineSpec<S, const D extends ConstDecls = {}>(def: SpecDef<S, D
       properties,
       actionProperties,
       symmetry,
+      constraints,
+      terminal,
     };
   };
   return { [SPEC_BRAND]: true, name, constants, build };
@@ -72,7 +81,7 @@ function resolve<T extends object, C>(field: T | ((c: C) => T), c: C): T {
   return typeof field === "function" ? (field as (c: C) => T)(c) : field;
 }
 
-function checkTable(spec: string, field: "actions" | "invariants" | "actionProperties", table: unknown, needOne: boolean): void {
+function checkTable(spec: string, field: keyof typeof TABLE_ENTRY, table: unknown, needOne: boolean): void {
   if (typeof table === "function") return; // resolved and checked again in build()
   if (table === null || typeof table !== "object" || Array.isArray(table)) {
     malformed(spec, `\`${field}\` must be an object mapping names to functions (or a function of the constants returning one)`);
@@ -84,7 +93,15 @@ function checkTable(spec: string, field: "actions" | "invariants" | "actionPrope
   }
 }
 
-const TABLE_ENTRY = { actions: "action", invariants: "invariant", actionProperties: "action property" } as const;
+const TABLE_ENTRY = { actions: "action", invariants: "invariant", actionProperties: "action property", constraints: "constraint", terminal: "terminal predicate" } as const;
+
+/**
+ * `constraint: (s) => ...` (TLC's singular) would be silently ignored, and a bare function cannot
+ * be told from a function of the constants: point at the named table instead.
+ */
+function checkSingular(spec: string, def: object): void {
+  if ("constraint" in def) malformed(spec, "`constraint` is not a field; write `constraints: { Name: (s) => boolean }` (named, as invariants are; or a function of the constants returning that table)");
+}
 
 function checkProperties(spec: string, table: unknown): void {
   if (typeof table === "function") return;
@@ -138,12 +155,19 @@ function normaliseConstants(spec: string, decls: ConstDecls): { [k: string]: Nor
   for (const [k, d] of Object.entries(decls)) {
     const n: NormalConst = typeof d === "object" && d !== null ? d : { default: d };
     if (!isConstValue(n.default)) malformed(spec, `constant '${k}' must default to a number, string or boolean`);
+    if ((n.min !== undefined || n.max !== undefined) && (typeof n.default !== "number" || !isBound(n.min) || !isBound(n.max) || (n.min !== undefined && n.default < n.min) || (n.max !== undefined && n.default > n.max))) {
+      malformed(spec, `constant '${k}': \`min\`/\`max\` must be numbers around a numeric default`);
+    }
     if (n.values !== undefined && (!Array.isArray(n.values) || !n.values.every(isConstValue) || !n.values.includes(n.default))) {
       malformed(spec, `constant '${k}': \`values\` must be an array of numbers, strings or booleans that includes the default`);
     }
     out[k] = n;
   }
   return out;
+}
+
+function isBound(v: unknown): boolean {
+  return v === undefined || (typeof v === "number" && Number.isFinite(v));
 }
 
 function isConstValue(v: unknown): v is ConstValue {

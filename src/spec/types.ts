@@ -40,7 +40,14 @@ export type Symmetry = { readonly [setName: string]: readonly string[] };
 /** A constant declaration: its default, or the default plus the values it may take. */
 export type ConstDecl =
   | ConstValue
-  | { readonly default: ConstValue; readonly values?: readonly ConstValue[]; readonly doc?: string };
+  | {
+      readonly default: ConstValue;
+      readonly values?: readonly ConstValue[];
+      readonly doc?: string;
+      /** Bounds of a numeric constant, checked against --const (error MC075). */
+      readonly min?: number;
+      readonly max?: number;
+    };
 
 export type ConstDecls = { readonly [name: string]: ConstDecl };
 
@@ -83,6 +90,14 @@ export interface SpecDef<S, D extends ConstDecls = {}> {
   readonly actionProperties?: ActionProperties<S> | ((c: ConstValues<D>) => ActionProperties<S>);
   /** Symmetric identity sets; `--no-symmetry` ignores them. */
   readonly symmetry?: Symmetry | ((c: ConstValues<D>) => Symmetry);
+  /**
+   * State constraints (TLC's CONSTRAINT), named as invariants are: a state where one is false is
+   * checked but not expanded, and the verdict says the result holds only within them. A table,
+   * never a bare predicate, so that it cannot be mistaken for a function of the constants.
+   */
+  readonly constraints?: Invariants<S> | ((c: ConstValues<D>) => Invariants<S>);
+  /** The protocol's intended ends: a state with no successor where one holds is not a deadlock. */
+  readonly terminal?: Invariants<S> | ((c: ConstValues<D>) => Invariants<S>);
 }
 
 export const SPEC_BRAND: unique symbol = Symbol.for("mc.spec");
@@ -100,6 +115,8 @@ export interface NormalConst {
   readonly default: ConstValue;
   readonly values?: readonly ConstValue[];
   readonly doc?: string;
+  readonly min?: number;
+  readonly max?: number;
 }
 
 export interface BuiltSpec<S> {
@@ -111,4 +128,6 @@ export interface BuiltSpec<S> {
   readonly properties: Properties<S>;
   readonly actionProperties: ActionProperties<S>;
   readonly symmetry: Symmetry;
+  readonly constraints: Invariants<S>;
+  readonly terminal: Invariants<S>;
 }

@@ -58,6 +58,9 @@ export function decideProperties(model: Model, g: StateGraph, store: StateStore,
       region.fill(1);
       accept = (i) => !g.bit(i, p);
     }
+    // Behaviours that leave the constraints are cut (TLC): a state outside them was not expanded,
+    // so it is on no cycle, and it must not end a behaviour by stuttering there forever.
+    if (layout.cut >= 0) for (let i = 0; i < n; i++) if (g.bit(i, layout.cut)) region[i] = 0;
     const found = search.find(region, accept);
     if (found === null) continue;
     const lasso = buildLasso({ g, store, found, label: search.label, fair, seeds, region, accept });

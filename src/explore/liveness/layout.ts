@@ -14,6 +14,8 @@ export interface BitLayout {
   readonly q: readonly number[];
   /** Per action index: its "enabled" bit, or -1 when the action has no fairness. */
   readonly enabled: readonly number[];
+  /** Set on a state outside the spec's constraints (not expanded: it must not stutter forever); -1 without constraints. */
+  readonly cut: number;
   /** Every predicate with its bit, in evaluation order. */
   readonly predicates: readonly { readonly bit: number; readonly fn: StatePredicate<unknown>; readonly property: number; readonly side: "p" | "q" }[];
 }
@@ -32,7 +34,8 @@ export function layoutOf(model: Model): BitLayout {
     } else q.push(-1);
   });
   const enabled = model.fairness.map((f) => (f === null ? -1 : n++));
-  return { nbits: n, p, q, enabled, predicates };
+  const cut = model.constraints.length > 0 ? n++ : -1;
+  return { nbits: n, p, q, enabled, cut, predicates };
 }
 
 /** The value of a temporal property's predicate in `s`; a throw or a non-boolean is a spec error. */

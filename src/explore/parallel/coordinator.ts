@@ -16,13 +16,14 @@ import { MemoryBudget, isAllocationFailure, outOfMemory } from "../memory.js";
 import { ChunkWriter } from "./buffers.js";
 import { Expander } from "./expander.js";
 import { numberLevel } from "./number-level.js";
-import { C_CAND, C_CURSOR, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type TableRef } from "./protocol.js";
+import { C_CAND, C_CURSOR, C_GEN, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type TableRef } from "./protocol.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 import { WorkerPool } from "./worker-pool.js";
 import { LevelGraph } from "./graph-level.js";
 import { layoutOf } from "../liveness/layout.js";
 import { Interruption } from "../interruption.js";
+import { GrowthWatch, growthWarning } from "../growth.js";
 
 const MAX_LOAD = 0.8;
 
@@ -54,6 +55,10 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   let generated = 0;
   const stats: ActionStats = { enabled: new Float64Array(model.actions.length), generated: new Float64Array(model.actions.length) };
   let depth = 0;
+  const cut = new Float64Array(model.constraints.length);
+  const terminal = { n: 0 };
+  const warnings: string[] = [];
+  const growth = new GrowthWatch();
   let lastReport = started;
   let levelSize = 0;
   const report = (): void => {
@@ -61,7 +66,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     lastReport = Date.now();
     // frontier: what is left of the level in progress (the next level is not numbered yet)
     const frontier = Math.max(0, levelSize - Atomics.load(ctrl, C_CURSOR));
-    listener.onProgress({ distinct: Atomics.load(ctrl, C_CAND), generated, frontier, depth, elapsedMs: lastReport - started, storeBytes: table.bytes + store.bytes });
+    // generated: the levels numbered, plus what the participants have reported of this one
+    listener.onProgress({ distinct: Atomics.load(ctrl, C_CAND), generated: generated + Atomics.load(ctrl, C_GEN), frontier, depth, elapsedMs: lastReport - started, storeBytes: table.bytes + store.bytes });
   };
   const budget = new MemoryBudget(model.file, opts.memoryMiB);
   main.onTick = () => {
@@ -78,6 +84,9 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     stop,
     store,
     storeBytes: table.bytes + store.bytes + (lg ? lg.bytes : 0),
+    cut,
+    terminal: terminal.n,
+    warnings,
     ...(lg && stop === null ? { graph: (lg.graph.finish(), lg.graph) } : {}),
   });
   const grow = (): TableRef => {
@@ -125,6 +134,15 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     let firstId = 0;
     while (order.length > 0) {
       levelSize = order.length / 2;
+      // the level's first state is id firstId, as the one-worker search's (growth.ts)
+      if (growth.level(depth, levelSize)) {
+        const w = growthWarning(model, store, firstId, depth, true);
+        if (w !== null) {
+          growth.done = true;
+          warnings.push(w);
+          listener.onWarning?.(w);
+        }
+      }
       if (depth >= opts.maxDepth) return outcome({ kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` });
       const used = new Set<number>();
       for (let p = 0; p < levelSize; p++) used.add(order[2 * p]!);
@@ -164,6 +182,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       );
       // interrupted: the counts are those of the levels numbered so far; close() ends the workers
       if (dones === undefined) return outcome({ kind: "interrupted" });
+      Atomics.store(ctrl, C_GEN, 0); // the level's successors are counted in `generated` below
       for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
       for (const d of dones) dropped += d.recs.byteLength + d.wins.byteLength + (d.edges?.byteLength ?? 0);
       dropped += orderSab.byteLength + genSab.byteLength + (stepSab?.byteLength ?? 0) + (cov?.byteLength ?? 0) + (flagsSab?.byteLength ?? 0);
@@ -186,6 +205,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
         generatedBefore: generated,
         ...(cov ? { cov: new Int32Array(cov) } : {}),
         stats,
+        cut,
+        terminal,
       });
       if (cov === undefined) {
         for (const d of dones) {

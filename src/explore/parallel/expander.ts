@@ -9,12 +9,12 @@ import type { Model } from "../../model/compile.js";
 import { McError, describeThrown } from "../../result/errors.js";
 import { replay } from "../replay.js";
 import { brokenStep, sameBytes } from "../action-properties.js";
-import { firstBroken } from "../spec-calls.js";
+import { firstBroken, firstOutside, isTerminal } from "../spec-calls.js";
 import { SuccessorBatch } from "../successor-batch.js";
 import { StateStore } from "../state-store.js";
 import { ChunkWriter, IntRecords, readLen } from "./buffers.js";
 import { evalPredicate, layoutOf, type BitLayout } from "../liveness/layout.js";
-import { BLOCK, C_CURSOR, C_PAUSE, EDGE_WORDS, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
+import { BLOCK, C_CURSOR, C_GEN, C_PAUSE, GEN_TERMINAL, genOutside, EDGE_WORDS, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 
 export class Expander {
@@ -43,6 +43,8 @@ export class Expander {
   private error: DoneMsg["error"];
   /** Positions expanded so far, for progress reports. */
   expanded = 0;
+  /** Successors generated since this participant last added them to C_GEN. */
+  private unreported = 0;
   /** Called every 1024 expansions (the coordinator's thread checks memory and reports progress). */
   onTick: (() => void) | undefined;
 
@@ -92,6 +94,8 @@ export class Expander {
     const { ctrl, level } = this;
     for (let left = slice; ; ) {
       if (this.from >= this.to) {
+        if (this.unreported > 0) Atomics.add(ctrl, C_GEN, this.unreported);
+        this.unreported = 0;
         this.from = Atomics.add(ctrl, C_CURSOR, BLOCK);
         if (this.from >= level.levelSize) return "done";
         this.to = Math.min(this.from + BLOCK, level.levelSize);
@@ -106,7 +110,11 @@ export class Expander {
           this.error = { pos: this.from, code: mc ? e.code : "internal", message: mc ? e.message : describeThrown(e), internal: !mc };
           return "done";
         }
-        if ((++this.expanded & 1023) === 0) this.onTick?.();
+        if ((++this.expanded & 1023) === 0 && this.onTick) {
+          Atomics.add(ctrl, C_GEN, this.unreported); // so the report counts what this thread did
+          this.unreported = 0;
+          this.onTick();
+        }
       }
     }
   }
@@ -141,6 +149,13 @@ export class Expander {
     }
     // (bits set inline: a closure here would be one allocation per expanded state)
     if (layout) for (const pred of layout.predicates) if (evalPredicate(model, pred, s)) flags![pos * words + (pred.bit >>> 5)]! |= 1 << (pred.bit & 31);
+    // outside a state constraint: checked (when it was admitted), not expanded
+    const outside = model.constraints.length > 0 ? firstOutside(model, s) : -1;
+    if (outside >= 0) {
+      if (layout) flags![pos * words + (layout.cut >>> 5)]! |= 1 << (layout.cut & 31);
+      this.gen[pos] = genOutside(outside);
+      return;
+    }
     const batch = this.batch;
     batch.collect(s, table);
     const { off, len, hi, lo, action, k: kOf, state: succ, counts } = batch;
@@ -176,7 +191,8 @@ export class Expander {
     // an action threw, or gave a value that is not a state, after the successors above
     if (batch.error !== null) throw batch.error;
     batch.release();
-    this.gen[pos] = ord;
+    this.gen[pos] = ord === 0 && isTerminal(model, s) ? GEN_TERMINAL : ord;
+    this.unreported += ord;
   }
 
   private stateAt(pos: number): unknown {

@@ -6,7 +6,7 @@ import type { ResolvedOptions } from "../options.js";
 import type { ActionStats, Stop } from "../search.js";
 import type { StateStore } from "../state-store.js";
 import { readLen } from "./buffers.js";
-import { REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg } from "./protocol.js";
+import { GEN_TERMINAL, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg } from "./protocol.js";
 
 export interface LevelInput {
   readonly levelSize: number;
@@ -27,6 +27,9 @@ export interface LevelInput {
   /** Coverage only: successors per position and action, and the totals to add them to. */
   readonly cov?: Int32Array;
   readonly stats: ActionStats;
+  /** Per state constraint, the states outside it so far (added to), and the terminal states. */
+  readonly cut: Float64Array;
+  readonly terminal: { n: number };
 }
 
 /**
@@ -132,8 +135,11 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
     }
     if (error !== undefined && p === error.pos) break;
     count(p, Infinity);
-    generated += x.gen[p]!;
-    if (x.gen[p] === 0 && x.opts.deadlock) {
+    const g = x.gen[p]!;
+    if (g === GEN_TERMINAL) x.terminal.n++;
+    else if (g < 0) x.cut[-2 - g]!++;
+    else generated += g;
+    if (g === 0 && x.opts.deadlock) {
       const [h, l] = fingerprintAt(x.chunks, x.order[2 * p]!, x.order[2 * p + 1]!);
       return { generated, maxDepth, stop: { kind: "deadlock", id: x.firstId + p, hi: h, lo: l }, firstId, order: next.subarray(0, n) };
     }

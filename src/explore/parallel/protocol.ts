@@ -14,7 +14,9 @@ export const C_CAND = 0; // fingerprints inserted so far, in the order of insert
 export const C_CURSOR = 16; // next level position to hand out
 export const C_PAUSE = 32; // 1 while the seen-set must grow
 export const C_LIMIT = 33; // C_CAND at which a worker raises C_PAUSE
-export const CTRL_WORDS = 48;
+/** Successors generated in the level so far, added a block at a time: for progress reports only. */
+export const C_GEN = 48;
+export const CTRL_WORDS = 64;
 
 /** Level positions a worker takes from the cursor at a time. */
 export const BLOCK = 64;
@@ -51,7 +53,10 @@ export interface LevelMsg {
   readonly base: number;
   /** Per position: the chunk id and byte offset of the state's [len u32][bytes]. */
   readonly order: SharedArrayBuffer;
-  /** Per position: how many successors the state had (written by the worker expanding it). */
+  /**
+   * Per position: how many successors the state had (written by the worker expanding it), or
+   * GEN_TERMINAL (none, and the spec calls it terminal), or genOutside(c) (outside constraint c).
+   */
   readonly gen: SharedArrayBuffer;
   /**
    * With action properties, STEP_WORDS per position: its first state-changing step that breaks
@@ -100,3 +105,8 @@ export const REC_WORDS = 5;
 export const STEP_WORDS = 4;
 export const EDGE_WORDS = 4;
 export const WIN_WORDS = 4;
+
+/** A level position with no successor that the spec declares terminal: not a deadlock. */
+export const GEN_TERMINAL = -1;
+/** The gen word of a position outside state constraint `c` (not expanded); c = -2 - word. */
+export const genOutside = (c: number): number => -2 - c;
