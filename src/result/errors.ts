@@ -33,6 +33,11 @@ export const ERROR_CODES = {
   MC044: "a trace names an invariant or property the spec does not have",
   MC045: "the state graph is too big to draw (more states than mc graph --max-states)",
   MC050: "an action property threw or returned a non-boolean",
+  MC056: "mc validate cannot read the log file (missing, unreadable, or a directory)",
+  MC057: "a line of the log is not a trace line of the expected format, or the log lost events",
+  MC058: "the spec declares no event mapping for mc validate (no view.log and no counter named page*)",
+  MC059: "a bad mc validate flag (--format, --max-hidden)",
+  MC060: "the spec's view.log is malformed (a page that is no counter, an event or action that does not exist)",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
