@@ -25,7 +25,7 @@ export function formatValidate(r: ValidateResult, style: Style): string {
       out.push(`  ${style.bold(`state ${i + 1}`)}`);
       for (const [path, value] of leaves(s)) out.push(`       ${path}: ${value}`);
     });
-    out.push("", `  The pfn is ${f.pages.length === 1 ? f.pages[0] : `one of ${f.pages.join(", ")} (its first event)`}. Why no action explains the event:`);
+    out.push("", `  The pfn is ${f.pages.length === 1 ? f.pages[0] : `one of ${f.pages.join(", ")} (its first event)`}. What the log says, and why no action that can log it explains it:`);
     if (f.whyNot.length === 0) out.push("    no action of the spec changes a page counter in the states met");
     const w = Math.max(...f.whyNot.map((x) => x.action.length), 6);
     for (const x of f.whyNot) out.push(`    ${x.action.padEnd(w)}  ${x.why}`);
@@ -34,7 +34,7 @@ export function formatValidate(r: ValidateResult, style: Style): string {
   out.push(`  verdict     ${r.verdict === "fits" ? "fits" : `does not fit (event ${r.misfit!.event}, line ${r.misfit!.line})`}`);
   out.push(`  log         ${r.log} (${r.format}, ${thousands(r.lines)} lines)`);
   out.push(`  explained   ${n} page_ref events`);
-  out.push(`  skipped     ${thousands(r.skipped.unmodelledPfn)} events of pfns the spec does not model, ${thousands(r.skipped.otherEvents)} other events, ${thousands(r.skipped.comments)} comment or header lines`);
+  out.push(`  skipped     ${thousands(r.skipped.unmodelledPfn)} event${r.skipped.unmodelledPfn === 1 ? "" : "s"} of pfns the spec does not model, ${thousands(r.skipped.otherEvents)} other event${r.skipped.otherEvents === 1 ? "" : "s"}, ${thousands(r.skipped.comments)} comment or header line${r.skipped.comments === 1 ? "" : "s"}`);
   if (r.bindings.length > 0) out.push(`  pfns        ${r.bindings.map((b) => `${b.pfn} = ${b.page}`).join(", ")}${r.verdict === "fits" && r.consistentAtEnd > 1 ? " (one consistent binding)" : ""}`);
   out.push(`  states      ${m} considered, ${thousands(r.consistentAtEnd)} consistent at the end${r.verdict === "misfit" ? " of the explained prefix" : ""}`);
   const secs = r.durationMs / 1000;

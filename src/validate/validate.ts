@@ -101,7 +101,7 @@ export function validateLog(model: Model, log: string, o: ValidateOptions = {}):
     const pages = [...new Set(before.flatMap((c) => v.pagesFor(c, r)))].map((pg) => mapping.pages[pg]!);
     const states: unknown[] = [];
     for (const c of before) if (states.length < 3 && !states.includes(c.node.state)) states.push(c.node.state);
-    misfit = { event: v.explained + 1, line: n, text, consistent: new Set(before.map((c) => c.node)).size, states, pages, whyNot: whyNot(v, r) };
+    misfit = { event: v.explained + 1, line: n, text, consistent: new Set(before.map((c) => c.node)).size, states, pages, whyNot: whyNot(v, r, p.event) };
     return false;
   });
   const first = v.frontier[0];
