@@ -15,7 +15,7 @@ export interface WhyNot {
 
 const MAX_ACTIONS = 16;
 /** States explored (beyond those the log led to) to learn which actions change a page counter. */
-const EXPLORE_BUDGET = 20_000;
+const EXPLORE_BUDGET = 5_000;
 
 export function whyNot(v: Validator, r: Reading, e: LogEvent): WhyNot[] {
   const g = v.graph;
