@@ -14,14 +14,15 @@ export const PAGE_REF_EVENTS = [
 ] as const;
 export type PageRefEvent = (typeof PAGE_REF_EVENTS)[number];
 
-const WITH_RET: ReadonlySet<string> = new Set(["page_ref_mod_and_test", "page_ref_mod_and_return", "page_ref_mod_unless", "page_ref_freeze"]);
+/** Per event: whether it prints ret= (as page_ref.h's two templates). */
+const WITH_RET = new Map<string, boolean>(PAGE_REF_EVENTS.map((e) => [e, e !== "page_ref_set" && e !== "page_ref_mod" && e !== "page_ref_unfreeze"]));
 
 export function isPageRefEvent(name: string): name is PageRefEvent {
-  return (PAGE_REF_EVENTS as readonly string[]).includes(name);
+  return WITH_RET.has(name);
 }
 
 export function hasRet(name: PageRefEvent): boolean {
-  return WITH_RET.has(name);
+  return WITH_RET.get(name) === true;
 }
 
 /** A parsed page_ref event: the fields mc uses (the others are kept only in the line's text). */

@@ -19,8 +19,8 @@ function ndjson(events: readonly (readonly [number, number, number, number?, str
   writeFileSync(file, events.map(([pfn, count, val, ret, name]) => JSON.stringify({ event: name ?? (ret === undefined ? "page_ref_mod" : "page_ref_mod_unless"), pfn, count, val, ...(ret !== undefined ? { ret } : {}) })).join("\n") + "\n");
   return file;
 }
-const model = () => compile(twoPages as never, {}, "two-pages.ts");
-const run = (file: string, maxHidden?: number) => validateLog(model(), file, maxHidden === undefined ? {} : { maxHidden });
+const model = (events = false) => compile(twoPages as never, { EVENTS: events }, "two-pages.ts");
+const run = (file: string, maxHidden?: number, events = false) => validateLog(model(events), file, maxHidden === undefined ? {} : { maxHidden });
 
 beforeAll(async () => {
   await initHash();
@@ -62,6 +62,27 @@ describe("validation on two-pages", () => {
   it("counts a FOLL_PIN (val=±1024, or 1 then 1023 from gup-fast) as one reference", () => {
     expect(run(ndjson([[7, 1024, 1024], [7, 1025, 1, 1], [7, 2048, 1023], [7, 1024, -1024], [7, 0, -1024, 1, "page_ref_mod_and_test"]])).verdict).toBe("fits");
     expect(run(ndjson([[7, 1024, 1024], [7, 1025, 1024]])).verdict).toBe("misfit"); // a second pin would give 2048
+  });
+});
+
+describe("a declared view.log.events", () => {
+  it("lets an action explain only the events it declares, and lists only those actions in the why-not", () => {
+    // page_ref_mod then page_ref_mod_unless on one pfn: without the mapping either page fits; with it, the
+    // first is GetB's (page1), so the second cannot be GetA's (page0's)
+    const log = ndjson([[1, 1, 1], [1, 2, 1, 1]]);
+    expect(run(log).verdict).toBe("fits");
+    const r = run(log, undefined, true);
+    expect(r.misfit).toMatchObject({ event: 2, pages: ["page1"] });
+    expect(r.misfit!.whyNot.map((w) => w.action)).toEqual(["(the log)", "GetA"]);
+    expect(r.misfit!.whyNot[1]!.why).toMatch(/it changes page0, not this pfn's page/);
+    expect(run(ndjson([[1, 1, 1, 1], [2, 1, 1]]), undefined, true).bindings.map((b) => b.page)).toEqual(["page0", "page1"]);
+  });
+
+  it("takes a set to the value a page already has as a step of an action declaring page_ref_set, not as nothing", () => {
+    const set = (count: number) => ndjson([[1, count, count, undefined, "page_ref_set"]]);
+    expect(run(set(0)).verdict).toBe("fits"); // no mapping: a set that changes nothing needs no step
+    expect(run(set(0), undefined, true).verdict).toBe("fits"); // Lock (hidden), then Unlock logs the set
+    expect(run(set(0), 0, true).verdict).toBe("misfit"); // Unlock needs the Lock before it
   });
 });
 

@@ -1,0 +1,75 @@
+// `node --import tsx bench/validate.ts [EVENTS...]`: the speed and memory of `mc validate` on long
+// logs. For each size, a random behaviour of devpriv-free/v61 (and of fsdax-idle/popple2024, whose
+// consistent set is larger) is rendered as the page_ref lines the kernel would print, with one
+// sched_switch line after every fourth event and events of a second, unmodelled pfn; then a
+// whole `node bin/mc.js validate ... --json --no-typecheck` process checks it. Reports events/s
+// (validation time, from the JSON, and whole process) and peak RSS, which must not grow with the log.
+
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { initHash } from "../src/fingerprint/hash.ts";
+import { compile } from "../src/model/compile.ts";
+import { loadSpec } from "../src/model/load-spec.ts";
+import { successorsOf } from "../src/model/successors.ts";
+import { resolveMapping } from "../src/validate/mapping.ts";
+import { behaviourEvents, ftraceLine } from "../src/validate/render.ts";
+import { Xoshiro128 } from "../src/explore/prng.ts";
+import { measure, method } from "./measure.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SPECS = ["specs/devpriv-free/v61.ts", "specs/fsdax-idle/popple2024.ts"];
+
+/** Writes a log of at least `events` page_ref events from one random walk; returns the line count. */
+async function writeLog(specFile: string, events: number, file: string): Promise<number> {
+  const m = compile(await loadSpec(specFile), {}, specFile);
+  const mapping = resolveMapping(m);
+  const rng = new Xoshiro128(15, 0);
+  const fd = openSync(file, "w");
+  let s = m.init[0];
+  let n = 0;
+  let lines = 0;
+  let batch: string[] = [];
+  while (n < events) {
+    const succ = m.actions.flatMap((a) => [...successorsOf(a(s))]);
+    const t = succ[rng.below(succ.length)];
+    for (const e of behaviourEvents(mapping, [s, t], () => 0x23fff0)) {
+      batch.push(ftraceLine(e, n++));
+      if (n % 4 === 0) batch.push(`          mc-1000    [000] .....  100.000000: sched_switch: prev_comm=mc prev_pid=1000 prev_prio=120 prev_state=S ==> next_comm=swapper/0 next_pid=0 next_prio=120`);
+      if (n % 16 === 0) batch.push(ftraceLine({ name: "page_ref_mod", pfn: 0x10a3c2, count: 2, val: 1, ret: undefined }, n));
+    }
+    s = t;
+    if (batch.length > 4096) {
+      lines += batch.length;
+      writeSync(fd, batch.join("\n") + "\n");
+      batch = [];
+    }
+  }
+  lines += batch.length;
+  writeSync(fd, batch.join("\n") + "\n");
+  closeSync(fd);
+  return lines;
+}
+
+await initHash();
+const dir = mkdtempSync(join(tmpdir(), "mc-bench-validate-"));
+try {
+  console.log(`mc validate on long logs (${method}); node ${process.version}\n`);
+  console.log("| spec | page_ref events | lines | validation | events/s (validation) | whole process | peak RSS |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  for (const spec of SPECS) {
+    for (const size of SIZES.length ? SIZES : [100_000, 1_000_000]) {
+      const log = join(dir, "log.trace");
+      const lines = await writeLog(spec, size, log);
+      const r = await measure(["node", "bin/mc.js", "validate", spec, log, "--json", "--no-typecheck"], ROOT);
+      const j = JSON.parse(r.stdout) as { verdict: string; explained: number; skipped: { unmodelledPfn: number; otherEvents: number }; timeMs: number };
+      if (j.verdict !== "fits") throw new Error(`${spec}: a behaviour's log did not fit: ${r.stdout.slice(0, 400)}`);
+      const total = j.explained + j.skipped.unmodelledPfn + j.skipped.otherEvents;
+      console.log(`| ${spec} | ${j.explained.toLocaleString("en")} | ${lines.toLocaleString("en")} | ${(j.timeMs / 1000).toFixed(2)} s | ${Math.round(j.explained / (j.timeMs / 1000)).toLocaleString("en")} (${Math.round(total / (j.timeMs / 1000)).toLocaleString("en")} lines/s) | ${r.wallS.toFixed(2)} s | ${r.peakMiB.toFixed(0)} MiB |`);
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
