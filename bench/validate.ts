@@ -6,7 +6,7 @@
 // (validation time, from the JSON, and whole process) and peak RSS, which must not grow with the log.
 
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { initHash } from "../src/fingerprint/hash.ts";
@@ -57,6 +57,7 @@ await initHash();
 const dir = mkdtempSync(join(tmpdir(), "mc-bench-validate-"));
 try {
   console.log(`mc validate on long logs (${method}); node ${process.version}\n`);
+  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${availableParallelism()} cores: on a shared machine the CPU-time rates are the ones to read\n`);
   console.log("| spec | page_ref events | lines | validation | events/s (validation) | whole process | peak RSS |");
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const spec of SPECS) {
@@ -64,10 +65,11 @@ try {
       const log = join(dir, "log.trace");
       const lines = await writeLog(spec, size, log);
       const r = await measure(["node", "bin/mc.js", "validate", spec, log, "--json", "--no-typecheck"], ROOT);
-      const j = JSON.parse(r.stdout) as { verdict: string; explained: number; skipped: { unmodelledPfn: number; otherEvents: number }; timeMs: number };
+      const j = JSON.parse(r.stdout) as { verdict: string; explained: number; skipped: { unmodelledPfn: number; otherEvents: number }; timeMs: number; cpuMs: number };
       if (j.verdict !== "fits") throw new Error(`${spec}: a behaviour's log did not fit: ${r.stdout.slice(0, 400)}`);
       const total = j.explained + j.skipped.unmodelledPfn + j.skipped.otherEvents;
-      console.log(`| ${spec} | ${j.explained.toLocaleString("en")} | ${lines.toLocaleString("en")} | ${(j.timeMs / 1000).toFixed(2)} s | ${Math.round(j.explained / (j.timeMs / 1000)).toLocaleString("en")} (${Math.round(total / (j.timeMs / 1000)).toLocaleString("en")} lines/s) | ${r.wallS.toFixed(2)} s | ${r.peakMiB.toFixed(0)} MiB |`);
+      const rate = (n: number, ms: number): string => Math.round(n / (ms / 1000)).toLocaleString("en");
+      console.log(`| ${spec} | ${j.explained.toLocaleString("en")} | ${lines.toLocaleString("en")} | ${(j.timeMs / 1000).toFixed(2)} s wall, ${(j.cpuMs / 1000).toFixed(2)} s CPU | ${rate(j.explained, j.timeMs)} wall, ${rate(j.explained, j.cpuMs)} CPU (${rate(total, j.cpuMs)} lines/s CPU) | ${r.wallS.toFixed(2)} s | ${r.peakMiB.toFixed(0)} MiB |`);
     }
   }
 } finally {

@@ -26,6 +26,7 @@ export interface ValidateArgs {
   readonly maxHidden: number | undefined;
   readonly trace: string | undefined;
   readonly typecheck: boolean;
+  readonly anyStart: boolean;
 }
 
 export function validateCommand(y: Argv, run: (a: ValidateArgs) => void): Argv {
@@ -40,6 +41,7 @@ export function validateCommand(y: Argv, run: (a: ValidateArgs) => void): Argv {
         .option("json", { type: "boolean", default: false, describe: "print one JSON object on stdout" })
         .option("format", { type: "string", describe: "ftrace or ndjson (default: from the first line)" })
         .option("max-hidden", { type: "number", describe: "at most K steps that log nothing between two events (default: unbounded)" })
+        .option("any-start", { type: "boolean", default: false, describe: "the log may start in any reachable state of the spec (captured mid-behaviour), not only an initial one" })
         .option("trace", { type: "string", describe: "write the behaviour explaining the longest explained prefix to FILE (*.itf.json, *.json, *.html)" })
         .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" }),
     (a) => {
@@ -52,6 +54,7 @@ export function validateCommand(y: Argv, run: (a: ValidateArgs) => void): Argv {
         maxHidden: a["max-hidden"] as number | undefined,
         trace: a.trace as string | undefined,
         typecheck: a.typecheck as boolean,
+        anyStart: a["any-start"] as boolean,
       });
     },
   );
@@ -88,6 +91,7 @@ async function validateOnce(a: ValidateArgs, io: Io): Promise<number> {
     ...(a.format !== undefined ? { format: a.format as LogFormat } : {}),
     ...(a.maxHidden !== undefined ? { maxHidden: a.maxHidden } : {}),
     trace: a.trace !== undefined,
+    anyStart: a.anyStart,
   });
   if (a.trace !== undefined) writeTrace(a.trace, r, model.constants, io);
   io.out(a.json ? JSON.stringify(validateJson(r)) + "\n" : formatValidate(r, styleFor(io.tty)));

@@ -39,7 +39,8 @@ export function formatValidate(r: ValidateResult, style: Style): string {
   out.push(`  states      ${m} considered, ${thousands(r.consistentAtEnd)} consistent at the end${r.verdict === "misfit" ? " of the explained prefix" : ""}`);
   const secs = r.durationMs / 1000;
   const total = r.explained + r.skipped.unmodelledPfn + r.skipped.otherEvents;
-  out.push(`  time        ${secs.toFixed(2)} s${secs > 0.05 ? ` (${thousands(Math.round(total / secs))} events/s)` : ""}`);
+  const cpu = r.cpuMs / 1000;
+  out.push(`  time        ${secs.toFixed(2)} s, ${cpu.toFixed(2)} s of CPU${cpu > 0.05 ? ` (${thousands(Math.round(total / cpu))} lines/s of CPU)` : ""}`);
   return out.join("\n") + "\n";
 }
 
@@ -60,5 +61,6 @@ export function validateJson(r: ValidateResult): object {
       ? { misfit: { ...r.misfit, states: r.misfit.states.map(plain) } }
       : {}),
     timeMs: Math.round(r.durationMs),
+    cpuMs: Math.round(r.cpuMs),
   };
 }

@@ -33,13 +33,14 @@ export function parseFtraceLine(line: string): ParsedLine {
   if (name.startsWith("page_ref:")) name = name.slice("page_ref:".length);
   if (!isPageRefEvent(name)) return { kind: "other" };
   const at = m.index + m[0].length;
+  const withRet = hasRet(name);
   const pfn = hexField(line, at, " pfn=", "pfn=");
   const count = intField(line, at, " count=", "count=");
   const val = intField(line, at, " val=", "val=");
-  const ret = hasRet(name) ? intField(line, at, " ret=", "ret=") : 0;
+  const ret = withRet ? intField(line, at, " ret=", "ret=") : 0;
   // the hot path: every field read in place, no Map, no slices; the general reader names what is missing
   if (pfn !== pfn || count !== count || val !== val || ret !== ret) return pageRefFields(name, (k) => field(line.slice(at), k));
-  return { kind: "event", event: { name, pfn, count, val, ret: hasRet(name) ? ret : undefined } };
+  return { kind: "event", event: { name, pfn, count, val, ret: withRet ? ret : undefined } };
 }
 
 /** The integer after `key` (" count=") in line[from..], or after `first` ("count=") right at `from`; NaN when absent or not an integer. */

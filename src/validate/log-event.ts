@@ -18,7 +18,7 @@ export type PageRefEvent = (typeof PAGE_REF_EVENTS)[number];
 const WITH_RET = new Map<string, boolean>(PAGE_REF_EVENTS.map((e) => [e, e !== "page_ref_set" && e !== "page_ref_mod" && e !== "page_ref_unfreeze"]));
 
 export function isPageRefEvent(name: string): name is PageRefEvent {
-  return WITH_RET.has(name);
+  return name.startsWith("page_ref_") && WITH_RET.has(name);
 }
 
 export function hasRet(name: PageRefEvent): boolean {

@@ -86,6 +86,23 @@ export class StateGraph {
     return out;
   }
 
+  /** Every reachable state (a BFS over the whole spec), for a log that starts in the middle of a behaviour. */
+  reachableNodes(): Node[] {
+    const seen = new Set<Node>(this.initialNodes());
+    const queue = [...seen];
+    for (let i = 0; i < queue.length; i++) {
+      const m = this.moves(queue[i]!);
+      for (const list of [m.hidden, m.visible, m.multi]) {
+        for (const mv of list) {
+          if (seen.has(mv.to)) continue;
+          seen.add(mv.to);
+          queue.push(mv.to);
+        }
+      }
+    }
+    return queue;
+  }
+
   /** The node of the `len` bytes in the encoder, made on first sight. */
   private intern(len: number): Node {
     const bytes = this.enc.buf.subarray(0, len);

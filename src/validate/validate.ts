@@ -20,6 +20,8 @@ export interface ValidateOptions {
   readonly format?: LogFormat;
   /** Hidden steps allowed between two logged events; default unbounded. */
   readonly maxHidden?: number;
+  /** Let the log start in any reachable state of the spec, not only an initial one. */
+  readonly anyStart?: boolean;
   /** Keep what is needed to give the behaviour explaining the longest explained prefix (memory grows with the log). */
   readonly trace?: boolean;
 }
@@ -55,10 +57,18 @@ export interface ValidateResult {
   readonly misfit?: Misfit;
   readonly trace?: readonly TraceStep[];
   readonly durationMs: number;
+  /** CPU time of this thread's process during the validation (user + system): the speed on a shared machine. */
+  readonly cpuMs: number;
+}
+
+function cpuMs(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
 }
 
 export function validateLog(model: Model, log: string, o: ValidateOptions = {}): ValidateResult {
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   try {
     if (!statSync(log).isFile()) throw new Error("not a regular file");
   } catch (e) {
@@ -66,7 +76,7 @@ export function validateLog(model: Model, log: string, o: ValidateOptions = {}):
   }
   const mapping = resolveMapping(model);
   const graph = new StateGraph(model, mapping, o.maxHidden ?? Infinity);
-  const v = new Validator(graph, o.trace === true);
+  const v = new Validator(graph, o.trace === true, o.anyStart === true);
   let format: LogFormat | undefined = o.format;
   let lines = 0;
   let other = 0;
@@ -120,6 +130,7 @@ export function validateLog(model: Model, log: string, o: ValidateOptions = {}):
     ...(misfit ? { misfit } : {}),
     ...(o.trace && first ? { trace: behaviour(model, first) } : {}),
     durationMs: performance.now() - started,
+    cpuMs: cpuMs(cpu0),
   };
 }
 

@@ -47,10 +47,12 @@ export class Validator {
   constructor(
     readonly graph: StateGraph,
     private readonly tracing: boolean,
+    /** Start from any reachable state, not only the initial ones (a log captured mid-behaviour). */
+    anyStart = false,
   ) {
     const p = graph.mapping.pages.length;
     this.base = (p + 1) ** p;
-    this.frontier = graph.initialNodes().map((node) => ({ node, perm: [], code: 0, parent: null, steps: [] }));
+    this.frontier = (anyStart ? graph.reachableNodes() : graph.initialNodes()).map((node) => ({ node, perm: [], code: 0, parent: null, steps: [] }));
   }
 
   /** What `e` says, in the spec's terms; undefined when its pfn is not modelled (every page is bound to another pfn). */
@@ -91,9 +93,13 @@ export class Validator {
     next.clear();
     const { allowed, declared } = this.graph.mapping;
     const { change } = r;
-    for (const cand of this.frontier) {
+    const frontier = this.frontier;
+    for (let c = 0; c < frontier.length; c++) {
+      const cand = frontier[c]!;
       const cl = this.graph.closure(cand.node);
-      for (const page of this.pagesFor(cand, r)) {
+      const pages = r.fresh ? this.pagesFor(cand, r) : undefined;
+      for (let k = 0, np = pages === undefined ? 1 : pages.length; k < np; k++) {
+        const page = pages === undefined ? cand.perm[r.slot]! : pages[k]!;
         if (change.kind === "read" || (change.from === undefined && !declared)) {
           // nothing changed (or a set to the value the page has: no step of the spec need log it)
           for (let i = 0; i < cl.nodes.length; i++) if (cl.nodes[i]!.counts[page] === change.to) this.add(cand, r, page, cl.nodes[i]!, i, -1);
@@ -105,7 +111,9 @@ export class Validator {
           }
         }
         if (change.kind === "read") continue;
-        for (const x of cl.exits[page]!) {
+        const exits = cl.exits[page]!;
+        for (let j = 0; j < exits.length; j++) {
+          const x = exits[j]!;
           if (x.to.counts[page] !== change.to || (change.from !== undefined && x.from !== change.from)) continue;
           const ok = allowed[x.action];
           if (ok === null || ok!.has(r.kind)) this.add(cand, r, page, x.to, x.at, x.action);
