@@ -115,6 +115,10 @@ function writeTrace(file: string, r: ValidateResult, constants: CheckResult["con
     durationMs: r.durationMs,
     collisionProbability: 0,
     storeBytes: 0,
+    headline:
+      r.verdict === "fits"
+        ? `✓ mc validate: the trace fits; this behaviour of ${r.spec} explains all ${r.explained} events of ${r.log}.`
+        : `✗ mc validate: the longest explained prefix, ${r.explained} events of ${r.log}; event ${r.misfit!.event} (line ${r.misfit!.line}) is explained by no behaviour.`,
   };
   const format = traceFormat(file);
   const text = format.render(result);

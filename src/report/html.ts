@@ -100,6 +100,7 @@ export function reportData(r: CheckResult): ReportData {
 }
 
 function headline(r: CheckResult): string {
+  if (r.headline !== undefined) return r.headline;
   if (r.verdict === "ok") return `✓ All invariants hold on ${thousands(r.distinctStates)} distinct states.`;
   if (r.verdict === "bounded") return `… Bounded: incomplete (${r.bound ?? "stopped early"}). No violation in the ${thousands(r.distinctStates)} states explored.`;
   if (r.verdict === "interrupted") return `… Interrupted after ${thousands(r.distinctStates)} distinct states. No violation found so far.`;

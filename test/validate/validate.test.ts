@@ -98,6 +98,17 @@ describe("a declared view.log.events", () => {
   });
 });
 
+describe("reading the log", () => {
+  it("takes CRLF line ends, a last line without a newline and UTF-8 task names, numbering lines from 1", async () => {
+    const f = join(dir, "crlf.trace");
+    const line = (count: number, val: number) => `  kworker/ü:1-9 [000] ..... 1.0: page_ref_mod: pfn=0x7 flags= count=${count} mapcount=-1 mapping=0000000000000000 mt=0 val=${val}`;
+    writeFileSync(f, `# tracer: nop\r\n${line(1, 1)}\r\n${line(3, 1)}`);
+    const r = run(f);
+    expect(r.lines).toBe(3);
+    expect(r.misfit).toMatchObject({ event: 2, line: 3, text: line(3, 1) });
+  });
+});
+
 describe("mc validate: bad input is exit 2 with its code", () => {
   const log = (name: string) => fixture(`validate/${name}`);
   const validate = (...a: string[]) => mc("validate", "--no-typecheck", ...a);
@@ -142,5 +153,8 @@ describe("mc validate --trace", () => {
     expect(m.code).toBe(1);
     const t = JSON.parse(readFileSync(json, "utf8"));
     expect(t.violation.trace.map((s: { action: string | null }) => s.action)).toEqual([null, "DriverAlloc", "SpecTryGet"]);
+    const html = join(dir, "skips.html");
+    await mc("validate", "--no-typecheck", "specs/devpriv-free/v61.ts", fixture("validate/devpriv-count-skips.trace"), "--trace", html);
+    expect(readFileSync(html, "utf8")).toContain("mc validate: the longest explained prefix, 2 events of");
   });
 });
