@@ -116,7 +116,7 @@ export class Validator {
           const x = exits[j]!;
           if (x.to.counts[page] !== change.to || (change.from !== undefined && x.from !== change.from)) continue;
           const ok = allowed[x.action];
-          if (ok === null || ok!.has(r.kind)) this.add(cand, r, page, x.to, x.at, x.action);
+          if (ok === null || ok.has(r.kind)) this.add(cand, r, page, x.to, x.at, x.action);
         }
       }
     }
