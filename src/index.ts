@@ -21,6 +21,7 @@ export type {
   Properties,
   Spec,
   SpecDef,
+  SpecLog,
   SpecView,
   State,
   Symmetry,

@@ -12,6 +12,7 @@ import { replayCommand, runReplay } from "./replay-command.js";
 import { graphCommand, runGraph } from "./graph-command.js";
 import { runSimulate, simulateFlags } from "./simulate-command.js";
 import { ownUsage } from "./usage-message.js";
+import { runValidate, validateCommand } from "./validate-command.js";
 
 export interface Io {
   out(s: string): void;
@@ -95,6 +96,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     });
   replayCommand(parser, (a) => (outcome = () => runReplay(a, io)));
   graphCommand(parser, (a) => (outcome = () => runGraph(a, io)));
+  validateCommand(parser, (a) => (outcome = () => runValidate(a, io)));
   parser
     .demandCommand(1, "Name a command: mc check <spec.ts>, mc simulate <spec.ts>, mc replay <spec.ts> <trace>, mc graph <spec.ts> or mc regress.")
     .strict()

@@ -109,6 +109,7 @@ export function reportData(r: CheckResult): ReportData {
 }
 
 function headline(r: CheckResult): string {
+  if (r.headline !== undefined) return r.headline;
   if (r.verdict === "ok") return `✓ ${checkedWhat(r)} ${holds(r)} on ${thousands(r.distinctStates)} distinct states.`;
   if (r.verdict === "bounded" && r.constrained && r.bound?.startsWith("within")) {
     return `… Holds only within the state constraints (${r.bound.replace(/^within the state constraints: /, "")}): ${checkedWhat(r)} ${holds(r)} on the ${thousands(r.distinctStates)} states explored.`;

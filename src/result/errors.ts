@@ -37,6 +37,11 @@ export const ERROR_CODES = {
   MC074: "a terminal predicate (the spec's `terminal`) threw or returned a non-boolean",
   MC075: "a --const value outside the constant's declared min/max",
   MC076: "checkSpec was given an option it does not know",
+  MC056: "mc validate cannot read the log file (missing, unreadable, or a directory)",
+  MC057: "a line of the log is not a trace line of the expected format, or the log lost events",
+  MC058: "the spec declares no event mapping for mc validate (no view.log and no counter named page*)",
+  MC059: "a bad mc validate flag (--format, --max-hidden)",
+  MC060: "the spec's view.log is malformed (a page that is no counter, an event or action that does not exist)",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

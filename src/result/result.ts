@@ -85,6 +85,8 @@ export interface CheckResult {
   readonly warnings?: readonly string[];
   /** TLC's action coverage, when asked for (check's `coverage` option). */
   readonly coverage?: Coverage;
+  /** A result that is not a check's says what it is (mc validate's behaviour); reports show it as the verdict line. */
+  readonly headline?: string;
 }
 
 /**

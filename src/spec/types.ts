@@ -75,6 +75,25 @@ export interface SpecView<S> {
    * a `Finished` for configurations that end: mc does not warn that they are never enabled.
    */
   readonly mayNeverFire?: readonly string[];
+  /** How the spec's steps appear in a kernel page_ref log, for `mc validate` (docs/validate.md). */
+  readonly log?: SpecLog;
+}
+
+/**
+ * How a spec's steps appear in a kernel page_ref log. Without it, `mc validate` takes the
+ * counters named page* as the pages, lets any action explain any event, and counts a pin as 1.
+ */
+export interface SpecLog {
+  /** The counters of `counters` that are struct pages' refcounts, in the order pfns may bind. */
+  readonly pages?: readonly string[];
+  /**
+   * Per action: the page_ref events its steps may log ("page_ref_mod", ..., or "pin"/"unpin" for
+   * a val of +1024/-1024). A name also covers its numbered instances (SpecPut: SpecPut2, ...).
+   * When given, an action not listed explains no event.
+   */
+  readonly events?: { readonly [action: string]: readonly string[] };
+  /** "one" (default): a FOLL_PIN is one reference in the spec; "bias": the spec adds 1024 itself. */
+  readonly pins?: "one" | "bias";
 }
 
 /** What a spec author passes to defineSpec. */
