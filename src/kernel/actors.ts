@@ -34,6 +34,8 @@ type Successors<S> = S | readonly S[] | null;
 
 // An Immutable Record read and written by a field name only known at run time.
 type Rw<S> = { get(k: string): unknown; set(k: string, v: unknown): S };
+type FieldRecord = { has(k: string): boolean; get(k: string): unknown; set(k: string, v: unknown): FieldRecord };
+const FOCUS = Symbol("focus");
 
 export class Actors<L> {
   readonly field: string;
@@ -142,6 +144,33 @@ export class Actors<L> {
     const st = this.step(action, before, after, Object.keys(texts));
     if (st === null || st.actor === 0) return stepText(texts, action);
     return stepText(texts, `${st.base}${this.suffixOf(st.actor)}`);
+  }
+
+  /**
+   * Actor `id`'s fields seen together with the state's own, as one Record: for the kernel helpers
+   * that take a Record and field names (allocPop, pageFree, zoneDevicePageInit, applyRef) when
+   * the page or thread they work on is an actor whose state is a Record. Reads and writes of a
+   * field the actor has go to the actor, the others to the state; `unfocus` gives the state back.
+   * V is the caller's flat type (the state's fields and the actor's); it is not checked here.
+   */
+  focus<S, V>(s: S, id: string): V {
+    return this.view(s, id) as V;
+  }
+
+  unfocus<S, V>(v: V): S {
+    const f = (v as unknown as { [FOCUS]: { s: S; id: string; local: FieldRecord } })[FOCUS];
+    return this.with(f.s, f.id, f.local as L);
+  }
+
+  private view<S>(s: S, id: string, local = this.of(s, id) as unknown as FieldRecord): object {
+    const mine = (k: string | symbol): k is string => typeof k === "string" && local.has(k);
+    const target = { s, id, local };
+    const set = (k: string, v: unknown): object =>
+      mine(k) ? this.view(s, id, local.set(k, v)) : this.view((s as unknown as Rw<S>).set(k, v), id, local);
+    const get = (k: string): unknown => (mine(k) ? local.get(k) : (s as unknown as Rw<S>).get(k));
+    return new Proxy(target, {
+      get: (_t, k) => (k === FOCUS ? target : k === "set" ? set : k === "get" ? get : mine(k) ? local.get(k) : (s as { [k: string | symbol]: unknown })[k]),
+    });
   }
 
   /** Every actor's successors for one step, actor by actor: a parameterised action's. */
