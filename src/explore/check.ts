@@ -20,7 +20,7 @@ import { fairnessNotes, replayLasso } from "./liveness/replay-lasso.js";
 export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listener: CheckListener = {}): Promise<CheckResult> {
   const opts = resolveOptions(options, availableParallelism());
   await initHash();
-  const model = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file), opts.select);
+  const model = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file, { symmetry: opts.symmetry }), opts.select);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
   const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : await search(model, opts, listener);
