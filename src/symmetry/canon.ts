@@ -1,7 +1,9 @@
 // The orbit representative of a state: of all renamings of its identities (each declared set
-// permuted within itself), the one whose canonical encoding is least among the leaves of a
-// search tree that depends only on the state's structure, so two states of one orbit get the
-// same bytes. As in graph canonical labelling (nauty): identities are ordered by colour
+// permuted within itself), the least among the leaves of a search tree that depends only on the
+// state's structure, so two states of one orbit get the same bytes. "Least" orders renamed
+// states by a hash of the renamed value (a walk of the template, no encoding), then by their
+// canonical encoding when hashes tie: a total order on values, so the choice is canonical, and
+// only the winner (and ties) are ever encoded. As in graph canonical labelling (nauty): identities are ordered by colour
 // refinement (refine.ts), and only identities that stay tied are branched on; branches that
 // an automorphism found so far maps onto a branch already tried are skipped, and a cell whose
 // identities are pairwise interchangeable (a transposition leaves the state unchanged) is
@@ -9,7 +11,7 @@
 
 import { Encoder } from "../fingerprint/encode.js";
 import { Refiner } from "./refine.js";
-import { TemplateBuilder } from "./template.js";
+import { ID, LEAF, ORD, TemplateBuilder, fmix, mix, type TNode } from "./template.js";
 import { SimpleOccurrences } from "./twins.js";
 
 /** The declared symmetric sets, resolved: names and members in declaration order. */
@@ -29,8 +31,14 @@ export class OrbitCanon {
   private readonly enc = new Encoder();
   private readonly rename = new Map<string, string>();
   private best = new Uint8Array(256);
+  /** The best leaf: its labelling, hash, and its bytes once encoded (bestLen -1: not yet). */
   private bestLen = -1;
-  private bestLab = new Int32Array(0);
+  private bestLab: Int32Array | null = null;
+  private bestHash = 0;
+  private root: TNode | null = null;
+  /** The state's own hash (identities as themselves), for the twin test's quick refusal. */
+  private ownHash = 0;
+  private readonly pos: Int32Array;
   private autos: Int32Array[] = [];
   private twins = new Map<number, boolean>();
   private state: unknown = null;
@@ -53,6 +61,7 @@ export class OrbitCanon {
       if (cell.length > 0) this.initial.push(cell);
     }
     this.builder = new TemplateBuilder(this.index);
+    this.pos = identity(this.ids.length);
     this.refiner = new Refiner(this.ids.length);
     this.simple = new SimpleOccurrences(this.ids.length);
   }
@@ -69,12 +78,17 @@ export class OrbitCanon {
     this.plainAt = at;
     this.plainLen = len;
     this.bestLen = -1;
+    this.bestLab = null;
     this.autos = [];
     this.twins.clear();
+    this.root = root;
+    this.ownHash = -1;
     this.refiner.start(root);
     this.simple.start(root, this.ids.length);
     this.explore(this.initial, []);
+    this.encodeBest();
     this.state = null;
+    this.root = null;
     return enc.put(this.best, this.bestLen, at);
   }
 
@@ -121,6 +135,7 @@ export class OrbitCanon {
     if (known !== undefined) return known;
     let same: boolean;
     if (this.simple.surelyTwins(u, v)) same = true;
+    else if (this.swappedHash(u, v) !== this.stateHash()) same = false;
     else {
       this.fullTwinTests++;
       this.rename.clear();
@@ -165,18 +180,26 @@ export class OrbitCanon {
     this.leaves++;
     const n = this.ids.length;
     const lab = new Int32Array(n);
-    this.rename.clear();
     for (let i = 0; i < n; i++) {
       const g = cells[i]![0]!;
       lab[i] = g;
-      if (g !== i) this.rename.set(this.ids[g]!, this.ids[i]!);
+      this.pos[g] = i;
     }
+    const h = hashAs(this.root!, this.pos) >>> 0;
+    if (this.bestLab === null || h < this.bestHash) {
+      this.bestLab = lab;
+      this.bestHash = h;
+      this.bestLen = -1;
+      return;
+    }
+    if (h > this.bestHash) return;
+    // Equal hashes: almost surely one renamed state, an automorphism; the bytes decide.
+    this.encodeBest();
+    this.renameBy(lab);
     const len = this.encodeRenamed();
-    const c = this.bestLen < 0 ? -1 : compare(this.enc.buf, len, this.best, 0, this.bestLen);
+    const c = compare(this.enc.buf, len, this.best, 0, this.bestLen);
     if (c < 0) {
-      if (this.best.length < len) this.best = new Uint8Array(len * 2);
-      this.best.set(this.enc.buf.subarray(0, len));
-      this.bestLen = len;
+      this.keep(len);
       this.bestLab = lab;
     } else if (c === 0) {
       // Two labellings give one state: their difference is an automorphism of it.
@@ -184,6 +207,38 @@ export class OrbitCanon {
       for (let i = 0; i < n; i++) p[this.bestLab[i]!] = lab[i]!;
       this.autos.push(p);
     }
+  }
+
+  private renameBy(lab: Int32Array): void {
+    this.rename.clear();
+    for (let i = 0; i < lab.length; i++) if (lab[i] !== i) this.rename.set(this.ids[lab[i]!]!, this.ids[i]!);
+  }
+
+  private encodeBest(): void {
+    if (this.bestLen >= 0) return;
+    this.renameBy(this.bestLab!);
+    this.keep(this.encodeRenamed());
+  }
+
+  private keep(len: number): void {
+    if (this.best.length < len) this.best = new Uint8Array(len * 2);
+    this.best.set(this.enc.buf.subarray(0, len));
+    this.bestLen = len;
+  }
+
+  private stateHash(): number {
+    if (this.ownHash === -1) {
+      for (let i = 0; i < this.pos.length; i++) this.pos[i] = i;
+      this.ownHash = hashAs(this.root!, this.pos) >>> 0;
+    }
+    return this.ownHash;
+  }
+
+  private swappedHash(u: number, v: number): number {
+    for (let i = 0; i < this.pos.length; i++) this.pos[i] = i;
+    this.pos[u] = v;
+    this.pos[v] = u;
+    return hashAs(this.root!, this.pos) >>> 0;
   }
 
   private encodeRenamed(): number {
@@ -194,6 +249,21 @@ export class OrbitCanon {
       this.enc.rename = null;
     }
   }
+}
+
+/** The hash of the state with identity g renamed to global index pos[g]: a function of the renamed value. */
+function hashAs(n: TNode, pos: Int32Array): number {
+  if (n.k === LEAF) return n.h;
+  if (n.k === ID) return fmix(0x2f6b1c35 + pos[n.id]!);
+  const kids = n.kids;
+  if (n.k === ORD) {
+    let h = n.id;
+    for (let i = 0; i < kids.length; i++) h = mix(h, hashAs(kids[i]!, pos));
+    return fmix(h);
+  }
+  let sum = 0;
+  for (let i = 0; i < kids.length; i++) sum = (sum + fmix(hashAs(kids[i]!, pos) ^ 0x2545f491)) | 0;
+  return fmix(mix(n.id, sum));
 }
 
 function identity(n: number): Int32Array {

@@ -12,12 +12,14 @@ export class Refiner {
   readonly occ: Int32Array;
   private readonly colour: Int32Array;
   private readonly sig: Int32Array;
+  private readonly keys: Float64Array;
   private root: TNode | null = null;
 
   constructor(n: number) {
     this.occ = new Int32Array(n);
     this.colour = new Int32Array(n);
     this.sig = new Int32Array(n);
+    this.keys = new Float64Array(n);
   }
 
   start(root: TNode): void {
@@ -37,30 +39,39 @@ export class Refiner {
       this.down(this.root!, 0x1b873593);
       let changed = false;
       const next: number[][] = [];
+      const key = this.keys;
       for (const cell of cur) {
-        if (cell.length === 1 || cell.every((g) => this.key(g) === this.key(cell[0]!))) {
+        if (cell.length === 1) {
+          next.push(cell);
+          continue;
+        }
+        let uniform = true;
+        for (const g of cell) {
+          key[g] = fmix(mix(this.sig[g]!, this.occ[g]!)) >>> 0;
+          if (key[g] !== key[cell[0]!]) uniform = false;
+        }
+        if (uniform) {
           next.push(cell);
           continue;
         }
         changed = true;
-        const byKey = new Map<number, number[]>();
-        for (const g of cell) {
-          const k = this.key(g);
-          const part = byKey.get(k);
-          if (part === undefined) byKey.set(k, [g]);
-          else part.push(g);
+        // split by key, the parts in key order (members keep their order within a part)
+        const sorted = [...cell].sort((a, b) => key[a]! - key[b]!);
+        let part = [sorted[0]!];
+        for (let i = 1; i < sorted.length; i++) {
+          if (key[sorted[i]!] !== key[sorted[i - 1]!]) {
+            next.push(part);
+            part = [];
+          }
+          part.push(sorted[i]!);
         }
-        const keys = [...byKey.keys()].sort((a, b) => a - b);
-        for (const k of keys) next.push(byKey.get(k)!);
+        next.push(part);
       }
       cur = next;
       if (!changed) return cur;
     }
   }
 
-  private key(g: number): number {
-    return fmix(mix(this.sig[g]!, this.occ[g]!)) >>> 0;
-  }
 
   private up(n: TNode): number {
     if (n.k === LEAF) return n.h;

@@ -71,6 +71,7 @@ export class TemplateBuilder {
   private node(v: unknown): TNode {
     switch (typeof v) {
       case "number":
+        if ((v & 0x7f) === v) return SMALL[v]!;
         if ((v | 0) === v) return this.leaf(mix(0x51, v), v);
         F64[0] = v;
         return this.leaf(mix(mix(0x52, F64_WORDS[0]!), F64_WORDS[1]!), v);
@@ -85,9 +86,9 @@ export class TemplateBuilder {
         return this.leaf(h, v);
       }
       case "boolean":
-        return this.leaf(v ? 0x54 : 0x55, v);
+        return v ? TRUE : FALSE;
       case "object":
-        if (v === null) return this.leaf(0x56, v);
+        if (v === null) return NULL;
         return this.collection(v);
       default:
         // the encoder has already accepted this state: nothing else reaches here
@@ -148,6 +149,13 @@ export function unordHash(tag: number, kids: readonly TNode[]): number {
   for (let i = 0; i < kids.length; i++) sum = (sum + fmix(kids[i]!.h ^ 0x2545f491)) | 0;
   return fmix(mix(tag, sum));
 }
+
+// Leaves are never changed once built: the commonest are shared rather than made per state.
+const leafOf = (h: number, v: unknown): TNode => ({ k: LEAF, h, id: 0, kids: NO_KIDS, v, c: 0 });
+const SMALL = Array.from({ length: 128 }, (_, i) => leafOf(mix(0x51, i), i));
+const TRUE = leafOf(0x54, true);
+const FALSE = leafOf(0x55, false);
+const NULL = leafOf(0x56, null);
 
 const IS_RECORD = "@@__IMMUTABLE_RECORD__@@";
 const IS_LIST = "@@__IMMUTABLE_LIST__@@";
