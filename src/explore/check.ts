@@ -15,12 +15,15 @@ import { annotate } from "./annotate.js";
 import { coverageOf, neverEnabled } from "./coverage.js";
 import { decideProperties } from "./liveness/decide.js";
 import { layoutOf } from "./liveness/layout.js";
+import { refuseTemporal, verifySymmetry } from "../symmetry/verify.js";
 import { fairnessNotes, replayLasso } from "./liveness/replay-lasso.js";
 
 export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listener: CheckListener = {}): Promise<CheckResult> {
   const opts = resolveOptions(options, availableParallelism());
   await initHash();
-  const model = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file), opts.select);
+  const model = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file, { symmetry: opts.symmetry }), opts.select);
+  refuseTemporal(model);
+  verifySymmetry(model);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
   const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : await search(model, opts, listener);
@@ -60,6 +63,7 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
     ...(props.length ? { properties: props } : {}),
     ...(warnings.length ? { warnings } : {}),
     ...(opts.coverage ? { coverage: coverageOf(model, out) } : {}),
+    ...(model.symmetry ? { symmetry: Object.fromEntries(model.symmetry.names.map((n, i) => [n, model.symmetry!.sets[i]!.length])) } : {}),
   };
 }
 

@@ -33,6 +33,8 @@ export const ERROR_CODES = {
   MC044: "a trace names an invariant or property the spec does not have",
   MC045: "the state graph is too big to draw (more states than mc graph --max-states)",
   MC050: "an action property threw or returned a non-boolean",
+  MC051: "the spec is not symmetric under its declared symmetry (an initial state set, action, invariant, property or fairness entry treats an identity specially)",
+  MC052: "temporal properties cannot be checked under symmetry (check them with --no-symmetry)",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

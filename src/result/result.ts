@@ -74,6 +74,8 @@ export interface CheckResult {
   readonly warnings?: readonly string[];
   /** TLC's action coverage, when asked for (check's `coverage` option). */
   readonly coverage?: Coverage;
+  /** The symmetric sets the search reduced by, with their sizes; absent without symmetry. */
+  readonly symmetry?: { readonly [set: string]: number };
 }
 
 /**
