@@ -11,10 +11,11 @@ import {
 import { NoStrandedWaiter, TruncateNeverWhilePinned } from "../invariants/fsdax.js";
 import { RefcountsMatchHolders } from "../invariants/refcount.js";
 import { protocol } from "./fsdax/actions.js";
+import { ACTORS_CONSTANT, symmetricWhen, type ActorActions } from "../src/kernel/actors.js";
 import { config, gpage, gpc, gup, holds, initial, mapsAny, pte, pud, rc, type Config, type Fsdax } from "./fsdax/state.js";
 
-const fromConsts = (k: { ORDER: number; NP: number; NG: number; REUSE: boolean; OPSLESS_V8: boolean }): Config =>
-  config(k.ORDER, k.NP, k.NG, k.REUSE, k.OPSLESS_V8);
+const fromConsts = (k: { ORDER: number; NP: number; NG: number; REUSE: boolean; OPSLESS_V8: boolean; ACTORS: ActorActions }): Config =>
+  config(k.ORDER, k.NP, k.NG, k.REUSE, k.OPSLESS_V8, k.ACTORS);
 
 export default defineSpec({
   name: "fsdax",
@@ -23,6 +24,7 @@ export default defineSpec({
     NP: { default: 2, doc: "processes mapping the file (proc1..procNP)" },
     NG: { default: 3, doc: "gup-fast threads (gupK walks proc((K−1) mod NP + 1))" },
     REUSE: { default: true, doc: "after truncate the blocks are reused by the file and truncated again (else truncate runs once)" },
+    ACTORS: { ...ACTORS_CONSTANT, doc: "the gup threads' actions: per-actor (GupGrab3, the recorded order) or parameterised (the threads of one process declared symmetric)" },
     OPSLESS_V8: {
       default: false,
       doc: "an FS_DAX pgmap without ops (virtio_fs) under the v8 series' free_zone_device_folio check, which returns before the wake (expected to fail)",
@@ -38,7 +40,7 @@ export default defineSpec({
   properties: (k) => properties(fromConsts(k)),
   // The gup threads that walk one process are interchangeable. Processes are not declared: one
   // renamed alone would take other threads with it (thread K's process is fixed by K).
-  symmetry: (k) => Object.fromEntries([...fromConsts(k).gupsOf].map(([p, gs]) => [`GupsOf_${p}`, gs])),
+  symmetry: (k) => symmetricWhen(k.ACTORS, Object.fromEntries([...fromConsts(k).gupsOf].map(([p, gs]) => [`GupsOf_${p}`, gs]))),
   view: (k) => {
     const c = fromConsts(k);
     return {

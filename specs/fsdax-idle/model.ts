@@ -4,7 +4,7 @@
 
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
-import { Actors } from "../../src/kernel/actors.js";
+import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, folio_ref_inc, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
 import { recheck_after_wake, wait_var_event, wake_up_var, type WaitKey } from "../../src/kernel/wait-var.js";
@@ -68,14 +68,16 @@ export type FsdaxIdle = RecordOf<Fields>;
 /**
  * The NG gup-fast threads, their actions per thread (`GupGrab2`): the recorded counterexamples'
  * counts depend on that order of actions, and a thread loops (a failed grab or recheck sends it
- * back to idle), so fairness per thread is the safe reading (specs/NOTES.md, "The N-actor block").
+ * back to idle), so fairness per thread is the safe reading. ACTORS=parameterised names one
+ * action per step and declares the threads symmetric (specs/NOTES.md, "The N-actor block").
  */
-export const gupsOf = (ng: number): Actors<Gup> => new Actors({ field: "gups", ids: ids("gup", ng), actions: "per-actor", suffix: "numbered" });
+export const gupsOf = (ng: number, actions: ActorActions = "per-actor"): Actors<Gup> => new Actors({ field: "gups", ids: ids("gup", ng), actions, suffix: "numbered" });
 
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "which mm/fs combination of §5.2's table" },
     NG: { default: 2, doc: "gup-fast threads (gup1..gupNG, interchangeable)" },
+    ACTORS: ACTORS_CONSTANT,
     REFAULT: {
       default: true,
       doc: "a process may fault the page back in while truncate sleeps (it drops the fs lock to sleep); false: no new fault once truncate has started",
@@ -96,15 +98,15 @@ export function make(variant: Variant): SpecDef<FsdaxIdle, Consts> {
       };
       return [Record(f)()];
     },
-    actions: ({ VARIANT, NG, REFAULT }) => protocol(ERAS[VARIANT], NG, REFAULT),
+    actions: ({ VARIANT, NG, REFAULT, ACTORS }) => protocol(ERAS[VARIANT], gupsOf(NG, ACTORS), REFAULT),
     invariants: ({ VARIANT, NG }) => invariants(ERAS[VARIANT], NG),
-    fairness: ({ NG }) => fairness(NG),
+    fairness: ({ NG, ACTORS }) => fairness(gupsOf(NG, ACTORS)),
     properties: { TruncateCompletes },
-    symmetry: ({ NG }) => ({ Gups: ids("gup", NG) }),
-    view: ({ NG }) => ({
+    symmetry: ({ NG, ACTORS }) => symmetricWhen(ACTORS, { Gups: ids("gup", NG) }),
+    view: ({ NG, ACTORS }) => ({
       mayNeverFire: ["Finished", "Halt"],
       counters: (s: FsdaxIdle) => ({ page0: s.rc }),
-      describeStep: (action: string, b: FsdaxIdle, c: FsdaxIdle) => describe(gupsOf(NG), action, b, c),
+      describeStep: (action: string, b: FsdaxIdle, c: FsdaxIdle) => describe(gupsOf(NG, ACTORS), action, b, c),
     }),
   };
 }
@@ -145,8 +147,8 @@ export const TruncateCompletes = leadsTo(
  * may simply never do again (fault the page in, munmap it, start a gup) and truncate being
  * called at all. Finished and Halt only stutter, so fairness has nothing to say about them.
  */
-export function fairness(ng: number): Fairness {
-  return { TBusyScan: "weak", TWait: "weak", TWoken: "weak", TCommit: "weak", ...gupsOf(ng).fairness({ GupGrab: "weak", GupRecheck: "weak", Unpin: "weak" }) };
+export function fairness(gups: Actors<Gup>): Fairness {
+  return { TBusyScan: "weak", TWait: "weak", TWoken: "weak", TCommit: "weak", ...gups.fairness({ GupGrab: "weak", GupRecheck: "weak", Unpin: "weak" }) };
 }
 
 /** put_page, then the era's waker: wake_up_var at wakeAt; in a 1-based era 0 is a bug. */
@@ -167,7 +169,7 @@ function unmapPte(s: FsdaxIdle, e: Era): FsdaxIdle {
 
 type Act = (s: FsdaxIdle) => FsdaxIdle | readonly FsdaxIdle[] | null;
 
-function protocol(e: Era, ng: number, refault: boolean): { [name: string]: Act } {
+function protocol(e: Era, gups: Actors<Gup>, refault: boolean): { [name: string]: Act } {
   const a: { [name: string]: Act } = {
     // dax_fault_iter: folio_ref_inc, the insert's folio_get + rmap, folio_put: net +1 per mapping.
     MapFault: (s) => {
@@ -180,7 +182,6 @@ function protocol(e: Era, ng: number, refault: boolean): { [name: string]: Act }
     },
     Zap: (s) => (s.fault === null && s.pte === "mapped" ? unmapPte(s, e) : null),
   };
-  const gups = gupsOf(ng);
   const at = (s: FsdaxIdle, g: string, pc: Gup): boolean => s.fault === null && gups.of(s, g) === pc;
   Object.assign(a, gups.actions<FsdaxIdle>({
     GupRead: (s, g) => (at(s, g, "idle") && s.pte === "mapped" ? gups.with(s, g, "read") : null),

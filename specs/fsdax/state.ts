@@ -7,7 +7,7 @@ import { Record, type RecordOf } from "immutable";
 import type { FaultCode } from "../../src/kernel/fault.js";
 import { field, put, RC, type FolioRecord } from "../../src/kernel/folio.js";
 import type { WaitKey } from "../../src/kernel/wait-var.js";
-import { Actors } from "../../src/kernel/actors.js";
+import { Actors, type ActorActions } from "../../src/kernel/actors.js";
 import { ids } from "../../src/index.js";
 
 export type Gup = "idle" | "read" | "grabbed" | "pinned" | "done";
@@ -55,13 +55,14 @@ export interface Config {
 }
 
 /**
- * Processes and gup threads act per actor (`MapPte2`, `GupGrab3`): every recorded count depends
- * on that order of actions, and the fairness of a looping thread stays its own.
+ * Processes act per actor (`MapPte2`); gup threads too by default (`GupGrab3`): every recorded
+ * count depends on that order of actions. `threads` "parameterised" gives one action per step,
+ * which lets the threads of one process be declared symmetric.
  */
-export function config(order: number, np: number, ng: number, reuse: boolean, opslessV8 = false): Config {
+export function config(order: number, np: number, ng: number, reuse: boolean, opslessV8 = false, threads: ActorActions = "per-actor"): Config {
   const pages = 1 << order;
   const procs = new Actors<Proc>({ field: "procs", ids: ids("proc", np), actions: "per-actor", suffix: "numbered" });
-  const gups = new Actors<string>({ field: "gups", ids: ids("gup", ng), actions: "per-actor", suffix: "numbered" });
+  const gups = new Actors<string>({ field: "gups", ids: ids("gup", ng), actions: threads, suffix: "numbered" });
   const procOf = new Map(gups.ids.map((g, k) => [g, procs.ids[k % np]!] as const));
   const gupsOf = new Map(procs.ids.map((p) => [p, gups.ids.filter((g) => procOf.get(g) === p)] as const));
   return { order, pages, np, ng, reuse, opslessV8, procs, gups, pte: Array.from({ length: pages }, (_, i) => `pte${i}`), procOf, gupsOf };

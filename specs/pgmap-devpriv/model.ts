@@ -4,7 +4,7 @@
 
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
-import { Actors } from "../../src/kernel/actors.js";
+import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
 import { DRIVER_LIST, allocCount, allocPop, pageFree, zoneDevicePageInit } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { get_page, put_page, type RefStep } from "../../src/kernel/page.js";
@@ -44,10 +44,11 @@ type PageView = RecordOf<Fields & PageFields>;
 /**
  * The N pages of the range (page0..page(N−1)), their actions per page (`DriverAlloc2`, page 1
  * keeping the brief's names): weak fairness of OwnerPut must be each page's, since pages are
- * allocated again and again (specs/NOTES.md, "The N-actor block").
+ * allocated again and again. ACTORS=parameterised names one action per step and declares the
+ * pages symmetric (specs/NOTES.md, "The N-actor block").
  */
-const pagesOf = (n: number): Actors<Page> =>
-  new Actors({ field: "pages", ids: Array.from({ length: n }, (_, i) => `page${i}`), actions: "per-actor", suffix: "first-plain" });
+const pagesOf = (n: number, actions: ActorActions = "per-actor"): Actors<Page> =>
+  new Actors({ field: "pages", ids: Array.from({ length: n }, (_, i) => `page${i}`), actions, suffix: "first-plain" });
 
 const ERA: { readonly [V in Variant]: Era } = { devmap2017: "b", hch2022: "c", v61: "c'", "v61-late-alloc": "c'" };
 const eraOf = (v: Variant): Era => ERA[v];
@@ -55,6 +56,7 @@ const eraOf = (v: Variant): Era => ERA[v];
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "the era (devmap2017, hch2022, v61), or v61-late-alloc (the driver allocates during teardown)" },
+    ACTORS: ACTORS_CONSTANT,
     N: { default: 1, doc: "pages in the range (page0..page(N−1), interchangeable)" },
   } as const;
 }
@@ -69,7 +71,7 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
       const pages = pagesOf(N).init(Page({ rc }));
       return [Record<Fields>({ ...percpuRefInit(setupPgmapRefs(era, "PRIVATE", N)), pages, upc: "start", unmapped: false, fault: null })()];
     },
-    actions: ({ VARIANT, N }) => protocol(VARIANT, N),
+    actions: ({ VARIANT, N, ACTORS }) => protocol(VARIANT, pagesOf(N, ACTORS)),
     invariants: ({ VARIANT, N }) => {
       const era = eraOf(VARIANT);
       const pages = (s: PgmapDevpriv, p: (page: Page) => boolean): number => pagesOf(N).count(s, p);
@@ -95,15 +97,15 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
     },
     // memunmap_pages, once called, runs to its end; the owner of a page puts it eventually.
     // Allocating and calling memunmap_pages at all are nobody's obligation.
-    fairness: ({ N }): Fairness => {
-      return { UPutRefs: "weak", UWaitDone: "weak", ...pagesOf(N).fairness({ OwnerPut: "weak" }) };
+    fairness: ({ N, ACTORS }): Fairness => {
+      return { UPutRefs: "weak", UWaitDone: "weak", ...pagesOf(N, ACTORS).fairness({ OwnerPut: "weak" }) };
     },
-    properties: ({ N }) => {
+    properties: ({ N, ACTORS }) => {
       const p: { [name: string]: Property<PgmapDevpriv> } = {
         // A started memunmap_pages finishes (or a fault halted the run).
         MemunmapCompletes: leadsTo((s) => s.upc !== "start", (s) => s.upc === "done" || s.fault !== null),
       };
-      const pages = pagesOf(N);
+      const pages = pagesOf(N, ACTORS);
       pages.ids.forEach((id, i) => {
         // An allocated page whose owner has put it goes back to the driver's free list. One
         // property per page (named like page i's actions): each names its page, so none of
@@ -117,11 +119,11 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
     },
     // Pages are interchangeable for the invariants, MemunmapCompletes and every action; the
     // PageFreedAfterLastPut<i> properties each name one page.
-    symmetry: ({ N }) => ({ Pages: pagesOf(N).ids }),
-    view: ({ N }) => ({
+    symmetry: ({ N, ACTORS }) => symmetricWhen(ACTORS, { Pages: pagesOf(N).ids }),
+    view: ({ N, ACTORS }) => ({
       mayNeverFire: ["Halt"],
       counters: (s: PgmapDevpriv) => ({ page0: pagesOf(N).of(s, "page0").rc, pgmap: s.cnt }),
-      describeStep: (action: string, b: PgmapDevpriv, a: PgmapDevpriv) => pagesOf(N).describe(STEP_TEXT, action, b, a),
+      describeStep: (action: string, b: PgmapDevpriv, a: PgmapDevpriv) => pagesOf(N, ACTORS).describe(STEP_TEXT, action, b, a),
     }),
   };
 }
@@ -153,10 +155,10 @@ function put(v: PageView, era: Era): PageView {
   return t;
 }
 
-function protocol(variant: Variant, n: number) {
+function protocol(variant: Variant, pages: Actors<Page>) {
   const era = eraOf(variant);
   const ok = (s: PgmapDevpriv): boolean => s.fault === null;
-  const pages = pagesOf(n);
+  const n = pages.ids.length;
   /** Runs f on page `id` seen together with the state (the allocator's helpers take one Record). */
   const onPage = (s: PgmapDevpriv, id: string, f: (v: PageView) => PageView): PgmapDevpriv => pages.unfocus(f(pages.focus(s, id)));
   const actions: { [name: string]: (s: PgmapDevpriv) => PgmapDevpriv | readonly PgmapDevpriv[] | null } = pages.actions<PgmapDevpriv>({

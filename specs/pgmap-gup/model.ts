@@ -5,7 +5,7 @@
 
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
-import { Actors } from "../../src/kernel/actors.js";
+import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
 import { completionDone, getDevPagemap, LOOKUPS, percpuRefInit, refGet, refKill, refPut, type Lookup } from "../../src/kernel/percpu-ref.js";
@@ -55,15 +55,17 @@ export type PgmapGup = RecordOf<Fields>;
 
 const N = 1; // pages in the range
 /**
- * The NG gup threads (gup1..gupNG), their actions per thread (`GupLookup2`): the recorded
- * counterexamples' counts depend on that order of actions (specs/NOTES.md, "The N-actor block").
+ * The NG gup threads (gup1..gupNG), their actions per thread (`GupLookup2`) by default: the
+ * recorded counterexamples' counts depend on that order of actions. ACTORS=parameterised names
+ * one action per step and declares the threads symmetric (specs/NOTES.md, "The N-actor block").
  */
-const gupsOf = (ng: number): Actors<Gup> => new Actors({ field: "gups", ids: ids("gup", ng), actions: "per-actor", suffix: "numbered" });
+const gupsOf = (ng: number, actions: ActorActions = "per-actor"): Actors<Gup> => new Actors({ field: "gups", ids: ids("gup", ng), actions, suffix: "numbered" });
 
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "dax2015 (era a), dax2015-nokill (driver skips kill/wait), devmap2017 (era a′/b), and the issue-10 page grabs" },
     NG: { default: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
+    ACTORS: ACTORS_CONSTANT,
     LOOKUP: { default: "live" as Lookup, values: LOOKUPS, doc: "get_dev_pagemap's ref: live (tryget_live), tryget (succeeds while cnt > 0, even after kill), get (unconditional)" },
   } as const;
 }
@@ -77,7 +79,7 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
       const gups = gupsOf(NG).init("idle");
       return [Record<Fields>({ ...percpuRefInit(setupPgmapRefs(era, "FS_DAX", N)), rc: 1, unmapped: false, upc: "start", gups, gotAfterKill: false, fault: null })()];
     },
-    actions: ({ VARIANT, NG, LOOKUP }) => protocol(VARIANT, NG, LOOKUP),
+    actions: ({ VARIANT, NG, LOOKUP, ACTORS }) => protocol(VARIANT, gupsOf(NG, ACTORS), LOOKUP),
     invariants: ({ VARIANT, NG }) => {
       const count = (s: PgmapGup, pcs: readonly Gup[]): number => gupsOf(NG).count(s, pcs);
       // 2015: every page ref beyond the idle 1 took a pgmap ref; (a′): the page's setup ref lives while rc > 0.
@@ -95,8 +97,8 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
     // A gup that has its pgmap ref carries on to its puts, and teardown once started runs to its
     // end. Not fair: starting a gup (GupLookup) and starting teardown (the kill, or the whole
     // devm_memunmap_pages of dax2015-nokill).
-    fairness: ({ VARIANT, NG }): Fairness => {
-      const f = gupsOf(NG).fairness({ GupGetPage: "weak", GupPutPgmap: "weak", GupPutPage: "weak" });
+    fairness: ({ VARIANT, NG, ACTORS }): Fairness => {
+      const f = gupsOf(NG, ACTORS).fairness({ GupGetPage: "weak", GupPutPgmap: "weak", GupPutPage: "weak" });
       // By the variant's shape, so that every variant with the same teardown gets the same fairness.
       const shape = SHAPES[VARIANT];
       if (shape.era === "a" && shape.driverKill) Object.assign(f, { DrvWaitZero: "weak", DevmMemunmap: "weak" });
@@ -107,8 +109,8 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
       // A started memunmap_pages (teardown) finishes (or a fault halted the run).
       MemunmapCompletes: leadsTo((s: PgmapGup) => s.upc !== "start", (s) => s.upc === "done" || s.fault !== null),
     },
-    view: ({ NG }) => {
-      const gups = gupsOf(NG);
+    view: ({ NG, ACTORS }) => {
+      const gups = gupsOf(NG, ACTORS);
       const texts = SHAPES[variant].grab === "try_get" ? { ...STEP_TEXT, GupGetPage: STEP_TEXT.GupTryGetPage! } : STEP_TEXT;
       return {
         mayNeverFire: ["Halt"],
@@ -116,7 +118,7 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
         describeStep: (action: string, b: PgmapGup, a: PgmapGup) => gups.describe(texts, action, b, a),
       };
     },
-    symmetry: ({ NG }) => ({ Gups: ids("gup", NG) }),
+    symmetry: ({ NG, ACTORS }) => symmetricWhen(ACTORS, { Gups: ids("gup", NG) }),
   };
 }
 
@@ -146,10 +148,9 @@ function putPage(s: PgmapGup, era: Era): PgmapGup {
   return t;
 }
 
-function protocol(variant: Variant, ng: number, lookup: Lookup) {
+function protocol(variant: Variant, gups: Actors<Gup>, lookup: Lookup) {
   const { era, driverKill, grab } = SHAPES[variant];
   const ok = (s: PgmapGup): boolean => s.fault === null;
-  const gups = gupsOf(ng);
   const at = (s: PgmapGup, g: string, pc: Gup): boolean => ok(s) && gups.of(s, g) === pc;
   const actions: { [name: string]: (s: PgmapGup) => PgmapGup | readonly PgmapGup[] | null } = gups.actions<PgmapGup>({
     GupLookup: (s, g) => {

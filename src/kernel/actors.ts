@@ -28,6 +28,23 @@ export interface ActorsOptions {
   readonly order?: "by-actor" | "by-step";
 }
 
+/**
+ * The constant a spec declares when its actors' actions can be named either way: "per-actor"
+ * (the default, the order its recorded results were found in) or "parameterised" (one action per
+ * step, which a symmetry declaration needs: an action whose name embeds an actor is not
+ * symmetric). Declare the actors symmetric only under "parameterised".
+ */
+export const ACTORS_CONSTANT = {
+  default: "per-actor",
+  values: ["per-actor", "parameterised"],
+  doc: "per-actor: one action per actor and step (GupGrab2), the recorded order; parameterised: one action per step, the actors declared symmetric",
+} as const;
+
+/** A spec's symmetry table: `sets` when its actors' actions are parameterised, else none. */
+export function symmetricWhen(actions: ActorActions, sets: { readonly [set: string]: readonly string[] }): { readonly [set: string]: readonly string[] } {
+  return actions === "parameterised" ? sets : {};
+}
+
 /** One step of the code path for one actor: its successors (none: null), as an action returns them. */
 export type ActorStep<S> = (s: S, id: string) => S | readonly S[] | null;
 type Successors<S> = S | readonly S[] | null;
