@@ -12,7 +12,7 @@ import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { RefcountMatchesHolders } from "../../invariants/refcount.js";
-import { type StepTexts } from "../../src/kernel/step-text.js";
+import type { StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["hmm2017", "hch2022", "v61"] as const;
 export type Variant = (typeof VARIANTS)[number];

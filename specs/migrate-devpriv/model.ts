@@ -11,7 +11,7 @@ import { applyRef, get_page, put_page } from "../../src/kernel/page.js";
 import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { MigrateProgress, noMigrateWhilePinnedBy } from "../../invariants/migrate.js";
-import { type StepTexts } from "../../src/kernel/step-text.js";
+import type { StepTexts } from "../../src/kernel/step-text.js";
 
 /**
  * mig1based = (1based, thr 1, exa 1) and mig0based = (0based, 0, 0) are the brief's. The others

@@ -13,7 +13,7 @@ import { initialRefcount, putEffects, type Era } from "../../src/kernel/eras.js"
 import { memunmapPutRefs, memunmapWaitDone, setupPgmapRefs } from "../../src/kernel/pgmap.js";
 import { NoAllocAfterKill, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced, PgmapNonNegative } from "../../invariants/faults.js";
 import { MemunmapOnlyWhenUnused, PgmapAccounting } from "../../invariants/pgmap.js";
-import { type StepTexts } from "../../src/kernel/step-text.js";
+import type { StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["devmap2017", "hch2022", "v61", "v61-late-alloc"] as const;
 export type Variant = (typeof VARIANTS)[number];
