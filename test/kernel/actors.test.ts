@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { Map as IMap, Record, type RecordOf } from "immutable";
 import { check, defineSpec, ids } from "../../src/index.js";
-import { Actors } from "../../src/kernel/actors.js";
+import { Actors, symmetricWhen } from "../../src/kernel/actors.js";
 
 type Pc = "idle" | "hold" | "done";
 interface F {
@@ -28,7 +28,7 @@ function oneShot(mode: "parameterised" | "per-actor", order: "by-actor" | "by-st
     },
     invariants: ({ N }) => ({ CountsTakers: (s: S) => s.n === actors(N, mode, order).count(s, ["hold", "done"]) }),
     fairness: ({ N }) => actors(N, mode, order).fairness({ Drop: "weak" }),
-    symmetry: ({ N }) => ({ T: ids("t", N) }),
+    symmetry: ({ N }) => symmetricWhen(mode, { T: ids("t", N) }),
   });
 }
 const actors = (n: number, mode: "parameterised" | "per-actor", order: "by-actor" | "by-step") =>
@@ -73,8 +73,8 @@ describe("Actors: generated actions and fairness", () => {
   // each holding one Drop: over all 3^N states, N·3^(N−1) Takes and as many Drops, + 1 initial.
   for (const mode of ["parameterised", "per-actor"] as const) {
     for (const N of [1, 2, 3]) {
-      it(`one-shot threads, ${mode}, N=${N}: 3^N states, 2N·3^(N−1)+1 generated, depth 2N+1`, async () => {
-        const r = await check(oneShot(mode), { deadlock: false, constants: { N } });
+      it(`one-shot threads, ${mode}, N=${N}, no symmetry: 3^N states, 2N·3^(N−1)+1 generated, depth 2N+1`, async () => {
+        const r = await check(oneShot(mode), { deadlock: false, symmetry: false, constants: { N } });
         expect(r.verdict).toBe("ok");
         expect(r.distinctStates).toBe(3 ** N);
         expect(r.generatedStates).toBe(2 * N * 3 ** (N - 1) + 1);
@@ -83,8 +83,23 @@ describe("Actors: generated actions and fairness", () => {
     }
   }
   it("the two namings give the same state space", async () => {
-    const [p, q] = await Promise.all([check(oneShot("parameterised"), { deadlock: false, constants: { N: 3 } }), check(oneShot("per-actor", "by-step"), { deadlock: false, constants: { N: 3 } })]);
+    const o = { deadlock: false, symmetry: false, constants: { N: 3 } };
+    const [p, q] = await Promise.all([check(oneShot("parameterised"), o), check(oneShot("per-actor", "by-step"), o)]);
     expect([p.distinctStates, p.generatedStates]).toEqual([q.distinctStates, q.generatedStates]);
+  });
+  // Under symmetry an orbit is a multiset of N pcs (a idle, b hold, c done): C(N+2, 2) of them;
+  // each has a Takes and b Drops, and the a's (and b's) of all multisets sum to N·C(N+2, 2)/3.
+  for (const N of [2, 3, 4]) {
+    const orbits = ((N + 2) * (N + 1)) / 2;
+    it(`one-shot threads, parameterised and declared symmetric, N=${N}: C(N+2,2) = ${orbits} orbits`, async () => {
+      const r = await check(oneShot("parameterised"), { deadlock: false, constants: { N } });
+      expect([r.verdict, r.distinctStates, r.generatedStates]).toEqual(["ok", orbits, (2 * N * orbits) / 3 + 1]);
+    });
+  }
+  it("per-actor actions declare no symmetry (symmetricWhen), so nothing is reduced", async () => {
+    const r = await check(oneShot("per-actor"), { deadlock: false, constants: { N: 3 } });
+    expect(r.distinctStates).toBe(27);
+    expect(symmetricWhen("per-actor", { T: ["t1", "t2"] })).toEqual({});
   });
 });
 
