@@ -114,12 +114,38 @@ export class OrbitCanon {
       return this.explore(split, [...fixed, ...cell], true);
     }
     const tried: number[] = [];
+    let first: number[][] | null = null;
     for (const g of cell) {
       if (tried.length > 0 && this.sameOrbit(g, tried, fixed, cell)) continue;
-      tried.push(g);
       const rest = cell.filter((x) => x !== g);
-      this.explore([...cells.slice(0, ci), [g], rest, ...cells.slice(ci + 1)], [...fixed, g]);
+      const child = this.refiner.refine([...cells.slice(0, ci), [g], rest, ...cells.slice(ci + 1)]);
+      this.refines++;
+      // Before descending, guess the automorphism that would map the first branch onto this
+      // one (the two refined partitions laid side by side) and test it on the state.
+      if (first !== null && this.isAutomorphism(first, child)) continue;
+      first ??= child;
+      tried.push(g);
+      this.explore(child, [...fixed, g], true);
     }
+  }
+
+  /** Whether renaming position by position from partition `a` to partition `b` leaves the state unchanged; if so it is kept. */
+  private isAutomorphism(a: readonly number[][], b: readonly number[][]): boolean {
+    if (a.length !== b.length) return false;
+    const p = new Int32Array(this.ids.length);
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      if (x.length !== y.length) return false;
+      for (let j = 0; j < x.length; j++) p[x[j]!] = y[j]!;
+    }
+    if (hashAs(this.root!, p) >>> 0 !== this.stateHash()) return false;
+    this.rename.clear();
+    for (let g = 0; g < p.length; g++) if (p[g] !== g) this.rename.set(this.ids[g]!, this.ids[p[g]!]!);
+    const len = this.encodeRenamed();
+    if (len !== this.plainLen || compare(this.enc.buf, len, this.plain, this.plainAt, this.plainLen) !== 0) return false;
+    this.autos.push(p);
+    return true;
   }
 
   /** Every transposition of the cell's first identity with another leaves the state as it is. */
