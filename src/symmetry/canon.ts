@@ -29,6 +29,7 @@ export class OrbitCanon {
   private readonly refiner: Refiner;
   private readonly simple: SimpleOccurrences;
   private readonly enc = new Encoder();
+  private readonly plainEnc = new Encoder();
   private readonly rename = new Map<string, string>();
   private best = new Uint8Array(256);
   /** The best leaf: its labelling, hash, and its bytes once encoded (bestLen -1: not yet). */
@@ -71,10 +72,33 @@ export class OrbitCanon {
    * orbit representative; returns their length.
    */
   canonical(v: unknown, enc: Encoder, at: number, len: number): number {
+    if (!this.search(v, enc.buf, at, len)) return len;
+    this.encodeBest();
+    return enc.put(this.best, this.bestLen, at);
+  }
+
+  /**
+   * Encodes the orbit representative of `v` into `enc` at offset `at` (a non-state throws as
+   * Encoder.encode does) and returns its length: one encoding, of the winner only.
+   */
+  encodeRep(v: unknown, enc: Encoder, at = 0): number {
+    if (!this.search(v, null, 0, -1)) return enc.encode(v, at);
+    if (this.bestLen >= 0) return enc.put(this.best, this.bestLen, at);
+    this.renameBy(this.bestLab!);
+    enc.rename = this.rename;
+    try {
+      return enc.encode(v, at);
+    } finally {
+      enc.rename = null;
+    }
+  }
+
+  /** Finds the best leaf for `v` (plain bytes given, or made when needed); false when no identity occurs. */
+  private search(v: unknown, plain: Uint8Array | null, at: number, len: number): boolean {
     const root = this.builder.build(v);
-    if (this.builder.occurrences === 0) return len;
+    if (this.builder.occurrences === 0) return false;
     this.state = v;
-    this.plain = enc.buf;
+    this.plain = plain ?? this.plain;
     this.plainAt = at;
     this.plainLen = len;
     this.bestLen = -1;
@@ -86,17 +110,21 @@ export class OrbitCanon {
     this.refiner.start(root);
     this.simple.start(root, this.ids.length);
     this.explore(this.initial, []);
-    this.encodeBest();
-    this.state = null;
-    this.root = null;
-    return enc.put(this.best, this.bestLen, at);
+    return true;
+  }
+
+  /** The state's own bytes, for the exact automorphism tests (encoded on first need). */
+  private ownBytes(): void {
+    if (this.plainLen >= 0) return;
+    this.plainLen = this.plainEnc.encode(this.state);
+    this.plain = this.plainEnc.buf;
+    this.plainAt = 0;
   }
 
   /** The representative of `v`'s orbit as bytes (a copy), for tests and the symmetry check. */
   bytesOf(v: unknown): Uint8Array {
     const e = new Encoder();
-    const len = this.canonical(v, e, 0, e.encode(v));
-    return e.buf.slice(0, len);
+    return e.buf.slice(0, this.encodeRep(v, e));
   }
 
   /** `refined`: nothing to refine (only twins were split since the last refinement). */
@@ -143,6 +171,7 @@ export class OrbitCanon {
     this.rename.clear();
     for (let g = 0; g < p.length; g++) if (p[g] !== g) this.rename.set(this.ids[g]!, this.ids[p[g]!]!);
     const len = this.encodeRenamed();
+    this.ownBytes();
     if (len !== this.plainLen || compare(this.enc.buf, len, this.plain, this.plainAt, this.plainLen) !== 0) return false;
     this.autos.push(p);
     return true;
@@ -168,6 +197,7 @@ export class OrbitCanon {
       this.rename.set(this.ids[u]!, this.ids[v]!);
       this.rename.set(this.ids[v]!, this.ids[u]!);
       const len = this.encodeRenamed();
+      this.ownBytes();
       same = len === this.plainLen && compare(this.enc.buf, len, this.plain, this.plainAt, this.plainLen) === 0;
     }
     if (same) {
