@@ -30,6 +30,7 @@ export class OrbitCanon {
   private readonly simple: SimpleOccurrences;
   private readonly enc = new Encoder();
   private readonly plainEnc = new Encoder();
+  private readonly out = new Encoder();
   private readonly rename = new Map<string, string>();
   private best = new Uint8Array(256);
   /** The best leaf: its labelling, hash, and its bytes once encoded (bestLen -1: not yet). */
@@ -123,7 +124,7 @@ export class OrbitCanon {
 
   /** The representative of `v`'s orbit as bytes (a copy), for tests and the symmetry check. */
   bytesOf(v: unknown): Uint8Array {
-    const e = new Encoder();
+    const e = this.out;
     return e.buf.slice(0, this.encodeRep(v, e));
   }
 
