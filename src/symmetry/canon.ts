@@ -134,13 +134,30 @@ export class OrbitCanon {
       cells = this.refiner.refine(cells);
       this.refines++;
     }
-    const ci = cells.findIndex((c) => c.length > 1);
-    if (ci < 0) return this.leaf(cells);
-    const cell = cells[ci]!;
-    if (this.allTwins(cell)) {
-      // Every identity relates to the twins alike, so ordering them splits no other cell.
-      const split = [...cells.slice(0, ci), ...cell.map((g) => [g]), ...cells.slice(ci + 1)];
-      return this.explore(split, [...fixed, ...cell], true);
+    // Cells of twins are ordered as they stand: every identity relates to the twins alike, so
+    // ordering them splits no other cell. The first cell that is not all twins is branched on.
+    let ci = -1;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.length > 1 && !this.allTwins(cells[i]!)) {
+        ci = i;
+        break;
+      }
+    }
+    if (ci < 0) return this.leaf(cells.flatMap((c) => c.map((g) => [g])));
+    let cell = cells[ci]!;
+    if (cells.some((c, i) => i < ci && c.length > 1)) {
+      const split: number[][] = [];
+      for (let i = 0; i < cells.length; i++) {
+        if (i < ci && cells[i]!.length > 1) {
+          for (const g of cells[i]!) {
+            split.push([g]);
+            fixed = [...fixed, g];
+          }
+        } else split.push(cells[i]!);
+      }
+      cells = split;
+      ci = cells.indexOf(cell);
+      cell = cells[ci]!;
     }
     const tried: number[] = [];
     let first: number[][] | null = null;
