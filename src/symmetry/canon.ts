@@ -3,15 +3,17 @@
 // state's structure, so two states of one orbit get the same bytes. "Least" orders renamed
 // states by a hash of the renamed value (a walk of the template, no encoding), then by their
 // canonical encoding when hashes tie: a total order on values, so the choice is canonical, and
-// only the winner (and ties) are ever encoded. As in graph canonical labelling (nauty): identities are ordered by colour
-// refinement (refine.ts), and only identities that stay tied are branched on; branches that
-// an automorphism found so far maps onto a branch already tried are skipped, and a cell whose
-// identities are pairwise interchangeable (a transposition leaves the state unchanged) is
-// ordered as it stands, without branching. Never a walk over all permutations.
+// only the winner (and ties) are ever encoded. As in graph canonical labelling (nauty):
+// identities are ordered by colour refinement (refine.ts), and only identities that stay tied
+// are branched on; branches that an automorphism found so far maps onto a branch already tried
+// are skipped (automorphisms.ts), and a cell whose identities are pairwise interchangeable (a
+// transposition leaves the state unchanged, twins.ts) is ordered as it stands, without
+// branching. Never a walk over all permutations.
 
 import { Encoder } from "../fingerprint/encode.js";
 import { Refiner } from "./refine.js";
-import { ID, LEAF, ORD, TemplateBuilder, fmix, mix, type TNode } from "./template.js";
+import { compare, hashAs, identity, sameOrbit } from "./automorphisms.js";
+import { TemplateBuilder, type TNode } from "./template.js";
 import { SimpleOccurrences } from "./twins.js";
 
 /** The declared symmetric sets, resolved: names and members in declaration order. */
@@ -162,7 +164,7 @@ export class OrbitCanon {
     const tried: number[] = [];
     let first: number[][] | null = null;
     for (const g of cell) {
-      if (tried.length > 0 && this.sameOrbit(g, tried, fixed, cell)) continue;
+      if (tried.length > 0 && sameOrbit(this.autos, g, tried, fixed, cell)) continue;
       const rest = cell.filter((x) => x !== g);
       const child = this.refiner.refine([...cells.slice(0, ci), [g], rest, ...cells.slice(ci + 1)]);
       this.refines++;
@@ -226,27 +228,6 @@ export class OrbitCanon {
     }
     this.twins.set(key, same);
     return same;
-  }
-
-  /** `g` is mapped onto an identity already tried by the automorphisms found that fix `fixed`. */
-  private sameOrbit(g: number, tried: readonly number[], fixed: readonly number[], cell: readonly number[]): boolean {
-    const root = new Map<number, number>();
-    for (const x of cell) root.set(x, x);
-    const find = (x: number): number => {
-      let r = x;
-      while (root.get(r) !== r) r = root.get(r)!;
-      return r;
-    };
-    for (const p of this.autos) {
-      if (!fixed.every((f) => p[f] === f)) continue;
-      for (const x of cell) {
-        const a = find(x);
-        const b = find(p[x]!);
-        if (a !== b) root.set(a < b ? b : a, a < b ? a : b);
-      }
-    }
-    const r = find(g);
-    return tried.some((t) => find(t) === r);
   }
 
   /** All identities ordered: identity cells[i][0] takes the name of global index i. */
@@ -323,35 +304,4 @@ export class OrbitCanon {
       this.enc.rename = null;
     }
   }
-}
-
-/** The hash of the state with identity g renamed to global index pos[g]: a function of the renamed value. */
-function hashAs(n: TNode, pos: Int32Array): number {
-  if (n.k === LEAF) return n.h;
-  if (n.k === ID) return fmix(0x2f6b1c35 + pos[n.id]!);
-  const kids = n.kids;
-  if (n.k === ORD) {
-    let h = n.id;
-    for (let i = 0; i < kids.length; i++) h = mix(h, hashAs(kids[i]!, pos));
-    return fmix(h);
-  }
-  let sum = 0;
-  for (let i = 0; i < kids.length; i++) sum = (sum + fmix(hashAs(kids[i]!, pos) ^ 0x2545f491)) | 0;
-  return fmix(mix(n.id, sum));
-}
-
-function identity(n: number): Int32Array {
-  const p = new Int32Array(n);
-  for (let i = 0; i < n; i++) p[i] = i;
-  return p;
-}
-
-/** Byte order, shorter first on a common prefix: any fixed total order would do. */
-function compare(a: Uint8Array, alen: number, b: Uint8Array, boff: number, blen: number): number {
-  const n = Math.min(alen, blen);
-  for (let i = 0; i < n; i++) {
-    const d = a[i]! - b[boff + i]!;
-    if (d !== 0) return d;
-  }
-  return alen - blen;
 }
