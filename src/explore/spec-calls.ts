@@ -26,24 +26,20 @@ export function successorsAt(model: Model, a: number, s: unknown, into?: unknown
  * symmetry, the bytes are those of the state's orbit representative (as for successors).
  */
 export function encodeInit(enc: Encoder, model: Model, k: number): number {
-  let len: number;
   try {
-    len = enc.encode(model.init[k]);
+    return model.symmetry === null ? enc.encode(model.init[k]) : orbitCanon(model).encodeRep(model.init[k], enc);
   } catch (e) {
     throw initError(model, k, e);
   }
-  return model.symmetry === null ? len : orbitCanon(model).canonical(model.init[k], enc, 0, len);
 }
 
 /** Encodes successor `k` of action `a` into `enc` at offset `at`; a non-state becomes the spec error naming it. */
 export function encodeSuccessor(enc: Encoder, model: Model, a: number, s: unknown, succ: readonly unknown[], k: number, at = 0): number {
-  let len: number;
   try {
-    len = enc.encode(succ[k], at);
+    return model.symmetry === null ? enc.encode(succ[k], at) : orbitCanon(model).encodeRep(succ[k], enc, at);
   } catch (e) {
     throw actionError(model, a, s, e, succ.length > 1 ? k : -1);
   }
-  return model.symmetry === null ? len : orbitCanon(model).canonical(succ[k], enc, at, len);
 }
 
 /** The index of the first invariant `s` breaks, or -1; a throw or a non-boolean is a spec error. */

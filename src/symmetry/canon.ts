@@ -3,15 +3,17 @@
 // state's structure, so two states of one orbit get the same bytes. "Least" orders renamed
 // states by a hash of the renamed value (a walk of the template, no encoding), then by their
 // canonical encoding when hashes tie: a total order on values, so the choice is canonical, and
-// only the winner (and ties) are ever encoded. As in graph canonical labelling (nauty): identities are ordered by colour
-// refinement (refine.ts), and only identities that stay tied are branched on; branches that
-// an automorphism found so far maps onto a branch already tried are skipped, and a cell whose
-// identities are pairwise interchangeable (a transposition leaves the state unchanged) is
-// ordered as it stands, without branching. Never a walk over all permutations.
+// only the winner (and ties) are ever encoded. As in graph canonical labelling (nauty):
+// identities are ordered by colour refinement (refine.ts), and only identities that stay tied
+// are branched on; branches that an automorphism found so far maps onto a branch already tried
+// are skipped (automorphisms.ts), and a cell whose identities are pairwise interchangeable (a
+// transposition leaves the state unchanged, twins.ts) is ordered as it stands, without
+// branching. Never a walk over all permutations.
 
 import { Encoder } from "../fingerprint/encode.js";
 import { Refiner } from "./refine.js";
-import { ID, LEAF, ORD, TemplateBuilder, fmix, mix, type TNode } from "./template.js";
+import { compare, hashAs, identity, sameOrbit } from "./automorphisms.js";
+import { TemplateBuilder, type TNode } from "./template.js";
 import { SimpleOccurrences } from "./twins.js";
 
 /** The declared symmetric sets, resolved: names and members in declaration order. */
@@ -29,6 +31,8 @@ export class OrbitCanon {
   private readonly refiner: Refiner;
   private readonly simple: SimpleOccurrences;
   private readonly enc = new Encoder();
+  private readonly plainEnc = new Encoder();
+  private readonly out = new Encoder();
   private readonly rename = new Map<string, string>();
   private best = new Uint8Array(256);
   /** The best leaf: its labelling, hash, and its bytes once encoded (bestLen -1: not yet). */
@@ -71,10 +75,33 @@ export class OrbitCanon {
    * orbit representative; returns their length.
    */
   canonical(v: unknown, enc: Encoder, at: number, len: number): number {
+    if (!this.search(v, enc.buf, at, len)) return len;
+    this.encodeBest();
+    return enc.put(this.best, this.bestLen, at);
+  }
+
+  /**
+   * Encodes the orbit representative of `v` into `enc` at offset `at` (a non-state throws as
+   * Encoder.encode does) and returns its length: one encoding, of the winner only.
+   */
+  encodeRep(v: unknown, enc: Encoder, at = 0): number {
+    if (!this.search(v, null, 0, -1)) return enc.encode(v, at);
+    if (this.bestLen >= 0) return enc.put(this.best, this.bestLen, at);
+    this.renameBy(this.bestLab!);
+    enc.rename = this.rename;
+    try {
+      return enc.encode(v, at);
+    } finally {
+      enc.rename = null;
+    }
+  }
+
+  /** Finds the best leaf for `v` (plain bytes given, or made when needed); false when no identity occurs. */
+  private search(v: unknown, plain: Uint8Array | null, at: number, len: number): boolean {
     const root = this.builder.build(v);
-    if (this.builder.occurrences === 0) return len;
+    if (this.builder.occurrences === 0) return false;
     this.state = v;
-    this.plain = enc.buf;
+    this.plain = plain ?? this.plain;
     this.plainAt = at;
     this.plainLen = len;
     this.bestLen = -1;
@@ -86,17 +113,21 @@ export class OrbitCanon {
     this.refiner.start(root);
     this.simple.start(root, this.ids.length);
     this.explore(this.initial, []);
-    this.encodeBest();
-    this.state = null;
-    this.root = null;
-    return enc.put(this.best, this.bestLen, at);
+    return true;
+  }
+
+  /** The state's own bytes, for the exact automorphism tests (encoded on first need). */
+  private ownBytes(): void {
+    if (this.plainLen >= 0) return;
+    this.plainLen = this.plainEnc.encode(this.state);
+    this.plain = this.plainEnc.buf;
+    this.plainAt = 0;
   }
 
   /** The representative of `v`'s orbit as bytes (a copy), for tests and the symmetry check. */
   bytesOf(v: unknown): Uint8Array {
-    const e = new Encoder();
-    const len = this.canonical(v, e, 0, e.encode(v));
-    return e.buf.slice(0, len);
+    const e = this.out;
+    return e.buf.slice(0, this.encodeRep(v, e));
   }
 
   /** `refined`: nothing to refine (only twins were split since the last refinement). */
@@ -105,21 +136,65 @@ export class OrbitCanon {
       cells = this.refiner.refine(cells);
       this.refines++;
     }
-    const ci = cells.findIndex((c) => c.length > 1);
-    if (ci < 0) return this.leaf(cells);
-    const cell = cells[ci]!;
-    if (this.allTwins(cell)) {
-      // Every identity relates to the twins alike, so ordering them splits no other cell.
-      const split = [...cells.slice(0, ci), ...cell.map((g) => [g]), ...cells.slice(ci + 1)];
-      return this.explore(split, [...fixed, ...cell], true);
+    // Cells of twins are ordered as they stand: every identity relates to the twins alike, so
+    // ordering them splits no other cell. The first cell that is not all twins is branched on.
+    let ci = -1;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.length > 1 && !this.allTwins(cells[i]!)) {
+        ci = i;
+        break;
+      }
+    }
+    if (ci < 0) return this.leaf(cells.flatMap((c) => c.map((g) => [g])));
+    let cell = cells[ci]!;
+    if (cells.some((c, i) => i < ci && c.length > 1)) {
+      const split: number[][] = [];
+      for (let i = 0; i < cells.length; i++) {
+        if (i < ci && cells[i]!.length > 1) {
+          for (const g of cells[i]!) {
+            split.push([g]);
+            fixed = [...fixed, g];
+          }
+        } else split.push(cells[i]!);
+      }
+      cells = split;
+      ci = cells.indexOf(cell);
+      cell = cells[ci]!;
     }
     const tried: number[] = [];
+    let first: number[][] | null = null;
     for (const g of cell) {
-      if (tried.length > 0 && this.sameOrbit(g, tried, fixed, cell)) continue;
-      tried.push(g);
+      if (tried.length > 0 && sameOrbit(this.autos, g, tried, fixed, cell)) continue;
       const rest = cell.filter((x) => x !== g);
-      this.explore([...cells.slice(0, ci), [g], rest, ...cells.slice(ci + 1)], [...fixed, g]);
+      const child = this.refiner.refine([...cells.slice(0, ci), [g], rest, ...cells.slice(ci + 1)]);
+      this.refines++;
+      // Before descending, guess the automorphism that would map the first branch onto this
+      // one (the two refined partitions laid side by side) and test it on the state.
+      if (first !== null && this.isAutomorphism(first, child)) continue;
+      first ??= child;
+      tried.push(g);
+      this.explore(child, [...fixed, g], true);
     }
+  }
+
+  /** Whether renaming position by position from partition `a` to partition `b` leaves the state unchanged; if so it is kept. */
+  private isAutomorphism(a: readonly number[][], b: readonly number[][]): boolean {
+    if (a.length !== b.length) return false;
+    const p = new Int32Array(this.ids.length);
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      if (x.length !== y.length) return false;
+      for (let j = 0; j < x.length; j++) p[x[j]!] = y[j]!;
+    }
+    if (hashAs(this.root!, p) >>> 0 !== this.stateHash()) return false;
+    this.rename.clear();
+    for (let g = 0; g < p.length; g++) if (p[g] !== g) this.rename.set(this.ids[g]!, this.ids[p[g]!]!);
+    const len = this.encodeRenamed();
+    this.ownBytes();
+    if (len !== this.plainLen || compare(this.enc.buf, len, this.plain, this.plainAt, this.plainLen) !== 0) return false;
+    this.autos.push(p);
+    return true;
   }
 
   /** Every transposition of the cell's first identity with another leaves the state as it is. */
@@ -142,6 +217,7 @@ export class OrbitCanon {
       this.rename.set(this.ids[u]!, this.ids[v]!);
       this.rename.set(this.ids[v]!, this.ids[u]!);
       const len = this.encodeRenamed();
+      this.ownBytes();
       same = len === this.plainLen && compare(this.enc.buf, len, this.plain, this.plainAt, this.plainLen) === 0;
     }
     if (same) {
@@ -152,27 +228,6 @@ export class OrbitCanon {
     }
     this.twins.set(key, same);
     return same;
-  }
-
-  /** `g` is mapped onto an identity already tried by the automorphisms found that fix `fixed`. */
-  private sameOrbit(g: number, tried: readonly number[], fixed: readonly number[], cell: readonly number[]): boolean {
-    const root = new Map<number, number>();
-    for (const x of cell) root.set(x, x);
-    const find = (x: number): number => {
-      let r = x;
-      while (root.get(r) !== r) r = root.get(r)!;
-      return r;
-    };
-    for (const p of this.autos) {
-      if (!fixed.every((f) => p[f] === f)) continue;
-      for (const x of cell) {
-        const a = find(x);
-        const b = find(p[x]!);
-        if (a !== b) root.set(a < b ? b : a, a < b ? a : b);
-      }
-    }
-    const r = find(g);
-    return tried.some((t) => find(t) === r);
   }
 
   /** All identities ordered: identity cells[i][0] takes the name of global index i. */
@@ -249,35 +304,4 @@ export class OrbitCanon {
       this.enc.rename = null;
     }
   }
-}
-
-/** The hash of the state with identity g renamed to global index pos[g]: a function of the renamed value. */
-function hashAs(n: TNode, pos: Int32Array): number {
-  if (n.k === LEAF) return n.h;
-  if (n.k === ID) return fmix(0x2f6b1c35 + pos[n.id]!);
-  const kids = n.kids;
-  if (n.k === ORD) {
-    let h = n.id;
-    for (let i = 0; i < kids.length; i++) h = mix(h, hashAs(kids[i]!, pos));
-    return fmix(h);
-  }
-  let sum = 0;
-  for (let i = 0; i < kids.length; i++) sum = (sum + fmix(hashAs(kids[i]!, pos) ^ 0x2545f491)) | 0;
-  return fmix(mix(n.id, sum));
-}
-
-function identity(n: number): Int32Array {
-  const p = new Int32Array(n);
-  for (let i = 0; i < n; i++) p[i] = i;
-  return p;
-}
-
-/** Byte order, shorter first on a common prefix: any fixed total order would do. */
-function compare(a: Uint8Array, alen: number, b: Uint8Array, boff: number, blen: number): number {
-  const n = Math.min(alen, blen);
-  for (let i = 0; i < n; i++) {
-    const d = a[i]! - b[boff + i]!;
-    if (d !== 0) return d;
-  }
-  return alen - blen;
 }

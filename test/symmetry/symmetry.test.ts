@@ -43,6 +43,28 @@ describe("symmetry search", () => {
     expect(plain.violation!.trace.length).toBe(5);
   });
 
+  it("reports an action-property violation as a real step, as without symmetry", async () => {
+    // Counters modulo 3 on three threads; the property forbids a wrap-around by a thread whose
+    // neighbour in the Map is ahead: symmetric, since it counts, never names.
+    type C = IMap<string, number>;
+    const spec = defineSpec({
+      name: "sym-wrap",
+      symmetry: { T: ids("t", 3) },
+      init: [IMap(ids("t", 3).map((t) => [t, 0]))],
+      actions: { Step: (s: C) => [...s.keys()].map((t) => s.set(t, (s.get(t)! + 1) % 3)) },
+      invariants: {},
+      actionProperties: { NoWrapWhileOthersMoved: (s: C, t: C) => !(t.count((x) => x === 0) > s.count((x) => x === 0) && s.count((x) => x === 1) >= 1) },
+    });
+    const m = compile(spec as Spec<unknown>);
+    const plain = await check(spec, { ...small, symmetry: false });
+    const r = await check(spec, small);
+    expect([r.verdict, r.violation?.kind, r.violation?.name]).toEqual(["violation", "action", "NoWrapWhileOthersMoved"]);
+    const t = r.violation!.trace;
+    expect(t.length).toBe(plain.violation!.trace.length);
+    for (let i = 1; i < t.length; i++) expect(steps(m, t[i - 1]!.state).some((x) => x.action === t[i]!.action && is(x.state, t[i]!.state))).toBe(true);
+    expect(m.actionProperties[0]!(t.at(-2)!.state, t.at(-1)!.state, "Step")).toBe(false);
+  });
+
   it("refuses a spec that breaks its declared symmetry, naming the set, the part and a state", async () => {
     const parts = { init: "the initial states", action: "action 'Take'", invariant: "invariant 'Mutex'", property: "an action property on action 'Take'" };
     for (const [BREAK, part] of Object.entries(parts)) {
