@@ -11,18 +11,20 @@ import {
 import { NoStrandedWaiter, TruncateNeverWhilePinned } from "../invariants/fsdax.js";
 import { RefcountsMatchHolders } from "../invariants/refcount.js";
 import { protocol } from "./fsdax/actions.js";
-import { config, flag, gpage, gpc, gup, holds, initial, mapsAny, rc, type Config, type Fsdax } from "./fsdax/state.js";
+import { ACTORS_CONSTANT, symmetricWhen, type ActorActions } from "../src/kernel/actors.js";
+import { config, gpage, gpc, gup, holds, initial, mapsAny, pte, pud, rc, type Config, type Fsdax } from "./fsdax/state.js";
 
-const fromConsts = (k: { ORDER: number; NP: number; NG: number; REUSE: boolean; OPSLESS_V8: boolean }): Config =>
-  config(k.ORDER, k.NP, k.NG, k.REUSE, k.OPSLESS_V8);
+const fromConsts = (k: { ORDER: number; NP: number; NG: number; REUSE: boolean; OPSLESS_V8: boolean; ACTORS: ActorActions }): Config =>
+  config(k.ORDER, k.NP, k.NG, k.REUSE, k.OPSLESS_V8, k.ACTORS);
 
 export default defineSpec({
   name: "fsdax",
   constants: {
     ORDER: { default: 1, values: [0, 1, 2], doc: "folio order: 2^ORDER pages" },
-    NP: { default: 2, values: [1, 2, 3], doc: "processes mapping the file" },
-    NG: { default: 3, values: [1, 2, 3, 4], doc: "gup-fast threads (thread k walks process (k−1) mod NP + 1)" },
+    NP: { default: 2, doc: "processes mapping the file (proc1..procNP)" },
+    NG: { default: 3, doc: "gup-fast threads (gupK walks proc((K−1) mod NP + 1))" },
     REUSE: { default: true, doc: "after truncate the blocks are reused by the file and truncated again (else truncate runs once)" },
+    ACTORS: { ...ACTORS_CONSTANT, doc: "the gup threads' actions: per-actor (GupGrab3, the recorded order) or parameterised (the threads of one process declared symmetric)" },
     OPSLESS_V8: {
       default: false,
       doc: "an FS_DAX pgmap without ops (virtio_fs) under the v8 series' free_zone_device_folio check, which returns before the wake (expected to fail)",
@@ -36,6 +38,9 @@ export default defineSpec({
   fairness: (k) =>
     Object.fromEntries(Object.keys(protocol(fromConsts(k))).filter((a) => !/^(MapPud|MapPte|Zap)\d|^(Finished|Halt)$/.test(a)).map((a) => [a, "weak" as const])),
   properties: (k) => properties(fromConsts(k)),
+  // The gup threads that walk one process are interchangeable. Processes are not declared: one
+  // renamed alone would take other threads with it (thread K's process is fixed by K).
+  symmetry: (k) => symmetricWhen(k.ACTORS, Object.fromEntries([...fromConsts(k).gupsOf].map(([p, gs]) => [`GupsOf_${p}`, gs]))),
   view: (k) => {
     const c = fromConsts(k);
     return {
@@ -47,29 +52,17 @@ export default defineSpec({
 });
 
 function invariants(c: Config) {
-  const count = (s: Fsdax, pred: (pc: ReturnType<typeof gpc>) => boolean): number => {
-    let n = 0;
-    for (let k = 1; k <= c.ng; k++) if (pred(gpc(s, c, k))) n++;
-    return n;
-  };
-  const puds = (s: Fsdax): number => {
-    let n = 0;
-    for (let p = 1; p <= c.np; p++) if (flag(s, c.pud[p]!)) n++;
-    return n;
-  };
-  const mapped = (s: Fsdax): boolean => {
-    if (puds(s) > 0) return true;
-    for (let p = 1; p <= c.np; p++) for (const k of c.pte[p]!) if (flag(s, k)) return true;
-    return false;
-  };
+  const count = (s: Fsdax, pred: (pc: ReturnType<typeof gpc>) => boolean): number => c.gups.ids.filter((g) => pred(gpc(s, c, g))).length;
+  const puds = (s: Fsdax): number => c.procs.count(s, (e) => e.pud);
+  const mapped = (s: Fsdax): boolean => c.procs.ids.some((p) => mapsAny(s, c, p));
   // For every current head h: rc_h against the PUDs, the PTEs and the gup references on h.
   const pairs = (s: Fsdax): (readonly [number, number])[] => {
     const out: (readonly [number, number])[] = [];
     for (let h = 0; h < c.pages; h++) {
       if (isLarge(s) && h > 0) break;
       let want = h === 0 ? puds(s) : 0;
-      for (let p = 1; p <= c.np; p++) for (let i = 0; i < c.pages; i++) if (flag(s, c.pte[p]![i]!) && logicalHead(s, i) === h) want++;
-      for (let k = 1; k <= c.ng; k++) if (holds(gpc(s, c, k)) && logicalHead(s, gpage(s, c, k)) === h) want++;
+      for (const p of c.procs.ids) for (let i = 0; i < c.pages; i++) if (pte(s, c, p, i) && logicalHead(s, i) === h) want++;
+      for (const g of c.gups.ids) if (holds(gpc(s, c, g)) && logicalHead(s, gpage(s, c, g)) === h) want++;
       out.push([rc(s, h), want]);
     }
     return out;
@@ -98,10 +91,7 @@ function invariants(c: Config) {
  */
 function properties(c: Config) {
   const asleep = (s: Fsdax): boolean => s.tpc === "sleep" || s.tpc === "woken";
-  const mapped = (s: Fsdax): boolean => {
-    for (let p = 1; p <= c.np; p++) if (mapsAny(s, c, p)) return true;
-    return false;
-  };
+  const mapped = (s: Fsdax): boolean => c.procs.ids.some((p) => mapsAny(s, c, p));
   return {
     TruncateCompletes: leadsTo(
       (s: Fsdax) => s.tpc === "busy" || s.tpc === "wait" || asleep(s),
@@ -114,21 +104,22 @@ function describe(c: Config, action: string, b: Fsdax, a: Fsdax): string {
   const counts: string[] = [];
   for (let i = 0; i < c.pages; i++) if (rc(b, i) !== rc(a, i)) counts.push(`page${i} ${rc(b, i)} → ${rc(a, i)}`);
   const rcs = counts.length ? ` (${counts.join(", ")})` : "";
-  const m = /^([A-Za-z]+?)(\d+)$/.exec(action);
+  const m = c.procs.step(action, b, a, ["MapPud", "MapPte", "Zap"]) ?? c.gups.step(action, b, a, ["GupRead", "GupGrab", "GupRecheck", "Unpin"]);
   if (m) {
-    const n = Number(m[2]);
-    const changed = (keys: readonly string[]) => keys.findIndex((k) => flag(b, k) !== flag(a, k));
-    switch (m[1]) {
+    const n = m.actor;
+    const p = c.procs.ids[n - 1]!;
+    const g = c.gups.ids[n - 1]!;
+    switch (m.base) {
       case "MapPud": return `dax_insert_pfn_pud maps the folio in process ${n}${rcs}`;
-      case "MapPte": return `dax_insert_pfn maps page${changed(c.pte[n]!)} in process ${n}${rcs}`;
+      case "MapPte": return `dax_insert_pfn maps page${c.pte.findIndex((_, i) => pte(b, c, p, i) !== pte(a, c, p, i))} in process ${n}${rcs}`;
       case "Zap": return `zap process ${n}'s mappings${rcs}`;
-      case "GupRead": return `gup${n} reads the ${gup(a, c, n).entry} of page${gpage(a, c, n)} in process ${c.procOf[n]}`;
+      case "GupRead": return `gup${n} reads the ${gup(a, c, g).entry} of page${gpage(a, c, g)} in process ${c.procs.ids.indexOf(c.procOf.get(g)!) + 1}`;
       case "GupGrab": {
-        const i = gpage(b, c, n);
-        return gpc(a, c, n) === "grabbed" ? `folio_try_get(page${folioOf(b, i)}) by gup${n}${rcs}` : `folio_try_get(page${folioOf(b, i)}) fails for gup${n}`;
+        const i = gpage(b, c, g);
+        return gpc(a, c, g) === "grabbed" ? `folio_try_get(page${folioOf(b, i)}) by gup${n}${rcs}` : `folio_try_get(page${folioOf(b, i)}) fails for gup${n}`;
       }
-      case "GupRecheck": return gpc(a, c, n) === "pinned" ? `gup${n}: entry unchanged, pin committed` : `gup${n}: entry changed, folio_put${rcs}`;
-      case "Unpin": return `unpin_user_page(page${gpage(b, c, n)}) by gup${n}${rcs}`;
+      case "GupRecheck": return gpc(a, c, g) === "pinned" ? `gup${n}: entry unchanged, pin committed` : `gup${n}: entry changed, folio_put${rcs}`;
+      case "Unpin": return `unpin_user_page(page${gpage(b, c, g)}) by gup${n}${rcs}`;
     }
   }
   const text: { readonly [k: string]: string } = {

@@ -2,8 +2,9 @@
 // speculative pfn walkers (get_page_unless_zero), across the three ways free pages were counted.
 // Hugh's 2017 question: with 1 meaning "free", a speculative getter cannot tell free from used.
 
-import { Record, type RecordOf } from "immutable";
-import { leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
+import { Record, type Map as IMap, type RecordOf } from "immutable";
+import { ids, leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
+import { Actors } from "../../src/kernel/actors.js";
 import { DRIVER_LIST, allocCount, allocPop, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
@@ -11,34 +12,34 @@ import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { RefcountMatchesHolders } from "../../invariants/refcount.js";
-import { instance, stepText, type StepTexts } from "../../src/kernel/step-text.js";
+import type { StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["hmm2017", "hch2022", "v61"] as const;
 export type Variant = (typeof VARIANTS)[number];
 const ERA: { readonly [V in Variant]: Era } = { hmm2017: "b", hch2022: "c", v61: "c'" };
 
 type Holder = "idle" | "hold";
-/** Walker 1 is `S` as in the brief; a scaled config (NS = 2, 3) adds walkers `S2`, `S3`. */
-type WalkerKey = "S" | "S2" | "S3";
 interface Fields {
   rc: number;
   onFreeList: boolean;
   allocated: boolean; // ghost
   D: Holder;
-  S: Holder;
-  S2?: Holder;
-  S3?: Holder;
+  S: IMap<string, Holder>; // the speculative walkers by identity: S1..SNS
   fault: FaultCode | null;
 }
 export type DevprivFree = RecordOf<Fields>;
 
-const walkerKey = (i: number): WalkerKey => instance("S", i) as WalkerKey;
-const suffix = (i: number): string => instance("", i);
+/**
+ * The NS walkers; one parameterised action per step (`SpecPut`: some walker puts). Weak fairness
+ * of SpecPut is then not each walker's, yet PageFreedAfterLastPut's verdict cannot differ
+ * (specs/NOTES.md, "The N-actor block").
+ */
+const walkersOf = (ns: number): Actors<Holder> => new Actors({ field: "S", ids: ids("S", ns), actions: "parameterised", suffix: "first-plain" });
 
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "how free pages are counted: hmm2017 (free = 1), hch2022 (reset to 1), v61 (free = 0)" },
-    NS: { default: 1, values: [1, 2, 3], doc: "speculative pfn walkers" },
+    NS: { default: 1, doc: "speculative pfn walkers (S1..SNS, interchangeable)" },
   } as const;
 }
 
@@ -47,18 +48,11 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
     name: `devpriv-free/${variant}`,
     constants: consts(variant),
     init: ({ VARIANT, NS }) => {
-      const fields: Fields = { rc: VARIANT === "v61" ? 0 : 1, onFreeList: true, allocated: false, D: "idle", S: "idle", fault: null };
-      for (let i = 2; i <= NS; i++) fields[walkerKey(i)] = "idle";
-      const { fault, ...rest } = fields; // scaled-config fields go before `fault`, which reads last
-      return [Record<Fields>({ ...rest, fault })()];
+      return [Record<Fields>({ rc: VARIANT === "v61" ? 0 : 1, onFreeList: true, allocated: false, D: "idle", S: walkersOf(NS).init("idle"), fault: null })()];
     },
     actions: ({ VARIANT, NS }) => protocol(VARIANT, NS),
     invariants: ({ VARIANT, NS }) => {
-      const walkers = (s: DevprivFree): number => {
-        let n = 0;
-        for (let i = 1; i <= NS; i++) if (s.get(walkerKey(i)) === "hold") n++;
-        return n;
-      };
+      const walkers = (s: DevprivFree): number => walkersOf(NS).count(s, ["hold"]);
       return {
         NoSpeculativeRefOnFreePage: noSpeculativeRefOnFreePage<DevprivFree>((s) => walkers(s) > 0, (s) => s.onFreeList),
         AllocOnlyUnreferenced,
@@ -75,15 +69,10 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
     // The holders (the owner D, the walkers) drop their references eventually; allocating a page
     // and a walker's speculative get are things nobody has to do.
     fairness: ({ NS }): Fairness => {
-      const f: { [action: string]: "weak" } = { OwnerPut: "weak" };
-      for (let i = 1; i <= NS; i++) f[`SpecPut${suffix(i)}`] = "weak";
-      return f;
+      return { OwnerPut: "weak", ...walkersOf(NS).fairness({ SpecPut: "weak" }) };
     },
     properties: ({ NS }) => {
-      const noHolder = (s: DevprivFree): boolean => {
-        for (let i = 1; i <= NS; i++) if (s.get(walkerKey(i)) === "hold") return false;
-        return s.D !== "hold";
-      };
+      const noHolder = (s: DevprivFree): boolean => !walkersOf(NS).some(s, ["hold"]) && s.D !== "hold";
       const p: { [name: string]: Property<DevprivFree> } = {
         // The at-least-once half of "one page_free per allocation" (PageFreeOncePerAlloc is the
         // other): an allocated page nobody holds any more goes back to the free list.
@@ -91,11 +80,12 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
       };
       return p;
     },
-    view: {
+    symmetry: ({ NS }) => ({ Walkers: ids("S", NS) }),
+    view: ({ NS }) => ({
       mayNeverFire: ["Halt"],
-      counters: (s) => ({ page0: s.rc }),
-      describeStep: (action) => stepText(STEP_TEXT, action),
-    },
+      counters: (s: DevprivFree) => ({ page0: s.rc }),
+      describeStep: (action: string, b: DevprivFree, a: DevprivFree) => walkersOf(NS).describe(STEP_TEXT, action, b, a),
+    }),
   };
 }
 
@@ -125,11 +115,9 @@ function put(s: DevprivFree, era: Era): DevprivFree {
 
 function protocol(variant: Variant, ns: number) {
   const era = ERA[variant];
-  const anyWalkerHolds = (s: DevprivFree): boolean => {
-    for (let i = 1; i <= ns; i++) if (s.get(walkerKey(i)) === "hold") return true;
-    return false;
-  };
-  const actions: { [name: string]: (s: DevprivFree) => DevprivFree | null } = {
+  const walkers = walkersOf(ns);
+  const anyWalkerHolds = (s: DevprivFree): boolean => walkers.some(s, ["hold"]);
+  const actions: { [name: string]: (s: DevprivFree) => DevprivFree | readonly DevprivFree[] | null } = {
     DriverAlloc: (s) => {
       if (s.fault !== null || s.D !== "idle" || !s.onFreeList) return null;
       let t = anyWalkerHolds(s) ? raise(s, "alloc_referenced") : s;
@@ -140,15 +128,14 @@ function protocol(variant: Variant, ns: number) {
     },
     OwnerPut: (s) => (s.fault === null && s.D === "hold" ? put(s.set("D", "idle"), era) : null),
   };
-  for (let i = 1; i <= ns; i++) {
-    const k = walkerKey(i);
-    actions[`SpecTryGet${suffix(i)}`] = (s) => {
-      if (s.fault !== null || s.get(k) !== "idle") return null;
+  Object.assign(actions, walkers.actions<DevprivFree>({
+    SpecTryGet: (s, w) => {
+      if (s.fault !== null || walkers.of(s, w) !== "idle") return null;
       const c = get_page_unless_zero(s.rc);
-      return c === null ? null : s.set("rc", c).set(k, "hold");
-    };
-    actions[`SpecPut${suffix(i)}`] = (s) => (s.fault === null && s.get(k) === "hold" ? put(s.set(k, "idle"), era) : null);
-  }
+      return c === null ? null : walkers.with(s.set("rc", c), w, "hold");
+    },
+    SpecPut: (s, w) => (s.fault === null && walkers.of(s, w) === "hold" ? put(walkers.with(s, w, "idle"), era) : null),
+  }));
   actions.Halt = (s) => (s.fault !== null ? s : null);
   return actions;
 }

@@ -2,8 +2,9 @@
 // gup-fast pinners and a mapper, one order-0 fsdax page. Felix's 2021 point: once mm counts
 // fsdax pages from 0, every fs waiter's busy test, idle value and wake key must change with it.
 
-import { Record, type RecordOf } from "immutable";
-import { leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
+import { Record, type Map as IMap, type RecordOf } from "immutable";
+import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
+import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, folio_ref_inc, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
 import { recheck_after_wake, wait_var_event, wake_up_var, type WaitKey } from "../../src/kernel/wait-var.js";
@@ -51,8 +52,6 @@ export const ERAS: { readonly [V in Variant]: Era } = {
 
 export type Gup = "idle" | "read" | "grabbed" | "pinned" | "done";
 type Tpc = "start" | "busy" | "wait" | "sleep" | "woken" | "commit" | "done";
-/** g1 always exists; a scaled config (NG up to 4) adds g2..g4. */
-type GupKey = "g1" | "g2" | "g3" | "g4";
 interface Fields {
   rc: number;
   mc: number;
@@ -61,20 +60,24 @@ interface Fields {
   tpc: Tpc;
   tlock: boolean;
   tkey: WaitKey | null;
-  g1: Gup;
-  g2?: Gup;
-  g3?: Gup;
-  g4?: Gup;
+  gups: IMap<string, Gup>; // the gup-fast threads by identity: gup1..gupNG
   fault: FaultCode | null;
 }
 export type FsdaxIdle = RecordOf<Fields>;
 
-export const gupKey = (i: number): GupKey => `g${i}` as GupKey;
+/**
+ * The NG gup-fast threads, their actions per thread (`GupGrab2`): the recorded counterexamples'
+ * counts depend on that order of actions, and a thread loops (a failed grab or recheck sends it
+ * back to idle), so fairness per thread is the safe reading. ACTORS=parameterised names one
+ * action per step and declares the threads symmetric (specs/NOTES.md, "The N-actor block").
+ */
+export const gupsOf = (ng: number, actions: ActorActions = "per-actor"): Actors<Gup> => new Actors({ field: "gups", ids: ids("gup", ng), actions, suffix: "numbered" });
 
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "which mm/fs combination of §5.2's table" },
-    NG: { default: 2, values: [1, 2, 3, 4], doc: "gup-fast threads" },
+    NG: { default: 2, doc: "gup-fast threads (gup1..gupNG, interchangeable)" },
+    ACTORS: ACTORS_CONSTANT,
     REFAULT: {
       default: true,
       doc: "a process may fault the page back in while truncate sleeps (it drops the fs lock to sleep); false: no new fault once truncate has started",
@@ -91,29 +94,25 @@ export function make(variant: Variant): SpecDef<FsdaxIdle, Consts> {
       const e = ERAS[VARIANT];
       const f: Fields = {
         rc: e.base + (e.mapRef ? 1 : 0), mc: e.mapRef ? 1 : 0, pte: "mapped", assoc: true,
-        tpc: "start", tlock: false, tkey: null, g1: "idle", fault: null,
+        tpc: "start", tlock: false, tkey: null, gups: gupsOf(NG).init("idle"), fault: null,
       };
-      for (let i = 2; i <= NG; i++) f[gupKey(i)] = "idle";
       return [Record(f)()];
     },
-    actions: ({ VARIANT, NG, REFAULT }) => protocol(ERAS[VARIANT], NG, REFAULT),
+    actions: ({ VARIANT, NG, REFAULT, ACTORS }) => protocol(ERAS[VARIANT], gupsOf(NG, ACTORS), REFAULT),
     invariants: ({ VARIANT, NG }) => invariants(ERAS[VARIANT], NG),
-    fairness: ({ NG }) => fairness(NG),
+    fairness: ({ NG, ACTORS }) => fairness(gupsOf(NG, ACTORS)),
     properties: { TruncateCompletes },
-    view: {
+    symmetry: ({ NG, ACTORS }) => symmetricWhen(ACTORS, { Gups: ids("gup", NG) }),
+    view: ({ NG, ACTORS }) => ({
       mayNeverFire: ["Finished", "Halt"],
-      counters: (s) => ({ page0: s.rc }),
-      describeStep: describe,
-    },
+      counters: (s: FsdaxIdle) => ({ page0: s.rc }),
+      describeStep: (action: string, b: FsdaxIdle, c: FsdaxIdle) => describe(gupsOf(NG, ACTORS), action, b, c),
+    }),
   };
 }
 
 export function invariants(e: Era, ng: number) {
-  const count = (s: FsdaxIdle, pcs: readonly Gup[]): number => {
-    let n = 0;
-    for (let i = 1; i <= ng; i++) if (pcs.includes(s.get(gupKey(i)) as Gup)) n++;
-    return n;
-  };
+  const count = (s: FsdaxIdle, pcs: readonly Gup[]): number => gupsOf(ng).count(s, pcs);
   return {
     TruncateNeverWhilePinned: TruncateNeverWhilePinned<FsdaxIdle>((s) => count(s, ["pinned"])),
     NoStrandedWaiter: NoStrandedWaiter<FsdaxIdle>((s) => s.mc > 0 || count(s, ["grabbed", "pinned"]) > 0),
@@ -148,10 +147,8 @@ export const TruncateCompletes = leadsTo(
  * may simply never do again (fault the page in, munmap it, start a gup) and truncate being
  * called at all. Finished and Halt only stutter, so fairness has nothing to say about them.
  */
-export function fairness(ng: number): Fairness {
-  const f: { [action: string]: "weak" } = { TBusyScan: "weak", TWait: "weak", TWoken: "weak", TCommit: "weak" };
-  for (let i = 1; i <= ng; i++) for (const a of ["GupGrab", "GupRecheck", "Unpin"]) f[`${a}${i}`] = "weak";
-  return f;
+export function fairness(gups: Actors<Gup>): Fairness {
+  return { TBusyScan: "weak", TWait: "weak", TWoken: "weak", TCommit: "weak", ...gups.fairness({ GupGrab: "weak", GupRecheck: "weak", Unpin: "weak" }) };
 }
 
 /** put_page, then the era's waker: wake_up_var at wakeAt; in a 1-based era 0 is a bug. */
@@ -170,9 +167,9 @@ function unmapPte(s: FsdaxIdle, e: Era): FsdaxIdle {
   return e.mapRef ? put(t.set("mc", t.mc - 1), e) : t;
 }
 
-type Act = (s: FsdaxIdle) => FsdaxIdle | null;
+type Act = (s: FsdaxIdle) => FsdaxIdle | readonly FsdaxIdle[] | null;
 
-function protocol(e: Era, ng: number, refault: boolean): { [name: string]: Act } {
+function protocol(e: Era, gups: Actors<Gup>, refault: boolean): { [name: string]: Act } {
   const a: { [name: string]: Act } = {
     // dax_fault_iter: folio_ref_inc, the insert's folio_get + rmap, folio_put: net +1 per mapping.
     MapFault: (s) => {
@@ -185,21 +182,21 @@ function protocol(e: Era, ng: number, refault: boolean): { [name: string]: Act }
     },
     Zap: (s) => (s.fault === null && s.pte === "mapped" ? unmapPte(s, e) : null),
   };
-  for (let i = 1; i <= ng; i++) {
-    const g = gupKey(i);
-    a[`GupRead${i}`] = (s) => (s.fault === null && s.get(g) === "idle" && s.pte === "mapped" ? s.set(g, "read") : null);
-    a[`GupGrab${i}`] = (s) => {
-      if (s.fault !== null || s.get(g) !== "read") return null;
+  const at = (s: FsdaxIdle, g: string, pc: Gup): boolean => s.fault === null && gups.of(s, g) === pc;
+  Object.assign(a, gups.actions<FsdaxIdle>({
+    GupRead: (s, g) => (at(s, g, "idle") && s.pte === "mapped" ? gups.with(s, g, "read") : null),
+    GupGrab: (s, g) => {
+      if (!at(s, g, "read")) return null;
       const c = get_page_unless_zero(s.rc); // try_grab_folio_fast
-      if (c === null) return s.set(g, "idle");
-      return s.set("rc", c).set(g, e.recheck ? "grabbed" : "pinned"); // without the recheck the grab is the pin
-    };
-    a[`GupRecheck${i}`] = (s) => {
-      if (s.fault !== null || s.get(g) !== "grabbed") return null;
-      return s.pte === "mapped" ? s.set(g, "pinned") : put(s.set(g, "idle"), e);
-    };
-    a[`Unpin${i}`] = (s) => (s.fault === null && s.get(g) === "pinned" ? put(s.set(g, "done"), e) : null);
-  }
+      if (c === null) return gups.with(s, g, "idle");
+      return gups.with(s.set("rc", c), g, e.recheck ? "grabbed" : "pinned"); // without the recheck the grab is the pin
+    },
+    GupRecheck: (s, g) => {
+      if (!at(s, g, "grabbed")) return null;
+      return s.pte === "mapped" ? gups.with(s, g, "pinned") : put(gups.with(s, g, "idle"), e);
+    },
+    Unpin: (s, g) => (at(s, g, "pinned") ? put(gups.with(s, g, "done"), e) : null),
+  }));
   Object.assign(a, {
     TLock: (s: FsdaxIdle) => (s.fault === null && s.tpc === "start" ? s.set("tlock", true).set("tpc", "busy") : null),
     // dax_layout_busy_page: unmap, then the era's busy test.
@@ -223,26 +220,25 @@ function protocol(e: Era, ng: number, refault: boolean): { [name: string]: Act }
       s.fault === null && s.tpc === "commit" ? s.set("assoc", false).set("tlock", false).set("tpc", "done") : null,
     Finished: (s: FsdaxIdle) => {
       if (s.fault !== null || s.tpc !== "done" || s.pte !== "none") return null;
-      for (let i = 1; i <= ng; i++) if (s.get(gupKey(i)) !== "idle" && s.get(gupKey(i)) !== "done") return null;
-      return s;
+      return gups.every(s, ["idle", "done"]) ? s : null;
     },
     Halt: (s: FsdaxIdle) => (s.fault !== null ? s : null),
   });
   return a;
 }
 
-function describe(action: string, b: FsdaxIdle, c: FsdaxIdle): string {
-  const m = /^(GupRead|GupGrab|GupRecheck|Unpin)(\d+)$/.exec(action);
+function describe(gups: Actors<Gup>, action: string, b: FsdaxIdle, c: FsdaxIdle): string {
+  const m = gups.step(action, b, c, ["GupRead", "GupGrab", "GupRecheck", "Unpin"]);
   const rc = b.rc === c.rc ? "" : ` (page0 ${b.rc} → ${c.rc})`;
   if (m) {
-    const who = `gup${m[2]}`;
-    const g = c.get(gupKey(Number(m[2]))) as Gup;
-    if (m[1] === "GupRead") return `gup-fast reads the PTE by ${who}`;
-    if (m[1] === "GupGrab") {
+    const who = `gup${m.actor}`;
+    const g = gups.of(c, gups.ids[m.actor - 1]!);
+    if (m.base === "GupRead") return `gup-fast reads the PTE by ${who}`;
+    if (m.base === "GupGrab") {
       if (g === "idle") return `folio_try_get(page0) fails by ${who}`;
       return `folio_try_get(page0) by ${who}${g === "pinned" ? ": pin committed without a recheck" : ""}${rc}`;
     }
-    if (m[1] === "GupRecheck") return g === "pinned" ? `PTE unchanged: pin committed by ${who}` : `PTE changed: put_page(page0) by ${who}${rc}`;
+    if (m.base === "GupRecheck") return g === "pinned" ? `PTE unchanged: pin committed by ${who}` : `PTE changed: put_page(page0) by ${who}${rc}`;
     return `unpin_user_page(page0) by ${who}${rc}`;
   }
   const text: { readonly [k: string]: string } = {

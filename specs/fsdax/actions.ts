@@ -8,17 +8,18 @@ import {
 } from "../../src/kernel/folio.js";
 import { get_page_unless_zero } from "../../src/kernel/page.js";
 import { recheck_after_wake, wait_var_event, wake_up_var } from "../../src/kernel/wait-var.js";
-import { flag, gpage, gpc, gup, holds, mapsAny, put, rc, setGup, type Config, type Fsdax } from "./state.js";
+import { gpage, gpc, gup, holds, mapsAny, pte, pud, put, rc, setGup, setPte, setPud, type Config, type Fsdax } from "./state.js";
 
 type Act = (s: Fsdax) => Fsdax | readonly Fsdax[] | null;
+type Step = (s: Fsdax, id: string) => Fsdax | readonly Fsdax[] | null;
 
 /** Anyone the accounting says still holds head h: a mapping or a gup thread's reference. */
 function heldBy(s: Fsdax, c: Config, h: number): boolean {
-  for (let p = 1; p <= c.np; p++) {
-    if (h === 0 && flag(s, c.pud[p]!)) return true;
-    for (let i = 0; i < c.pages; i++) if (flag(s, c.pte[p]![i]!) && logicalHead(s, i) === h) return true;
+  for (const p of c.procs.ids) {
+    if (h === 0 && pud(s, c, p)) return true;
+    for (let i = 0; i < c.pages; i++) if (pte(s, c, p, i) && logicalHead(s, i) === h) return true;
   }
-  for (let k = 1; k <= c.ng; k++) if (holds(gpc(s, c, k)) && logicalHead(s, gpage(s, c, k)) === h) return true;
+  for (const g of c.gups.ids) if (holds(gpc(s, c, g)) && logicalHead(s, gpage(s, c, g)) === h) return true;
   return false;
 }
 
@@ -39,82 +40,80 @@ function insert(s: Fsdax, c: Config, h: number, rmap: (t: Fsdax) => Fsdax): Fsda
 }
 
 /** zap_huge_pud: folio_remove_rmap_pud, then the folio put. */
-const zapPud = (s: Fsdax, c: Config, p: number): Fsdax => put0(rmapPud(put(s, c.pud[p]!, false), -1), c, 0);
+const zapPud = (s: Fsdax, c: Config, p: string): Fsdax => put0(rmapPud(setPud(s, c, p, false), -1), c, 0);
 /** zap_pte_range for page i: folio_remove_rmap_pte, then the folio put. */
-const zapPte = (s: Fsdax, c: Config, p: number, i: number): Fsdax =>
-  put0(rmapPte(put(s, c.pte[p]![i]!, false), i, -1), c, folioOf(s, i));
+const zapPte = (s: Fsdax, c: Config, p: string, i: number): Fsdax =>
+  put0(rmapPte(setPte(s, c, p, i, false), i, -1), c, folioOf(s, i));
 
 /** unmap_mapping_pages over the whole file in process p. */
-function zap(s: Fsdax, c: Config, p: number): Fsdax {
-  let t = flag(s, c.pud[p]!) ? zapPud(s, c, p) : s;
-  for (let i = 0; i < c.pages; i++) if (flag(t, c.pte[p]![i]!)) t = zapPte(t, c, p, i);
+function zap(s: Fsdax, c: Config, p: string): Fsdax {
+  let t = pud(s, c, p) ? zapPud(s, c, p) : s;
+  for (let i = 0; i < c.pages; i++) if (pte(t, c, p, i)) t = zapPte(t, c, p, i);
   return t;
 }
 
 const canFault = (s: Fsdax): boolean => s.fault === null && s.assoc && !s.tlock;
 
 export function protocol(c: Config): { [name: string]: Act } {
-  const a: { [name: string]: Act } = {};
-  for (let p = 1; p <= c.np; p++) {
-    a[`MapPud${p}`] = (s) =>
-      canFault(s) && s.order > 0 && !mapsAny(s, c, p) ? put(insert(s, c, 0, (t) => rmapPud(t, 1)), c.pud[p]!, true) : null;
+  const proc: { [base: string]: Step } = {
+    MapPud: (s, p) =>
+      canFault(s) && s.order > 0 && !mapsAny(s, c, p) ? setPud(insert(s, c, 0, (t) => rmapPud(t, 1)), c, p, true) : null,
     // One successor per page this process does not map yet; a write to a mapped page is the
     // mkwrite upgrade, which takes no reference and changes no count, so it is not a step here.
-    a[`MapPte${p}`] = (s) => {
-      if (!canFault(s) || flag(s, c.pud[p]!)) return null;
+    MapPte: (s, p) => {
+      if (!canFault(s) || pud(s, c, p)) return null;
       const out: Fsdax[] = [];
       for (let i = 0; i < c.pages; i++) {
-        const k = c.pte[p]![i]!;
-        if (!flag(s, k)) out.push(put(insert(s, c, folioOf(s, i), (t) => rmapPte(t, i, 1)), k, true));
+        if (!pte(s, c, p, i)) out.push(setPte(insert(s, c, folioOf(s, i), (t) => rmapPte(t, i, 1)), c, p, i, true));
       }
       return out;
-    };
+    },
     // munmap / MADV_DONTNEED of one entry: one successor per PUD or PTE process p has.
-    a[`Zap${p}`] = (s) => {
+    Zap: (s, p) => {
       if (s.fault !== null) return null;
-      if (flag(s, c.pud[p]!)) return zapPud(s, c, p);
+      if (pud(s, c, p)) return zapPud(s, c, p);
       const out: Fsdax[] = [];
-      for (let i = 0; i < c.pages; i++) if (flag(s, c.pte[p]![i]!)) out.push(zapPte(s, c, p, i));
+      for (let i = 0; i < c.pages; i++) if (pte(s, c, p, i)) out.push(zapPte(s, c, p, i));
       return out;
-    };
-  }
-  for (let k = 1; k <= c.ng; k++) {
-    const p = c.procOf[k]!;
-    // gup_fast_pte_range / gup_fast_pud_leaf: read an entry of process p, lockless.
-    a[`GupRead${k}`] = (s) => {
-      if (s.fault !== null || gpc(s, c, k) !== "idle") return null;
-      const pud = flag(s, c.pud[p]!);
+    },
+  };
+  const thread: { [base: string]: Step } = {
+    // gup_fast_pte_range / gup_fast_pud_leaf: read an entry of the thread's process, lockless.
+    GupRead: (s, g) => {
+      if (s.fault !== null || gpc(s, c, g) !== "idle") return null;
+      const p = c.procOf.get(g)!;
+      const whole = pud(s, c, p);
       const out: Fsdax[] = [];
       for (let i = 0; i < c.pages; i++) {
-        if (pud || flag(s, c.pte[p]![i]!)) out.push(setGup(s, c, k, "read", pud ? "pud" : "pte", i));
+        if (whole || pte(s, c, p, i)) out.push(setGup(s, c, g, "read", whole ? "pud" : "pte", i));
       }
       return out;
-    };
+    },
     // try_grab_folio_fast: a speculative folio_try_get on the head the page's word names.
-    a[`GupGrab${k}`] = (s) => {
-      const w = gup(s, c, k);
+    GupGrab: (s, g) => {
+      const w = gup(s, c, g);
       if (s.fault !== null || w.pc !== "read") return null;
       const h = folioOf(s, w.page);
       const n = get_page_unless_zero(rc(s, h));
-      if (n === null) return setGup(s, c, k, "idle");
-      return setGup(put(page_pgmap(s, w.page, false), RC[h]!, n), c, k, "grabbed", w.entry!, w.page);
-    };
+      if (n === null) return setGup(s, c, g, "idle");
+      return setGup(put(page_pgmap(s, w.page, false), RC[h]!, n), c, g, "grabbed", w.entry!, w.page);
+    },
     // Re-read the entry: unchanged commits the pin, changed undoes the grab (slow path later).
-    a[`GupRecheck${k}`] = (s) => {
-      const w = gup(s, c, k);
+    GupRecheck: (s, g) => {
+      const w = gup(s, c, g);
       if (s.fault !== null || w.pc !== "grabbed") return null;
-      const same = w.entry === "pud" ? flag(s, c.pud[p]!) : flag(s, c.pte[p]![w.page]!);
-      if (same) return setGup(s, c, k, "pinned", w.entry!, w.page);
-      return put0(setGup(s, c, k, "idle"), c, folioOf(s, w.page));
-    };
-    a[`Unpin${k}`] = (s) => {
-      const w = gup(s, c, k);
+      const p = c.procOf.get(g)!;
+      const same = w.entry === "pud" ? pud(s, c, p) : pte(s, c, p, w.page);
+      if (same) return setGup(s, c, g, "pinned", w.entry!, w.page);
+      return put0(setGup(s, c, g, "idle"), c, folioOf(s, w.page));
+    },
+    Unpin: (s, g) => {
+      const w = gup(s, c, g);
       if (s.fault !== null || w.pc !== "pinned") return null;
-      return put0(setGup(s, c, k, "done"), c, folioOf(s, w.page));
-    };
-  }
-  Object.assign(a, truncate(c));
-  return a;
+      return put0(setGup(s, c, g, "done"), c, folioOf(s, w.page));
+    },
+  };
+  return { ...c.procs.actions(proc), ...c.gups.actions(thread), ...truncate(c) };
 }
 
 /** The fs side: xfs_break_dax_layouts → dax_break_layout, then truncate's commit. */
@@ -126,7 +125,7 @@ function truncate(c: Config): { [name: string]: Act } {
     TBusyScan: (s) => {
       if (s.fault !== null || s.tpc !== "busy") return null;
       let t = s;
-      for (let p = 1; p <= c.np; p++) t = zap(t, c, p);
+      for (const p of c.procs.ids) t = zap(t, c, p);
       return t.set("tpc", rc(t, 0) - folioMapcount(t, 0) !== 0 ? "wait" : "commit");
     },
     TWait: (s) => {
@@ -157,9 +156,8 @@ function truncate(c: Config): { [name: string]: Act } {
     },
     Finished: (s) => {
       if (s.fault !== null || s.tpc !== "done" || c.reuse) return null;
-      for (let p = 1; p <= c.np; p++) if (mapsAny(s, c, p)) return null;
-      for (let k = 1; k <= c.ng; k++) if (gpc(s, c, k) !== "idle" && gpc(s, c, k) !== "done") return null;
-      return s;
+      if (c.procs.ids.some((p) => mapsAny(s, c, p))) return null;
+      return c.gups.every(s, (w) => w === "idle" || w === "done") ? s : null;
     },
     Halt: (s) => (s.fault !== null ? s : null),
   };

@@ -1,11 +1,14 @@
 // The state of the headline fsdax spec (specs/fsdax.ts) and its field names, built once per
 // configuration: one fsdax folio of 2^ORDER pages in the folio Record convention of
-// src/kernel/folio.ts, NP processes mapping it, NG gup-fast threads, and truncate T.
+// src/kernel/folio.ts, NP processes mapping it and NG gup-fast threads (N-actor blocks, each
+// keyed by identity), and truncate T.
 
 import { Record, type RecordOf } from "immutable";
 import type { FaultCode } from "../../src/kernel/fault.js";
 import { field, put, RC, type FolioRecord } from "../../src/kernel/folio.js";
 import type { WaitKey } from "../../src/kernel/wait-var.js";
+import { Actors, type ActorActions } from "../../src/kernel/actors.js";
+import { ids } from "../../src/index.js";
 
 export type Gup = "idle" | "read" | "grabbed" | "pinned" | "done";
 export type Tpc = "start" | "busy" | "wait" | "sleep" | "woken" | "commit" | "done";
@@ -24,6 +27,9 @@ export interface Fixed {
 }
 export type Fsdax = RecordOf<Fixed> & FolioRecord;
 
+/** A process's page-table entries for the file: the PUD, and a PTE per page (pte0, pte1, ...). */
+export type Proc = { readonly pud: boolean; get(k: string): unknown; set(k: string, v: boolean): Proc };
+
 export interface Config {
   readonly order: number;
   readonly pages: number;
@@ -36,27 +42,30 @@ export interface Config {
    * ops (virtio_fs, dcssblk): WARN and return before the switch, so the wake never happens.
    */
   readonly opslessV8: boolean;
-  /** pud<p>: process p maps the whole folio with one PUD (dax_insert_pfn_pud). */
-  readonly pud: readonly string[];
-  /** pte<p>_<i>: process p maps page i with a PTE (dax_insert_pfn). */
-  readonly pte: readonly (readonly string[])[];
-  /** g<k>: thread k as one word: 'idle', 'done', or "<pc> <entry><page>" such as 'pinned pud1'. */
-  readonly g: readonly string[];
-  /** Gup thread k walks the page tables of process procOf[k]. */
-  readonly procOf: readonly number[];
+  /** The processes (proc1..procNP) mapping the file, each a Proc Record. */
+  readonly procs: Actors<Proc>;
+  /** The gup threads (gup1..gupNG), each one word: 'idle', 'done', or "<pc> <entry><page>" such as 'pinned pud1'. */
+  readonly gups: Actors<string>;
+  /** pte<i>: the field of page i's PTE in a Proc. */
+  readonly pte: readonly string[];
+  /** Gup thread gupK walks the page tables of process procOf(gupK): proc((K−1) mod NP + 1). */
+  readonly procOf: ReadonlyMap<string, string>;
+  /** The gup threads walking each process: the sets that are interchangeable. */
+  readonly gupsOf: ReadonlyMap<string, readonly string[]>;
 }
 
-export function config(order: number, np: number, ng: number, reuse: boolean, opslessV8 = false): Config {
+/**
+ * Processes act per actor (`MapPte2`); gup threads too by default (`GupGrab3`): every recorded
+ * count depends on that order of actions. `threads` "parameterised" gives one action per step,
+ * which lets the threads of one process be declared symmetric.
+ */
+export function config(order: number, np: number, ng: number, reuse: boolean, opslessV8 = false, threads: ActorActions = "per-actor"): Config {
   const pages = 1 << order;
-  const ps = Array.from({ length: np + 1 }, (_, p) => p);
-  const ks = Array.from({ length: ng + 1 }, (_, k) => k);
-  return {
-    order, pages, np, ng, reuse, opslessV8,
-    pud: ps.map((p) => `pud${p}`),
-    pte: ps.map((p) => Array.from({ length: pages }, (_, i) => `pte${p}_${i}`)),
-    g: ks.map((k) => `g${k}`),
-    procOf: ks.map((k) => ((k - 1) % np) + 1),
-  };
+  const procs = new Actors<Proc>({ field: "procs", ids: ids("proc", np), actions: "per-actor", suffix: "numbered" });
+  const gups = new Actors<string>({ field: "gups", ids: ids("gup", ng), actions: threads, suffix: "numbered" });
+  const procOf = new Map(gups.ids.map((g, k) => [g, procs.ids[k % np]!] as const));
+  const gupsOf = new Map(procs.ids.map((p) => [p, gups.ids.filter((g) => procOf.get(g) === p)] as const));
+  return { order, pages, np, ng, reuse, opslessV8, procs, gups, pte: Array.from({ length: pages }, (_, i) => `pte${i}`), procOf, gupsOf };
 }
 
 /** The file's blocks freshly associated: one idle folio (refcount 0, era d), nothing mapped. */
@@ -69,22 +78,20 @@ export function initial(c: Config): Fsdax {
     f[`mc${i}`] = 0;
     if (i > 0) f[`w${i}`] = c.order > 0 ? "tail" : "pgmap";
   }
-  for (let p = 1; p <= c.np; p++) {
-    f[c.pud[p]!] = false;
-    for (const k of c.pte[p]!) f[k] = false;
-  }
-  for (let k = 1; k <= c.ng; k++) {
-    f[c.g[k]!] = "idle";
-  }
+  const unmapped = Record(Object.fromEntries([["pud", false], ...c.pte.map((k) => [k, false] as const)]), "proc")() as unknown as Proc;
+  f.procs = c.procs.init(unmapped);
+  f.gups = c.gups.init("idle");
   return Record(f, "fsdax")() as unknown as Fsdax;
 }
 
-// Typed reads and writes of the named fields.
-type Rw = { get(k: string): unknown };
-export const flag = (s: Fsdax, k: string): boolean => (s as unknown as Rw).get(k) as boolean;
+/** Process p's PUD, and its PTE of page i. */
+export const pud = (s: Fsdax, c: Config, p: string): boolean => c.procs.of(s, p).pud;
+export const pte = (s: Fsdax, c: Config, p: string, i: number): boolean => c.procs.of(s, p).get(c.pte[i]!) === true;
+export const setPud = (s: Fsdax, c: Config, p: string, v: boolean): Fsdax => c.procs.with(s, p, c.procs.of(s, p).set("pud", v));
+export const setPte = (s: Fsdax, c: Config, p: string, i: number, v: boolean): Fsdax => c.procs.with(s, p, c.procs.of(s, p).set(c.pte[i]!, v));
 
 /**
- * A gup thread is one field (fewer fields make every state cheaper to store and hash): its pc
+ * A gup thread is one word (fewer fields make every state cheaper to store and hash): its pc
  * and, while it works on an entry, which entry it read (a PTE or the PUD) and for which page.
  */
 export interface GupWord {
@@ -99,12 +106,12 @@ const WORDS = new Map<string, GupWord>([
 for (const pc of ["read", "grabbed", "pinned"] as const) {
   for (const entry of ["pte", "pud"] as const) for (let i = 0; i < 64; i++) WORDS.set(`${pc} ${entry}${i}`, { pc, entry, page: i });
 }
-export const gup = (s: Fsdax, c: Config, k: number): GupWord => WORDS.get((s as unknown as Rw).get(c.g[k]!) as string)!;
-export const gpc = (s: Fsdax, c: Config, k: number): Gup => gup(s, c, k).pc;
-export const gpage = (s: Fsdax, c: Config, k: number): number => gup(s, c, k).page;
-/** Thread k moves to pc; entry and page say what it works on (omitted for 'idle' and 'done'). */
-export const setGup = (s: Fsdax, c: Config, k: number, pc: Gup, entry?: "pte" | "pud", page?: number): Fsdax =>
-  put(s, c.g[k]!, entry === undefined ? pc : `${pc} ${entry}${page}`);
+export const gup = (s: Fsdax, c: Config, g: string): GupWord => WORDS.get(c.gups.of(s, g))!;
+export const gpc = (s: Fsdax, c: Config, g: string): Gup => gup(s, c, g).pc;
+export const gpage = (s: Fsdax, c: Config, g: string): number => gup(s, c, g).page;
+/** Thread g moves to pc; entry and page say what it works on (omitted for 'idle' and 'done'). */
+export const setGup = (s: Fsdax, c: Config, g: string, pc: Gup, entry?: "pte" | "pud", page?: number): Fsdax =>
+  c.gups.with(s, g, entry === undefined ? pc : `${pc} ${entry}${page}`);
 export const rc = (s: Fsdax, i: number): number => field(s, RC[i]!);
 export { put };
 
@@ -112,8 +119,9 @@ export { put };
 export const holds = (pc: Gup): boolean => pc === "grabbed" || pc === "pinned";
 
 /** Does process p map anything of the file? */
-export function mapsAny(s: Fsdax, c: Config, p: number): boolean {
-  if (flag(s, c.pud[p]!)) return true;
-  for (const k of c.pte[p]!) if (flag(s, k)) return true;
+export function mapsAny(s: Fsdax, c: Config, p: string): boolean {
+  const e = c.procs.of(s, p);
+  if (e.pud) return true;
+  for (const k of c.pte) if (e.get(k) === true) return true;
   return false;
 }

@@ -2,14 +2,14 @@
 // no rmap) while gup takes real references. Ralph's 2021 worry: start every ZONE_DEVICE page at
 // 0 and a mapped device-dax page sits at 0, so gup's get_page trips the zero check.
 
-import { Record, type RecordOf } from "immutable";
-import type { SpecDef } from "../../src/index.js";
+import { Record, type Map as IMap, type RecordOf } from "immutable";
+import { ids, type SpecDef } from "../../src/index.js";
+import { Actors } from "../../src/kernel/actors.js";
 import { putEffects } from "../../src/kernel/eras.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, put_page } from "../../src/kernel/page.js";
 import { NoGetOnZero, NoUnderflow } from "../../invariants/faults.js";
 import { RefcountMatchesHolders } from "../../invariants/refcount.js";
-import { instance } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["v5x", "ralph2021", "ralph2021-initcount", "popple2024"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -18,25 +18,25 @@ export type Variant = (typeof VARIANTS)[number];
 const INIT_RC: { readonly [V in Variant]: number } = { v5x: 1, ralph2021: 0, "ralph2021-initcount": 1, popple2024: 1 };
 
 type Holder = "idle" | "hold";
-/** Gup thread 1 is `G` as in the brief; a scaled config (NG = 2, 3) adds `G2`, `G3`. */
-type GupKey = "G" | "G2" | "G3";
 interface Fields {
   rc: number;
   pte: "none" | "mapped";
-  G: Holder;
-  G2?: Holder;
-  G3?: Holder;
+  G: IMap<string, Holder>; // the gup threads by identity: gup1..gupNG
   fault: FaultCode | null;
 }
 export type GenericDevdax = RecordOf<Fields>;
 
-const gupKey = (i: number): GupKey => instance("G", i) as GupKey;
-const suffix = (i: number): string => instance("", i);
+/**
+ * The NG gup threads; one parameterised action per step (`GupGet`: some thread takes a
+ * reference), listed step by step as before, so the search meets states in the same order.
+ * Nothing here is fair, so per-step and per-thread fairness cannot differ.
+ */
+const gupsOf = (ng: number): Actors<Holder> => new Actors({ field: "G", ids: ids("gup", ng), actions: "parameterised", suffix: "first-plain" });
 
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "how GENERIC pages are counted (§5.5)" },
-    NG: { default: 1, values: [1, 2, 3], doc: "gup threads" },
+    NG: { default: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
   } as const;
 }
 
@@ -45,9 +45,7 @@ export function make(variant: Variant): SpecDef<GenericDevdax, ReturnType<typeof
     name: `generic-devdax/${variant}`,
     constants: consts(variant),
     init: ({ VARIANT, NG }) => {
-      const f: Fields = { rc: INIT_RC[VARIANT], pte: "none", G: "idle", fault: null };
-      for (let i = 2; i <= NG; i++) f[gupKey(i)] = "idle";
-      return [Record(f)()];
+      return [Record<Fields>({ rc: INIT_RC[VARIANT], pte: "none", G: gupsOf(NG).init("idle"), fault: null })()];
     },
     actions: ({ VARIANT, NG }) => protocol(VARIANT, NG),
     invariants: ({ VARIANT, NG }) => ({
@@ -56,18 +54,15 @@ export function make(variant: Variant): SpecDef<GenericDevdax, ReturnType<typeof
       RefcountMatchesHolders: RefcountMatchesHolders<GenericDevdax>({
         refcount: (s) => s.rc,
         base: () => INIT_RC[VARIANT],
-        holders: (s) => {
-          let n = 0;
-          for (let i = 1; i <= NG; i++) if (s.get(gupKey(i)) === "hold") n++;
-          return n;
-        },
+        holders: (s) => gupsOf(NG).count(s, ["hold"]),
       }),
     }),
-    view: {
+    symmetry: ({ NG }) => ({ Gups: ids("gup", NG) }),
+    view: ({ NG }) => ({
       mayNeverFire: ["Halt"],
-      counters: (s) => ({ page0: s.rc }),
-      describeStep: (action, b, c) => {
-        const who = /\d$/.test(action) ? `gup${action.slice(-1)}` : "gup1";
+      counters: (s: GenericDevdax) => ({ page0: s.rc }),
+      describeStep: (action: string, b: GenericDevdax, c: GenericDevdax) => {
+        const who = `gup${gupsOf(NG).step(action, b, c, ["GupGet", "GupPut"])?.actor ?? 1}`;
         const rc = b.rc === c.rc ? "" : ` (page0 ${b.rc} → ${c.rc})`;
         if (action.startsWith("GupGet")) return `get_page(page0) by ${who}${rc}`;
         if (action.startsWith("GupPut")) return `put_page(page0) by ${who}${rc}`;
@@ -75,7 +70,7 @@ export function make(variant: Variant): SpecDef<GenericDevdax, ReturnType<typeof
         if (action === "Munmap") return "munmap page0 (no reference to drop)";
         return `halted on fault ${String(c.fault)}`;
       },
-    },
+    }),
   };
 }
 
@@ -93,20 +88,15 @@ function put(s: GenericDevdax, v: Variant): GenericDevdax {
 
 type Act = (s: GenericDevdax) => GenericDevdax | null;
 
-function protocol(v: Variant, ng: number): { [name: string]: Act } {
-  const a: { [name: string]: Act } = {
+function protocol(v: Variant, ng: number): { [name: string]: Act | ((s: GenericDevdax) => GenericDevdax | readonly GenericDevdax[] | null) } {
+  const gups = gupsOf(ng);
+  return {
     DevDaxFault: (s) => (s.fault === null && s.pte === "none" ? s.set("pte", "mapped") : null),
     Munmap: (s) => (s.fault === null && s.pte === "mapped" ? s.set("pte", "none") : null),
+    ...gups.actions<GenericDevdax>({
+      GupGet: (s, g) => (s.fault === null && gups.of(s, g) === "idle" && s.pte === "mapped" ? gups.with(applyRef(s, "rc", get_page(s.rc)), g, "hold") : null),
+      GupPut: (s, g) => (s.fault === null && gups.of(s, g) === "hold" ? put(gups.with(s, g, "idle"), v) : null),
+    }),
+    Halt: (s) => (s.fault !== null ? s : null),
   };
-  for (let i = 1; i <= ng; i++) {
-    const g = gupKey(i);
-    a[`GupGet${suffix(i)}`] = (s) =>
-      s.fault === null && s.get(g) === "idle" && s.pte === "mapped" ? applyRef(s, "rc", get_page(s.rc)).set(g, "hold") : null;
-  }
-  for (let i = 1; i <= ng; i++) {
-    const g = gupKey(i);
-    a[`GupPut${suffix(i)}`] = (s) => (s.fault === null && s.get(g) === "hold" ? put(s.set(g, "idle"), v) : null);
-  }
-  a.Halt = (s) => (s.fault !== null ? s : null);
-  return a;
 }

@@ -2,15 +2,16 @@
 // to RAM while a stray holder may take a reference. The threshold test (migrate_vma_check_page)
 // and the exact test (folio_expected_refs) must match the era's refcount convention exactly.
 
-import { Record, type RecordOf } from "immutable";
-import { leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
+import { Record, type Map as IMap, type RecordOf } from "immutable";
+import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
+import { Actors } from "../../src/kernel/actors.js";
 import { DRIVER_LIST, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, put_page } from "../../src/kernel/page.js";
 import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { MigrateProgress, noMigrateWhilePinnedBy } from "../../invariants/migrate.js";
-import { instance, stepText, type StepTexts } from "../../src/kernel/step-text.js";
+import type { StepTexts } from "../../src/kernel/step-text.js";
 
 /**
  * mig1based = (1based, thr 1, exa 1) and mig0based = (0based, 0, 0) are the brief's. The others
@@ -47,15 +48,12 @@ const SHAPES: { readonly [V in Variant]: Shape } = {
 const PUT_ERA: { readonly [E in Shape["era"]]: Era } = { "1based": "b", "0based": "c'" };
 
 type Holder = "idle" | "hold";
-type StrayKey = "X" | "X2" | "X3";
 interface Fields {
   rc: number;
   mc: number;
   pte: "mapped" | "migration" | "new";
   mg: "idle" | "collected" | "checked" | "restore" | "moved" | "done";
-  X: Holder;
-  X2?: Holder;
-  X3?: Holder;
+  X: IMap<string, Holder>; // the stray holders by identity: X1..XNX
   migrated: boolean;
   spurious: boolean; // ghost
   allocated: boolean; // ghost
@@ -63,8 +61,12 @@ interface Fields {
   fault: FaultCode | null;
 }
 export type Migrate = RecordOf<Fields>;
-const strayKey = (i: number): StrayKey => instance("X", i) as StrayKey;
-const sfx = (i: number): string => (i === 1 ? "" : String(i));
+/**
+ * The NX stray holders; one parameterised action per step (`XPut`: some holder puts). Weak
+ * fairness of XPut is not each holder's, yet MigrationCompletes' verdict cannot differ
+ * (specs/NOTES.md, "The N-actor block").
+ */
+const straysOf = (nx: number): Actors<Holder> => new Actors({ field: "X", ids: ids("X", nx), actions: "parameterised", suffix: "first-plain" });
 
 function consts(variant: Variant) {
   return {
@@ -72,7 +74,7 @@ function consts(variant: Variant) {
     ERA: { default: SHAPES[variant].era as Shape["era"], values: ERA_VALUES, doc: "the refcount convention: 1based (free at 1) or 0based (free at 0)" },
     THR: { default: SHAPES[variant].thr, values: [0, 1], doc: "the ZONE_DEVICE +1 in migrate_vma_check_page's threshold test" },
     EXA: { default: SHAPES[variant].exa, values: [0, 1], doc: "the device-private +1 in folio_expected_refs' exact test" },
-    NX: { default: 1, values: [1, 2, 3], doc: "stray reference holders (X, X2, X3)" },
+    NX: { default: 1, doc: "stray reference holders (X1..XNX, interchangeable)" },
   } as const;
 }
 
@@ -86,16 +88,14 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
         mc: 1,
         pte: "mapped",
         mg: "idle",
-        X: "idle",
+        X: straysOf(NX).init("idle"),
         migrated: false,
         spurious: false,
         allocated: true,
         onFreeList: false,
         fault: null,
       };
-      for (let i = 2; i <= NX; i++) f[strayKey(i)] = "idle";
-      const { fault, ...rest } = f; // scaled-config fields go before `fault`, which reads last
-      return [Record<Fields>({ ...rest, fault })()];
+      return [Record<Fields>(f)()];
     },
     actions: ({ ERA, THR, EXA, NX }) => protocol({ era: ERA, thr: THR, exa: EXA }, NX),
     invariants: ({ NX }) => ({
@@ -109,20 +109,19 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
     // access that faulted on the device-private entry faults again). A stray holder drops its
     // reference eventually but need not take one.
     fairness: ({ NX }): Fairness => {
-      const f: { [action: string]: "weak" } = { MgCollect: "weak", MgCheck: "weak", MgMove: "weak", MgFinalize: "weak", MgRestore: "weak" };
-      for (let i = 1; i <= NX; i++) f[`XPut${sfx(i)}`] = "weak";
-      return f;
+      return { MgCollect: "weak", MgCheck: "weak", MgMove: "weak", MgFinalize: "weak", MgRestore: "weak", ...straysOf(NX).fairness({ XPut: "weak" }) };
     },
     properties: ({ NX }) => ({
       // Only a stray reference can hold migration off: an unmigrated page is eventually migrated
       // unless some stray holder takes a reference (the temporal form of MigrateProgress).
       MigrationCompletes: leadsTo((s: Migrate) => !s.migrated, (s) => s.migrated || anyStray(s, NX) || s.fault !== null),
     }),
-    view: {
+    symmetry: ({ NX }) => ({ Strays: ids("X", NX) }),
+    view: ({ NX }) => ({
       mayNeverFire: ["Finished", "Halt"],
-      counters: (s) => ({ page0: s.rc, mapcount: s.mc }),
-      describeStep: (action) => stepText(STEP_TEXT, action),
-    },
+      counters: (s: Migrate) => ({ page0: s.rc, mapcount: s.mc }),
+      describeStep: (action: string, b: Migrate, a: Migrate) => straysOf(NX).describe(STEP_TEXT, action, b, a),
+    }),
   };
 }
 
@@ -137,8 +136,7 @@ const STEP_TEXT: StepTexts = {
 };
 
 function anyStray(s: Migrate, nx: number): boolean {
-  for (let i = 1; i <= nx; i++) if (s.get(strayKey(i)) === "hold") return true;
-  return false;
+  return straysOf(nx).some(s, ["hold"]);
 }
 
 /** put_page on the device-private page and the era's put path (§2.4). */
@@ -158,12 +156,11 @@ function put(s: Migrate, era: Era): Migrate {
 function protocol(shape: Shape, nx: number) {
   const era = PUT_ERA[shape.era];
   const ok = (s: Migrate): boolean => s.fault === null;
-  const actions: { [name: string]: (s: Migrate) => Migrate | null } = {};
-  for (let i = 1; i <= nx; i++) {
-    const x = strayKey(i);
-    actions[`XGet${sfx(i)}`] = (s) => (ok(s) && s.get(x) === "idle" && s.pte === "mapped" ? applyRef(s, "rc", get_page(s.rc)).set(x, "hold") : null);
-    actions[`XPut${sfx(i)}`] = (s) => (ok(s) && s.get(x) === "hold" ? put(s.set(x, "idle"), era) : null);
-  }
+  const strays = straysOf(nx);
+  const actions: { [name: string]: (s: Migrate) => Migrate | readonly Migrate[] | null } = strays.actions<Migrate>({
+    XGet: (s, x) => (ok(s) && strays.of(s, x) === "idle" && s.pte === "mapped" ? strays.with(applyRef(s, "rc", get_page(s.rc)), x, "hold") : null),
+    XPut: (s, x) => (ok(s) && strays.of(s, x) === "hold" ? put(strays.with(s, x, "idle"), era) : null),
+  });
   // A check that fails with no stray holder around fails for a reference the era itself owns.
   const spuriousUnless = (s: Migrate, passed: boolean): Migrate => (passed || anyStray(s, nx) ? s : s.set("spurious", true));
   Object.assign(actions, {

@@ -2,8 +2,9 @@
 // unmapped back into the genpool, seen by a speculative walker and by gup. Seed 002 patches 01
 // and 02: where the refcount is set (memremap vs allocation) and where gup refuses P2PDMA pages.
 
-import { Record, type RecordOf } from "immutable";
-import type { SpecDef } from "../../src/index.js";
+import { Record, type Map as IMap, type RecordOf } from "immutable";
+import { ids, type SpecDef } from "../../src/index.js";
+import { Actors } from "../../src/kernel/actors.js";
 import { GENPOOL, allocPop, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
@@ -11,7 +12,7 @@ import { initialRefcount, putEffects } from "../../src/kernel/eras.js";
 import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, AllocStartsAtZero, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
 import { noP2PWithoutFlagAny } from "../../invariants/p2pdma.js";
-import { instance, stepText, type StepTexts } from "../../src/kernel/step-text.js";
+import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["v62", "popple2024", "half-init0", "half-noreset", "popple2024-nogupcheck"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -33,26 +34,24 @@ const SHAPES: { readonly [V in Variant]: Shape } = {
 };
 
 type Gup = "idle" | "refused" | "hold";
-type GupKey = "G" | "G2" | "G3";
 interface Fields {
   rc: number;
   inPool: boolean;
   allocated: boolean; // ghost
   pte: "none" | "mapped";
   S: "idle" | "hold";
-  G: Gup;
-  G2?: Gup;
-  G3?: Gup;
+  G: IMap<string, Gup>; // the gup threads by identity: gup1..gupNG
   fault: FaultCode | null;
 }
 export type P2p = RecordOf<Fields>;
-const gupKey = (i: number): GupKey => instance("G", i) as GupKey;
-const sfx = (i: number): string => (i === 1 ? "" : String(i));
+/** The NG gup threads (specs/NOTES.md, "The N-actor block", on how their actions are named). */
+const gupsOf = (ng: number): Actors<Gup> => new Actors({ field: "G", ids: ids("gup", ng), actions: ACTIONS, suffix: "first-plain" });
+const ACTIONS = "parameterised";
 
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "v62 (c′), popple2024 (d), two half-applied versions of seed 002 patch 02, and (d) without gup's PTE-path check" },
-    NG: { default: 1, values: [1, 2, 3], doc: "gup threads (G, G2, G3)" },
+    NG: { default: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
   } as const;
 }
 
@@ -61,10 +60,7 @@ export function make(variant: Variant): SpecDef<P2p, ReturnType<typeof consts>> 
     name: `p2pdma/${variant}`,
     constants: consts(variant),
     init: ({ VARIANT, NG }) => {
-      const f: Fields = { rc: SHAPES[VARIANT].initRc, inPool: true, allocated: false, pte: "none", S: "idle", G: "idle", fault: null };
-      for (let i = 2; i <= NG; i++) f[gupKey(i)] = "idle";
-      const { fault, ...rest } = f; // scaled-config fields go before `fault`, which reads last
-      return [Record<Fields>({ ...rest, fault })()];
+      return [Record<Fields>({ rc: SHAPES[VARIANT].initRc, inPool: true, allocated: false, pte: "none", S: "idle", G: gupsOf(NG).init("idle"), fault: null })()];
     },
     actions: ({ VARIANT, NG }) => protocol(SHAPES[VARIANT], NG),
     invariants: ({ NG }) => ({
@@ -73,17 +69,15 @@ export function make(variant: Variant): SpecDef<P2p, ReturnType<typeof consts>> 
       PageFreeOncePerAlloc,
       NoGetOnZero,
       AllocStartsAtZero,
-      NoP2PWithoutFlag: noP2PWithoutFlagAny<P2p>((s) => {
-        for (let i = 1; i <= NG; i++) if (s.get(gupKey(i)) === "hold") return true;
-        return false;
-      }),
+      NoP2PWithoutFlag: noP2PWithoutFlagAny<P2p>((s) => gupsOf(NG).some(s, ["hold"])),
       NoUnderflow,
     }),
-    view: {
+    symmetry: ({ NG }) => ({ Gups: ids("gup", NG) }),
+    view: ({ NG }) => ({
       mayNeverFire: ["Halt"],
-      counters: (s) => ({ page0: s.rc }),
-      describeStep: (action) => stepText(STEP_TEXT, action),
-    },
+      counters: (s: P2p) => ({ page0: s.rc }),
+      describeStep: (action: string, b: P2p, a: P2p) => gupsOf(NG).describe(STEP_TEXT, action, b, a),
+    }),
   };
 }
 
@@ -107,7 +101,7 @@ function put(s: P2p, shape: Shape): P2p {
 
 function protocol(shape: Shape, ng: number) {
   const ok = (s: P2p): boolean => s.fault === null;
-  const actions: { [name: string]: (s: P2p) => P2p | null } = {
+  const actions: { [name: string]: (s: P2p) => P2p | readonly P2p[] | null } = {
     AllocMmap: (s) => {
       if (!ok(s) || !s.inPool || s.pte !== "none") return null;
       let t = allocPop(s, GENPOOL);
@@ -124,16 +118,16 @@ function protocol(shape: Shape, ng: number) {
     },
     SpecPut: (s) => (ok(s) && s.S === "hold" ? put(s.set("S", "idle"), shape) : null),
   };
-  for (let i = 1; i <= ng; i++) {
-    const g = gupKey(i);
-    actions[`GupFast${sfx(i)}`] = (s) => {
-      if (!ok(s) || s.get(g) !== "idle" || s.pte !== "mapped") return null;
-      if (shape.gupCheck) return s.set(g, "refused");
+  const gups = gupsOf(ng);
+  Object.assign(actions, gups.actions<P2p>({
+    GupFast: (s, g) => {
+      if (!ok(s) || gups.of(s, g) !== "idle" || s.pte !== "mapped") return null;
+      if (shape.gupCheck) return gups.with(s, g, "refused");
       const c = get_page_unless_zero(s.rc); // gup-fast's speculative grab
-      return c === null ? null : s.set("rc", c).set(g, "hold");
-    };
-    actions[`GupPut${sfx(i)}`] = (s) => (ok(s) && s.get(g) === "hold" ? put(s.set(g, "idle"), shape) : null);
-  }
+      return c === null ? null : gups.with(s.set("rc", c), g, "hold");
+    },
+    GupPut: (s, g) => (ok(s) && gups.of(s, g) === "hold" ? put(gups.with(s, g, "idle"), shape) : null),
+  }));
   actions.Halt = (s) => (s.fault !== null ? s : null);
   return actions;
 }

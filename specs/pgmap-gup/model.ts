@@ -3,8 +3,9 @@
 // then drops the pgmap ref; teardown must kill the ref and drain it before the range goes.
 // LOOKUP chooses which percpu_ref get the lookup uses (issue 10: tryget_live, tryget, get).
 
-import { Record, type RecordOf } from "immutable";
-import { leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
+import { Record, type Map as IMap, type RecordOf } from "immutable";
+import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
+import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
 import { completionDone, getDevPagemap, LOOKUPS, percpuRefInit, refGet, refKill, refPut, type Lookup } from "../../src/kernel/percpu-ref.js";
@@ -12,7 +13,7 @@ import { putEffects, type Era } from "../../src/kernel/eras.js";
 import { getPageTakesPgmapRef, setupPgmapRefs } from "../../src/kernel/pgmap.js";
 import { NoGetOnZero, NoRefAfterRelease, PgmapNonNegative } from "../../invariants/faults.js";
 import { MemunmapOnlyWhenUnused, NoNewPgmapRefAfterKill, NoUnmapWhileLive, PgmapAccounting } from "../../invariants/pgmap.js";
-import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
+import { type StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["dax2015", "dax2015-nokill", "devmap2017", "devmap2017-getpage", "dax2015-specgrab"] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -39,7 +40,6 @@ const SHAPES: { readonly [V in Variant]: Shape } = {
 
 /** A gup thread: pg = holds a pgmap ref, pgpage = pgmap ref + page ref, page = page ref only. */
 type Gup = "idle" | "pg" | "pgpage" | "page" | "done" | "failed";
-type GupKey = "g1" | "g2" | "g3";
 interface Fields {
   cnt: number;
   dead: boolean;
@@ -47,21 +47,25 @@ interface Fields {
   rc: number;
   unmapped: boolean;
   upc: "start" | "killed" | "drained" | "putdone" | "done";
-  g1: Gup;
-  g2?: Gup;
-  g3?: Gup;
+  gups: IMap<string, Gup>; // by identity: gup1..gupNG
   gotAfterKill: boolean; // ghost
   fault: FaultCode | null;
 }
 export type PgmapGup = RecordOf<Fields>;
 
 const N = 1; // pages in the range
-const gupKey = (i: number): GupKey => `g${i}` as GupKey;
+/**
+ * The NG gup threads (gup1..gupNG), their actions per thread (`GupLookup2`) by default: the
+ * recorded counterexamples' counts depend on that order of actions. ACTORS=parameterised names
+ * one action per step and declares the threads symmetric (specs/NOTES.md, "The N-actor block").
+ */
+const gupsOf = (ng: number, actions: ActorActions = "per-actor"): Actors<Gup> => new Actors({ field: "gups", ids: ids("gup", ng), actions, suffix: "numbered" });
 
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "dax2015 (era a), dax2015-nokill (driver skips kill/wait), devmap2017 (era a′/b), and the issue-10 page grabs" },
-    NG: { default: 1, values: [1, 2, 3], doc: "gup threads" },
+    NG: { default: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
+    ACTORS: ACTORS_CONSTANT,
     LOOKUP: { default: "live" as Lookup, values: LOOKUPS, doc: "get_dev_pagemap's ref: live (tryget_live), tryget (succeeds while cnt > 0, even after kill), get (unconditional)" },
   } as const;
 }
@@ -72,18 +76,12 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
     constants: consts(variant),
     init: ({ VARIANT, NG }) => {
       const era = eraOf(VARIANT);
-      const f: Fields = { ...percpuRefInit(setupPgmapRefs(era, "FS_DAX", N)), rc: 1, unmapped: false, upc: "start", g1: "idle", gotAfterKill: false, fault: null };
-      for (let i = 2; i <= NG; i++) f[gupKey(i)] = "idle";
-      const { fault, ...rest } = f; // scaled-config fields go before `fault`, which reads last
-      return [Record<Fields>({ ...rest, fault })()];
+      const gups = gupsOf(NG).init("idle");
+      return [Record<Fields>({ ...percpuRefInit(setupPgmapRefs(era, "FS_DAX", N)), rc: 1, unmapped: false, upc: "start", gups, gotAfterKill: false, fault: null })()];
     },
-    actions: ({ VARIANT, NG, LOOKUP }) => protocol(VARIANT, NG, LOOKUP),
+    actions: ({ VARIANT, NG, LOOKUP, ACTORS }) => protocol(VARIANT, gupsOf(NG, ACTORS), LOOKUP),
     invariants: ({ VARIANT, NG }) => {
-      const count = (s: PgmapGup, pcs: readonly Gup[]): number => {
-        let n = 0;
-        for (let i = 1; i <= NG; i++) if (pcs.includes(s.get(gupKey(i)) ?? "idle")) n++;
-        return n;
-      };
+      const count = (s: PgmapGup, pcs: readonly Gup[]): number => gupsOf(NG).count(s, pcs);
       // 2015: every page ref beyond the idle 1 took a pgmap ref; (a′): the page's setup ref lives while rc > 0.
       const pageRefs = (s: PgmapGup): number => (eraOf(VARIANT) === "a" ? s.rc - 1 : s.rc > 0 ? 1 : 0);
       return {
@@ -99,9 +97,8 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
     // A gup that has its pgmap ref carries on to its puts, and teardown once started runs to its
     // end. Not fair: starting a gup (GupLookup) and starting teardown (the kill, or the whole
     // devm_memunmap_pages of dax2015-nokill).
-    fairness: ({ VARIANT, NG }): Fairness => {
-      const f: { [action: string]: "weak" } = {};
-      for (let i = 1; i <= NG; i++) for (const a of ["GupGetPage", "GupPutPgmap", "GupPutPage"]) f[`${a}${i}`] = "weak";
+    fairness: ({ VARIANT, NG, ACTORS }): Fairness => {
+      const f = gupsOf(NG, ACTORS).fairness({ GupGetPage: "weak", GupPutPgmap: "weak", GupPutPage: "weak" });
       // By the variant's shape, so that every variant with the same teardown gets the same fairness.
       const shape = SHAPES[VARIANT];
       if (shape.era === "a" && shape.driverKill) Object.assign(f, { DrvWaitZero: "weak", DevmMemunmap: "weak" });
@@ -112,11 +109,16 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
       // A started memunmap_pages (teardown) finishes (or a fault halted the run).
       MemunmapCompletes: leadsTo((s: PgmapGup) => s.upc !== "start", (s) => s.upc === "done" || s.fault !== null),
     },
-    view: {
-      mayNeverFire: ["Halt"],
-      counters: (s) => ({ page0: s.rc, pgmap: s.cnt }),
-      describeStep: (action) => stepText(STEP_TEXT, SHAPES[variant].grab === "try_get" ? action.replace(/^GupGetPage/, "GupTryGetPage") : action),
+    view: ({ NG, ACTORS }) => {
+      const gups = gupsOf(NG, ACTORS);
+      const texts = SHAPES[variant].grab === "try_get" ? { ...STEP_TEXT, GupGetPage: STEP_TEXT.GupTryGetPage! } : STEP_TEXT;
+      return {
+        mayNeverFire: ["Halt"],
+        counters: (s: PgmapGup) => ({ page0: s.rc, pgmap: s.cnt }),
+        describeStep: (action: string, b: PgmapGup, a: PgmapGup) => gups.describe(texts, action, b, a),
+      };
     },
+    symmetry: ({ NG, ACTORS }) => symmetricWhen(ACTORS, { Gups: ids("gup", NG) }),
   };
 }
 
@@ -146,30 +148,29 @@ function putPage(s: PgmapGup, era: Era): PgmapGup {
   return t;
 }
 
-function protocol(variant: Variant, ng: number, lookup: Lookup) {
+function protocol(variant: Variant, gups: Actors<Gup>, lookup: Lookup) {
   const { era, driverKill, grab } = SHAPES[variant];
   const ok = (s: PgmapGup): boolean => s.fault === null;
-  const actions: { [name: string]: (s: PgmapGup) => PgmapGup | null } = {};
-  for (let i = 1; i <= ng; i++) {
-    const g = gupKey(i);
-    actions[`GupLookup${i}`] = (s) => {
-      if (!ok(s) || s.get(g) !== "idle") return null;
+  const at = (s: PgmapGup, g: string, pc: Gup): boolean => ok(s) && gups.of(s, g) === pc;
+  const actions: { [name: string]: (s: PgmapGup) => PgmapGup | readonly PgmapGup[] | null } = gups.actions<PgmapGup>({
+    GupLookup: (s, g) => {
+      if (!at(s, g, "idle")) return null;
       const got = getDevPagemap(s, lookup);
-      if (got === null) return s.set(g, "failed");
-      return (s.dead ? got.set("gotAfterKill", true) : got).set(g, "pg");
-    };
-    actions[`GupGetPage${i}`] = (s) => {
-      if (!ok(s) || s.get(g) !== "pg") return null;
+      if (got === null) return gups.with(s, g, "failed");
+      return gups.with(s.dead ? got.set("gotAfterKill", true) : got, g, "pg");
+    },
+    GupGetPage: (s, g) => {
+      if (!at(s, g, "pg")) return null;
       if (grab === "get_page") {
         const t = applyRef(s, "rc", get_page(s.rc)); // VM_BUG_ON on 0: get_on_zero
-        return (getPageTakesPgmapRef(era) ? refGet(t) : t).set(g, "pgpage"); // 2015: get_zone_device_page
+        return gups.with(getPageTakesPgmapRef(era) ? refGet(t) : t, g, "pgpage"); // 2015: get_zone_device_page
       }
       const c = get_page_unless_zero(s.rc); // fails at 0: undo the lookup and bail
-      return c === null ? refPut(s, 1).set(g, "failed") : s.set("rc", c).set(g, "pgpage");
-    };
-    actions[`GupPutPgmap${i}`] = (s) => (ok(s) && s.get(g) === "pgpage" ? refPut(s, 1).set(g, "page") : null);
-    actions[`GupPutPage${i}`] = (s) => (ok(s) && s.get(g) === "page" ? putPage(s, era).set(g, "done") : null);
-  }
+      return c === null ? gups.with(refPut(s, 1), g, "failed") : gups.with(s.set("rc", c), g, "pgpage");
+    },
+    GupPutPgmap: (s, g) => (at(s, g, "pgpage") ? gups.with(refPut(s, 1), g, "page") : null),
+    GupPutPage: (s, g) => (at(s, g, "page") ? gups.with(putPage(s, era), g, "done") : null),
+  });
   if (driverKill) {
     actions.DrvKill = (s) => (ok(s) && s.upc === "start" ? refKill(s).set("upc", "killed") : null);
     actions.DrvWaitZero = (s) => (ok(s) && s.upc === "killed" && completionDone(s) ? s.set("upc", "drained") : null);
@@ -185,8 +186,7 @@ function protocol(variant: Variant, ng: number, lookup: Lookup) {
   }
   actions.Finished = (s) => {
     if (!ok(s) || s.upc !== "done") return null;
-    for (let i = 1; i <= ng; i++) if (!["idle", "failed", "done"].includes(s.get(gupKey(i)) ?? "idle")) return null;
-    return s;
+    return gups.every(s, ["idle", "failed", "done"]) ? s : null;
   };
   actions.Halt = (s) => (s.fault !== null ? s : null);
   return actions;

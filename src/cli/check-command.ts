@@ -37,6 +37,8 @@ export interface CheckArgs {
   /** --emit-test FILE.test.ts: a vitest test asserting what this run found. */
   readonly emitTest?: string | undefined;
   readonly coverage?: boolean;
+  /** --no-symmetry: false. */
+  readonly symmetry?: boolean;
 }
 
 export async function runCheck(a: CheckArgs, io: Io): Promise<number> {
@@ -57,7 +59,7 @@ async function checkOnce(a: CheckArgs, io: Io, interrupt: Interrupt): Promise<nu
   requireFile(a.spec);
   const workers = parseWorkers(a.workers);
   const constants = parseConstFlags(a.consts);
-  const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec, coverage: a.coverage ?? false, invariants: a.invariants, properties: a.properties };
+  const options = { strategy: a.strategy, deadlock: a.deadlock, constants, workers, maxStates: a.maxStates, maxDepth: a.maxDepth, memoryMiB: a.memory, file: a.spec, coverage: a.coverage ?? false, invariants: a.invariants, properties: a.properties, symmetry: a.symmetry ?? true };
   resolveOptions(options, 1);
   checkOutputNames(a);
   // Worker threads start loading tsx and the spec now, beside this thread's own loading (the

@@ -19,6 +19,8 @@ export interface GraphArgs {
   readonly maxStates: number;
   readonly out: string | undefined;
   readonly typecheck: boolean;
+  /** --no-symmetry: the whole graph instead of the quotient. */
+  readonly symmetry?: boolean;
 }
 
 export function graphCommand(y: Argv, run: (a: GraphArgs) => void): Argv {
@@ -31,10 +33,11 @@ export function graphCommand(y: Argv, run: (a: GraphArgs) => void): Argv {
         .option("const", { type: "string", array: true, default: [] as string[], describe: "override a constant: NAME=VALUE (repeatable)" })
         .option("max-states", { type: "number", default: 1000, describe: "refuse graphs with more states than this" })
         .option("out", { type: "string", describe: "write the DOT to this file instead of stdout" })
-        .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first" }),
+        .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first" })
+        .option("symmetry", { type: "boolean", default: true, describe: "draw one node per orbit of the spec's declared symmetry (--no-symmetry: every state)" }),
     (a) => {
       // no promise back to yargs: main.ts awaits the outcome and maps its errors
-      run({ spec: String(a.spec), consts: (a.const as string[]).map(String), maxStates: a["max-states"] as number, out: a.out as string | undefined, typecheck: a.typecheck as boolean });
+      run({ spec: String(a.spec), consts: (a.const as string[]).map(String), maxStates: a["max-states"] as number, out: a.out as string | undefined, typecheck: a.typecheck as boolean, symmetry: a.symmetry as boolean });
     },
   );
 }
@@ -46,7 +49,7 @@ export async function runGraph(a: GraphArgs, io: Io): Promise<number> {
   if (a.typecheck) (await import("./typecheck.js")).typecheck([a.spec]);
   const spec = await loadSpec(a.spec);
   await initHash();
-  const model = compile(spec, constants, a.spec);
+  const model = compile(spec, constants, a.spec, { symmetry: a.symmetry ?? true });
   const g = stateGraph(model, a.maxStates);
   if (!g) {
     throw new McError(

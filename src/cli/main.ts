@@ -48,6 +48,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("property", { type: "string", array: true, default: [] as string[], describe: "check only this temporal or action property (repeatable)" })
           .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" })
           .option("coverage", { type: "boolean", default: false, describe: "per action: states enabled in, successors, new states; per invariant: states checked" })
+          .option("symmetry", { type: "boolean", default: true, describe: "explore one state per orbit of the spec's declared symmetry (--no-symmetry: every state)" })
           .options(outputFlags),
       (a) => {
         if (typeof a.spec !== "string" || a.spec === "") {
@@ -71,6 +72,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
             trace: a.trace,
             emitTest: a["emit-test"],
             coverage: a.coverage,
+            symmetry: a.symmetry,
           },
           io,
         );

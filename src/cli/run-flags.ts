@@ -18,6 +18,7 @@ export function parseRunFlags(flags: readonly string[], where: string): CheckOpt
       return v;
     };
     if (f === "--no-deadlock") o.deadlock = false;
+    else if (f === "--no-symmetry") o.symmetry = false;
     else if (f === "--strategy") o.strategy = arg();
     else if (f === "--const") consts.push(arg());
     else if (f === "--max-states") o.maxStates = Number(arg());
@@ -25,7 +26,7 @@ export function parseRunFlags(flags: readonly string[], where: string): CheckOpt
     else if (f === "--workers") o.workers = Number(arg());
     else if (f === "--invariant") invariants.push(arg());
     else if (f === "--property") properties.push(arg());
-    else throw new McError("MC040", `${where}: unsupported flag '${f}' (use --strategy, --no-deadlock, --const, --max-states, --max-depth, --workers, --invariant or --property).`);
+    else throw new McError("MC040", `${where}: unsupported flag '${f}' (use --strategy, --no-deadlock, --no-symmetry, --const, --max-states, --max-depth, --workers, --invariant or --property).`);
   }
   o = { ...o, constants: parseConstFlags(consts), ...(invariants.length ? { invariants } : {}), ...(properties.length ? { properties } : {}) };
   return o;

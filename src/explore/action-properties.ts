@@ -2,6 +2,7 @@
 // seen, must satisfy each action property. Used by the sequential search and the parallel
 // expander alike, so both find the same first offending step.
 
+import { is } from "immutable";
 import type { Model } from "../model/compile.js";
 import { showState } from "../model/show-state.js";
 import { McError, describeThrown } from "../result/errors.js";
@@ -26,6 +27,16 @@ export function brokenStep(model: Model, s: unknown, t: unknown, a: number): num
     );
   }
   return -1;
+}
+
+/**
+ * Whether successor `t` of `s` is `s` itself (a stuttering step). Its bytes are a[aoff..aoff+len)
+ * and those of `s` bytes[off..off+slen); with symmetry the successor's bytes are its orbit's, and
+ * a real step into the state's own orbit (two threads trading places) is no stutter: compare the
+ * values themselves.
+ */
+export function stutters(model: Model, s: unknown, t: unknown, a: Uint8Array, aoff: number, len: number, bytes: Uint8Array, off: number, slen: number): boolean {
+  return model.symmetry === null ? sameBytes(a, aoff, len, bytes, off, slen) : is(s, t);
 }
 
 /** Whether the encoded successor (a[aoff..aoff+len)) is the state itself (bytes[off..off+slen)): a stuttering step. */

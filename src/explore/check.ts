@@ -15,13 +15,16 @@ import { annotate } from "./annotate.js";
 import { coverageOf, neverEnabled } from "./coverage.js";
 import { decideProperties } from "./liveness/decide.js";
 import { layoutOf } from "./liveness/layout.js";
+import { refuseTemporal, verifySymmetry } from "../symmetry/verify.js";
 import { fairnessNotes, replayLasso } from "./liveness/replay-lasso.js";
 
 export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listener: CheckListener = {}): Promise<CheckResult> {
   const opts = resolveOptions(options, availableParallelism());
   await initHash();
-  const selected = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file), opts.select);
+  const selected = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file, { symmetry: opts.symmetry }), opts.select);
   const { model, skipped } = withoutTemporalUnderDfs(selected, opts.strategy, opts.select?.properties ?? []);
+  refuseTemporal(model);
+  verifySymmetry(model);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
   const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : await search(model, opts, listener);
@@ -71,6 +74,7 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
     ...(opts.select !== null ? { selected: true } : {}),
     ...(warnings.length ? { warnings } : {}),
     ...(opts.coverage ? { coverage: coverageOf(model, out) } : {}),
+    ...(model.symmetry ? { symmetry: Object.fromEntries(model.symmetry.names.map((n, i) => [n, model.symmetry!.sets[i]!.length])) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 // transition labelled by its action, initial, violating and deadlocked states marked. Small
 // graphs only: it stops at `maxStates` instead of building a picture nobody can read.
 
+import { Decoder } from "../fingerprint/decode.js";
 import { Encoder } from "../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../fingerprint/hash.js";
 import type { Model } from "../model/compile.js";
@@ -21,6 +22,7 @@ export interface StateGraph {
 /** The graph, or undefined when it has more than `maxStates` states. */
 export function stateGraph(model: Model, maxStates: number): StateGraph | undefined {
   const enc = new Encoder();
+  const dec = new Decoder();
   const ids = new Map<string, number>();
   const states: unknown[] = [];
   const initial = new Set<number>();
@@ -36,7 +38,8 @@ export function stateGraph(model: Model, maxStates: number): StateGraph | undefi
     if (id === undefined) {
       id = states.length;
       ids.set(key, id);
-      states.push(s);
+      // with symmetry, a node is an orbit: it is drawn as (and expanded from) its representative
+      states.push(model.symmetry === null ? s : dec.decode(enc.buf, 0));
       const bad = firstBroken(model, s);
       if (bad >= 0) violating.set(id, model.invariantNames[bad]!);
     }

@@ -40,6 +40,8 @@ export interface CheckOptions {
    * while a signal is given, so that whoever aborts it (the CLI's SIGINT handler) gets to run.
    */
   readonly signal?: AbortSignal;
+  /** Reduce by the spec's declared symmetry (default true; --no-symmetry: false). */
+  readonly symmetry?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -57,6 +59,7 @@ export interface ResolvedOptions {
   /** The invariants and properties asked for by name; null: check them all. */
   readonly select: Selection | null;
   readonly signal: AbortSignal | undefined;
+  readonly symmetry: boolean;
 }
 
 export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions {
@@ -83,6 +86,7 @@ export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions 
     memoryMiB: o.memoryMiB === undefined ? Math.floor((totalmem() / 2 ** 20) * 0.8) : positiveInt("--memory", o.memoryMiB),
     select: o.invariants?.length || o.properties?.length ? { invariants: names("--invariant", o.invariants), properties: names("--property", o.properties) } : null,
     signal: o.signal,
+    symmetry: o.symmetry ?? true,
   };
 }
 

@@ -5,13 +5,14 @@
 // Set or Map is then the same successor here as in the search.
 
 import { Canonicalizer } from "../fingerprint/canonical.js";
+import { orbitCanon } from "../symmetry/orbit.js";
 import type { Model } from "../model/compile.js";
 import { successorsOf } from "../model/successors.js";
 import type { StateStore } from "./state-store.js";
 
 /** The states along the path to `id`, or the step at which the spec stopped reproducing it. */
 export function replay(model: Model, store: StateStore, id: number): { states: unknown[]; actions: number[]; divergedAt?: number } {
-  const canon = new Canonicalizer();
+  const canon = canonicalizerFor(model);
   const path = store.path(id);
   let s = canon.of(model.init[path.init]);
   const states = [s];
@@ -24,4 +25,9 @@ export function replay(model: Model, store: StateStore, id: number): { states: u
     actions.push(step.action);
   }
   return { states, actions };
+}
+
+/** The search's canonical form: with symmetry, the orbit representative. */
+export function canonicalizerFor(model: Model): Canonicalizer {
+  return new Canonicalizer(model.symmetry === null ? null : (s, enc, len) => orbitCanon(model).canonical(s, enc, 0, len));
 }

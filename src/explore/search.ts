@@ -15,7 +15,7 @@ import type { ResolvedOptions } from "./options.js";
 import { SeenSet } from "./seen-set.js";
 import { StateStore } from "./state-store.js";
 import { MemoryBudget, isAllocationFailure, outOfMemory } from "./memory.js";
-import { brokenStep, sameBytes } from "./action-properties.js";
+import { brokenStep, stutters } from "./action-properties.js";
 import { StateGraph } from "./liveness/graph.js";
 import { evalPredicate, layoutOf } from "./liveness/layout.js";
 import { Interruption } from "./interruption.js";
@@ -182,7 +182,7 @@ export async function search(model: Model, opts: ResolvedOptions, listener: Chec
         if (isAllocationFailure(e)) throw outOfMemory(model.file, { distinct: store.size, generated, depth }, `allocating more room failed (${(e as Error).message})`);
         throw e;
       }
-      if (steps && !sameBytes(bytes, off[j]!, len[j]!, sBytes, 0, slen)) {
+      if (steps && !stutters(model, s, t, bytes, off[j]!, len[j]!, sBytes, 0, slen)) {
         if (graph) {
           graph.edge(nid >= 0 ? nid : seen.id, a, k);
           const b = layout!.enabled[a]!;

@@ -7,6 +7,7 @@ import type { Model } from "../model/compile.js";
 import { showState } from "../model/show-state.js";
 import { PromiseReturned, successorsOf } from "../model/successors.js";
 import { McError, describeThrown } from "../result/errors.js";
+import { orbitCanon } from "../symmetry/orbit.js";
 
 /**
  * The successors of action `a` in `s`; a throw or a Promise becomes the spec error naming it.
@@ -20,10 +21,13 @@ export function successorsAt(model: Model, a: number, s: unknown, into?: unknown
   }
 }
 
-/** Encodes initial state `k` into `enc`; a non-state becomes the spec error naming it. */
+/**
+ * Encodes initial state `k` into `enc`; a non-state becomes the spec error naming it. With
+ * symmetry, the bytes are those of the state's orbit representative (as for successors).
+ */
 export function encodeInit(enc: Encoder, model: Model, k: number): number {
   try {
-    return enc.encode(model.init[k]);
+    return model.symmetry === null ? enc.encode(model.init[k]) : orbitCanon(model).encodeRep(model.init[k], enc);
   } catch (e) {
     throw initError(model, k, e);
   }
@@ -32,7 +36,7 @@ export function encodeInit(enc: Encoder, model: Model, k: number): number {
 /** Encodes successor `k` of action `a` into `enc` at offset `at`; a non-state becomes the spec error naming it. */
 export function encodeSuccessor(enc: Encoder, model: Model, a: number, s: unknown, succ: readonly unknown[], k: number, at = 0): number {
   try {
-    return enc.encode(succ[k], at);
+    return model.symmetry === null ? enc.encode(succ[k], at) : orbitCanon(model).encodeRep(succ[k], enc, at);
   } catch (e) {
     throw actionError(model, a, s, e, succ.length > 1 ? k : -1);
   }

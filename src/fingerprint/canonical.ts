@@ -10,9 +10,13 @@ export class Canonicalizer {
   private readonly enc = new Encoder();
   private readonly dec = new Decoder();
 
+  /** `orbit`, with symmetry: rewrites the bytes enc.buf[0 .. len) of `s` into its orbit representative's. */
+  constructor(private readonly orbit: ((s: unknown, enc: Encoder, len: number) => number) | null = null) {}
+
   /** `s` as the search sees it after a round trip through the frontier (equal under Immutable.is). */
   of(s: unknown): unknown {
-    const len = this.enc.encode(s);
+    let len = this.enc.encode(s);
+    if (this.orbit !== null) len = this.orbit(s, this.enc, len);
     return this.dec.decode(this.enc.buf.subarray(0, len), 0);
   }
 }

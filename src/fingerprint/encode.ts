@@ -21,7 +21,12 @@ export class NotAStateError extends Error {
 export class Encoder {
   buf = new Uint8Array(4096);
   pos = 0;
+  /** Identity renaming (symmetry): strings found here are written as their image. */
+  rename: ReadonlyMap<string, string> | null = null;
   private scratch = new Uint8Array(4096);
+  /** sorted()'s offset arrays, one per nesting depth of unordered collections. */
+  private readonly pool: Int32Array[] = [];
+  private depth = 0;
 
   /**
    * Encodes `v` at offset `at` (the bytes before it are kept) and returns its length in bytes;
@@ -29,6 +34,7 @@ export class Encoder {
    */
   encode(v: unknown, at = 0): number {
     this.pos = at;
+    this.depth = 0;
     try {
       this.value(v);
     } catch (e) {
@@ -37,6 +43,15 @@ export class Encoder {
       throw e;
     }
     return this.pos - at;
+  }
+
+  /** Writes bytes[0 .. len) at offset `at`, dropping what followed; returns len. */
+  put(bytes: Uint8Array, len: number, at: number): number {
+    this.pos = at;
+    this.ensure(len);
+    this.buf.set(bytes.subarray(0, len), at);
+    this.pos = at + len;
+    return len;
   }
 
   private ensure(n: number): void {
@@ -91,14 +106,15 @@ export class Encoder {
         }
         return;
       case "string": {
-        const n = v.length;
+        if (this.rename !== null) v = this.rename.get(v) ?? v;
+        const n = (v as string).length;
         this.byte(T.TAG_STRING);
         this.varint(n);
         this.ensure(2 * n);
         const b = this.buf;
         let p = this.pos;
         for (let i = 0; i < n; i++) {
-          const c = v.charCodeAt(i);
+          const c = (v as string).charCodeAt(i);
           b[p++] = c;
           b[p++] = c >>> 8;
         }
@@ -194,26 +210,43 @@ export class Encoder {
    */
   private sorted(n: number, each: (visit: (k: unknown, x: unknown) => void) => void, withValue: boolean): void {
     const start = this.pos;
-    const offs = new Array<number>(n);
-    const keyEnds = new Array<number>(n);
-    const ends = new Array<number>(n);
+    // Offsets in a pooled array per nesting depth (a Map's values may be Maps): entry j's key
+    // is at [a[j], a[n+j]), the whole entry at [a[j], a[2n+j]); a[3n..4n) is the sorted order.
+    const d = this.depth++;
+    let a = this.pool[d];
+    if (a === undefined || a.length < 4 * n) a = this.pool[d] = new Int32Array(Math.max(64, 8 * n));
+    const pool = a;
     let i = 0;
     each((k, x) => {
-      offs[i] = this.pos;
+      pool[i] = this.pos;
       this.value(k);
-      keyEnds[i] = this.pos;
+      pool[n + i] = this.pos;
       if (withValue) this.value(x);
-      ends[i++] = this.pos;
+      pool[2 * n + i++] = this.pos;
     });
+    this.depth = d;
     const buf = this.buf;
-    const order = Array.from({ length: n }, (_, j) => j);
-    order.sort((a, b) => compareBytes(buf, offs[a]!, keyEnds[a]!, offs[b]!, keyEnds[b]!));
+    // Insertion sort: these collections are small, and often built in key order already.
+    let moved = false;
+    for (let j = 0; j < n; j++) {
+      let q = j;
+      while (q > 0) {
+        const b = pool[3 * n + q - 1]!;
+        if (compareBytes(buf, pool[b]!, pool[n + b]!, pool[j]!, pool[n + j]!) <= 0) break;
+        pool[3 * n + q] = b;
+        q--;
+        moved = true;
+      }
+      pool[3 * n + q] = j;
+    }
+    if (!moved) return;
     const len = this.pos - start;
     if (this.scratch.length < len) this.scratch = new Uint8Array(len * 2);
     let p = 0;
-    for (const j of order) {
-      this.scratch.set(buf.subarray(offs[j]!, ends[j]!), p);
-      p += ends[j]! - offs[j]!;
+    for (let q = 0; q < n; q++) {
+      const j = pool[3 * n + q]!;
+      this.scratch.set(buf.subarray(pool[j]!, pool[2 * n + j]!), p);
+      p += pool[2 * n + j]! - pool[j]!;
     }
     buf.set(this.scratch.subarray(0, len), start);
   }

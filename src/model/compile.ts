@@ -7,6 +7,7 @@ import type { Property } from "../spec/properties.js";
 import type { Action, ActionProperty, ConstValue, FairnessKind, Invariant, Spec, SpecView } from "../spec/types.js";
 import { SPEC_BRAND } from "../spec/types.js";
 import { resolveConstants, type ConstOverrides } from "./constants.js";
+import type { SymmetrySets } from "../symmetry/canon.js";
 
 export interface Model {
   readonly name: string;
@@ -31,13 +32,16 @@ export interface Model {
   /** Terminal predicates: a state with no successor where one holds is not a deadlock. */
   readonly terminalNames: readonly string[];
   readonly terminals: readonly Invariant<unknown>[];
+  /** The declared symmetric sets the search reduces by; null without any (or with --no-symmetry). */
+  readonly symmetry: SymmetrySets | null;
 }
 
 export function isSpec(v: unknown): v is Spec<unknown> {
   return typeof v === "object" && v !== null && (v as { [SPEC_BRAND]?: unknown })[SPEC_BRAND] === true;
 }
 
-export function compile(spec: Spec<unknown>, overrides: ConstOverrides = {}, file?: string): Model {
+/** `symmetry: false` (--no-symmetry) compiles the spec without its declared symmetry. */
+export function compile(spec: Spec<unknown>, overrides: ConstOverrides = {}, file?: string, o: { readonly symmetry?: boolean } = {}): Model {
   const where = file ?? spec.name;
   const constants = resolveConstants(spec.name, spec.constants, overrides);
   let built;
@@ -86,5 +90,13 @@ export function compile(spec: Spec<unknown>, overrides: ConstOverrides = {}, fil
     constraints: Object.values(built.constraints),
     terminalNames: Object.keys(built.terminal),
     terminals: Object.values(built.terminal),
+    symmetry: o.symmetry === false ? null : symmetrySets(built.symmetry ?? {}),
   };
+}
+
+/** The declared sets, or null when none could move anything (no set of two or more). */
+function symmetrySets(table: { readonly [name: string]: readonly string[] }): SymmetrySets | null {
+  const names = Object.keys(table);
+  if (!names.some((n) => table[n]!.length > 1)) return null;
+  return { names, sets: names.map((n) => [...table[n]!]) };
 }

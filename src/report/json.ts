@@ -31,6 +31,7 @@ export function toJson(r: CheckResult): object {
     strategy: r.strategy,
     workers: r.workers,
     constants: r.constants,
+    ...(r.symmetry ? { symmetry: r.symmetry } : {}),
     timeMs: Math.round(r.durationMs),
     collisionProbability: r.collisionProbability,
     warnings: r.warnings ?? [],

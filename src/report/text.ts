@@ -118,7 +118,8 @@ function summary(r: CheckResult): string[] {
   return [
     "Summary:",
     `  verdict     ${verdict}`,
-    `  distinct    ${thousands(r.distinctStates)} states`,
+    `  distinct    ${thousands(r.distinctStates)} states${r.symmetry ? " (one per orbit)" : ""}`,
+    ...(r.symmetry ? [`  symmetry    ${Object.entries(r.symmetry).map(([k, n]) => `${k}: ${n}`).join(", ")} (--no-symmetry: every state)`] : []),
     `  generated   ${thousands(r.generatedStates)} states`,
     `  depth       ${r.depth}`,
     `  time        ${secs.toFixed(2)} s${r.strategy === "simulate" ? "" : ` (${thousands(rate)} distinct states/s)`}`,

@@ -42,6 +42,8 @@ export const ERROR_CODES = {
   MC058: "the spec declares no event mapping for mc validate (no view.log and no counter named page*)",
   MC059: "a bad mc validate flag (--format, --max-hidden)",
   MC060: "the spec's view.log is malformed (a page that is no counter, an event or action that does not exist)",
+  MC051: "the spec is not symmetric under its declared symmetry (an initial state set, action, invariant, property or fairness entry treats an identity specially)",
+  MC052: "temporal properties cannot be checked under symmetry (check them with --no-symmetry)",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -87,6 +87,8 @@ export interface CheckResult {
   readonly coverage?: Coverage;
   /** A result that is not a check's says what it is (mc validate's behaviour); reports show it as the verdict line. */
   readonly headline?: string;
+  /** The symmetric sets the search reduced by, with their sizes; absent without symmetry. */
+  readonly symmetry?: { readonly [set: string]: number };
 }
 
 /**

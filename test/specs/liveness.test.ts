@@ -82,8 +82,8 @@ describe("devpriv-free: page_free after the last put", () => {
 
   it("v61, two walkers: they can keep the page alive forever by taking turns", async () => {
     const l = (await expectProperty(onlyProperty(devprivFree("v61"), "PageFreedAfterOwnerPut", undefined, afterOwnerPut), "violation", { NS: 2 }))!;
-    const c = l.states.slice(l.loop) as { allocated: boolean; S: string; S2: string }[];
-    expect(c.every((s) => s.allocated && (s.S === "hold" || s.S2 === "hold"))).toBe(true);
+    const c = l.states.slice(l.loop) as { allocated: boolean; S: { get(id: string): string } }[];
+    expect(c.every((s) => s.allocated && (s.S.get("S1") === "hold" || s.S.get("S2") === "hold"))).toBe(true);
   });
 });
 
@@ -99,9 +99,9 @@ describe("pgmap-devpriv: MemunmapCompletes, PageFreedAfterLastPut", () => {
     const spec = onlyProperty(pgmapDevpriv("v61"), "MemunmapCompletes", { UPutRefs: "weak", UWaitDone: "weak" });
     const l = (await expectProperty(spec, "violation"))!;
     expect(l.loopAction).toBeNull();
-    const last = l.states[l.states.length - 1] as { upc: string; O: string };
+    const last = l.states[l.states.length - 1] as { upc: string; pages: { get(id: string): { O: string } } };
     expect(last.upc).toBe("putdone");
-    expect(last.O).toBe("hold");
+    expect(last.pages.get("page0").O).toBe("hold");
   });
 });
 
@@ -124,8 +124,8 @@ describe("migrate-devpriv: MigrationCompletes", () => {
       const l = (await expectProperty(onlyProperty(migrate(v), "MigrationCompletes"), "violation"))!;
       const loopActions = [...l.actions.slice(l.loop), l.loopAction];
       expect(loopActions).toEqual(expect.arrayContaining(["MgCollect", "MgCheck", "MgMove", "MgRestore"]));
-      const c = l.states.slice(l.loop) as { migrated: boolean; X: string }[];
-      expect(c.every((s) => !s.migrated && s.X === "idle")).toBe(true);
+      const c = l.states.slice(l.loop) as { migrated: boolean; X: { get(id: string): string } }[];
+      expect(c.every((s) => !s.migrated && s.X.get("X1") === "idle")).toBe(true);
     });
   }
 });

@@ -8,7 +8,7 @@ import { Encoder } from "../../fingerprint/encode.js";
 import type { Model } from "../../model/compile.js";
 import { McError, describeThrown } from "../../result/errors.js";
 import { replay } from "../replay.js";
-import { brokenStep, sameBytes } from "../action-properties.js";
+import { brokenStep, stutters } from "../action-properties.js";
 import { firstBroken, firstOutside, isTerminal } from "../spec-calls.js";
 import { SuccessorBatch } from "../successor-batch.js";
 import { StateStore } from "../state-store.js";
@@ -169,7 +169,7 @@ export class Expander {
         this.enabled[a]!++;
         this.generatedBy[a]! += counts[a]!;
       }
-      const moves = (steps !== undefined || layout !== null) && !sameBytes(out, off[ord]!, len[ord]!, bytes!, at, slen);
+      const moves = (steps !== undefined || layout !== null) && !stutters(model, s, succ[ord], out, off[ord]!, len[ord]!, bytes!, at, slen);
       if (moves && steps && steps[STEP_WORDS * pos] === 0) {
         const bad = brokenStep(model, s, succ[ord], a);
         if (bad >= 0) steps.set([ord + 1, bad, a, k], STEP_WORDS * pos);

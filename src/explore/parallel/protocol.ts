@@ -35,6 +35,8 @@ export interface WorkerData {
 export interface InitMsg {
   readonly type: "init";
   readonly constants: { readonly [k: string]: string | number | boolean };
+  /** Whether the coordinator's model reduces by symmetry (--no-symmetry: false). */
+  readonly symmetry: boolean;
   /** The invariants and properties the run checks (--invariant/--property), null for all. */
   readonly select: Selection | null;
   /** This worker's participant index, and the number of chunk-writing threads. */

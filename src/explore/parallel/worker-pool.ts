@@ -84,7 +84,7 @@ export class WorkerPool {
         this.failure = e;
         this.wake?.();
       });
-      w.postMessage({ type: "init", constants: model.constants, select, index, threads, ctrl } satisfies ToWorker);
+      w.postMessage({ type: "init", constants: model.constants, symmetry: model.symmetry !== null, select, index, threads, ctrl } satisfies ToWorker);
     }
   }
 

@@ -46,7 +46,7 @@ port.on("message", (m: ToWorker) => {
   if (m.type === "exit") port.close();
   else if (m.type === "init") {
     try {
-      const model = selectChecks(compile(spec!, m.constants, data.file), m.select);
+      const model = selectChecks(compile(spec!, m.constants, data.file, { symmetry: m.symmetry }), m.select);
       expander = new Expander(model, new Int32Array(m.ctrl), m.index, m.threads);
       post({ type: "ready" });
     } catch (e) {

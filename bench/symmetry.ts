@@ -1,0 +1,61 @@
+// The symmetry benchmarks (issue 14 §4), whole `node bin/mc.js check` processes as users run
+// them: (1) time to verdict of specs/devpriv-sym.ts at P=5 T=10 with the type check on (after a
+// warm-up that fills its cache), target < 3 s; (2) the cost of canonicalisation where the
+// quotient is large: bench/specs/sym-counters.ts with 125,970 orbits, distinct states per second
+// with symmetry against the rate without it at the same size (a run stopped at as many states),
+// target ≥ 0.5×, with the reduction factor; (3) --workers 2 against one worker on the same
+// symmetric run, target ≥ 1.75×. Every count is checked exactly.
+
+import { measure, type Measured } from "./measure.ts";
+
+interface Json { verdict?: string; distinctStates?: number; timeMs?: number }
+
+async function run(label: string, args: readonly string[], root: string, want: number | null): Promise<{ m: Measured; j: Json; why?: string }> {
+  process.stderr.write(`bench: ${label} ... `);
+  const m = await measure([process.execPath, "bin/mc.js", "check", ...args, "--json"], root);
+  const line = m.stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+  let j: Json = {};
+  try {
+    j = line ? (JSON.parse(line) as Json) : {};
+  } catch {}
+  const why = j.distinctStates === undefined ? `exit ${m.code}: ${m.stderr.trim().split("\n")[0] ?? ""}` : want !== null && j.distinctStates !== want ? `distinct ${j.distinctStates}, want ${want}` : undefined;
+  process.stderr.write(why ? `n/a (${why})\n` : `${m.wallS.toFixed(2)} s, ${j.distinctStates} states\n`);
+  return { m, j, ...(why ? { why } : {}) };
+}
+
+const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1]!;
+const rate = (r: { j: Json }): number => r.j.distinctStates! / (r.j.timeMs! / 1000);
+
+export async function symmetryCost(root: string, repeat: number, quick: boolean): Promise<{ section: string }> {
+  const devpriv = ["specs/devpriv-sym.ts", "--const", "P=5", "--const", "T=10"];
+  await run("devpriv-sym warm-up (type check cache)", ["specs/devpriv-sym.ts"], root, 11);
+  const verdict: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const r = await run("devpriv-sym P=5 T=10, type check on", devpriv, root, 322);
+    if (!r.why) verdict.push(r.m.wallS);
+  }
+  // C(N+K-1, K-1) orbits: 125,970 at N=12 K=9 (--quick: 11,440 at N=9 K=8)
+  const [N, K, orbits] = quick ? [9, 8, 11440] : [12, 9, 125970];
+  const counters = ["bench/specs/sym-counters.ts", "--no-typecheck", "--const", `N=${N}`, "--const", `K=${K}`];
+  const sym = await run(`sym-counters N=${N} K=${K}, symmetry`, counters, root, orbits);
+  const plain = await run(`sym-counters N=${N} K=${K}, --no-symmetry, first ${orbits} states`, [...counters, "--no-symmetry", "--max-states", String(orbits)], root, orbits);
+  const two = await run(`sym-counters N=${N} K=${K}, symmetry, 2 workers`, [...counters, "--workers", "2"], root, orbits);
+  const lines = [
+    "## Symmetry (issue 14)",
+    "",
+    `${new Date().toISOString()}: whole \`node bin/mc.js check ... --json\` processes. The machine is shared and noisy: compare ratios from one run.`,
+    "",
+    verdict.length ? `- ${med(verdict) < 3 ? "PASS" : "FAIL"}: devpriv-sym P=5 T=10 (322 states) time to verdict with the type check on < 3 s (median of ${verdict.length}: ${med(verdict).toFixed(2)} s)` : "- n/a: devpriv-sym P=5 T=10",
+  ];
+  if (!sym.why && !plain.why) {
+    const ratio = rate(sym) / rate(plain);
+    lines.push(
+      `- ${ratio >= 0.5 ? "PASS" : "FAIL"}: sym-counters N=${N} K=${K} (${orbits} orbits of ${K ** N} states: reduction ${(K ** N / orbits).toFixed(0)}×), distinct states/s with symmetry ≥ 0.5× without: ${rate(sym).toFixed(0)} vs ${rate(plain).toFixed(0)} states/s (${ratio.toFixed(2)}×; search time from the JSON, the symmetry check before it excluded)`,
+    );
+  }
+  if (!sym.why && !two.why) {
+    const eff = sym.m.wallS / two.m.wallS;
+    lines.push(`- ${eff >= 1.75 ? "PASS" : "FAIL"}: --workers 2 on the same symmetric run ≥ 1.75× one worker, whole process: ${sym.m.wallS.toFixed(2)} s vs ${two.m.wallS.toFixed(2)} s (${eff.toFixed(2)}×)`);
+  }
+  return { section: `${lines.join("\n")}\n` };
+}

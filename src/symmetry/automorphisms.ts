@@ -1,0 +1,58 @@
+// Automorphisms of a state, as the canonicaliser uses them: a hash of the state under a renaming
+// (equal for the state and an automorphic image; a function of the renamed value, so unequal
+// hashes prove two renamed states different), and the orbits of the automorphisms found so far,
+// which prune the branches that would only repeat one already explored.
+
+import { ID, LEAF, ORD, fmix, mix, type TNode } from "./template.js";
+
+/** `g` is mapped onto an identity already tried by the automorphisms `autos` that fix `fixed`. */
+export function sameOrbit(autos: readonly Int32Array[], g: number, tried: readonly number[], fixed: readonly number[], cell: readonly number[]): boolean {
+  const root = new Map<number, number>();
+  for (const x of cell) root.set(x, x);
+  const find = (x: number): number => {
+    let r = x;
+    while (root.get(r) !== r) r = root.get(r)!;
+    return r;
+  };
+  for (const p of autos) {
+    if (!fixed.every((f) => p[f] === f)) continue;
+    for (const x of cell) {
+      const a = find(x);
+      const b = find(p[x]!);
+      if (a !== b) root.set(a < b ? b : a, a < b ? a : b);
+    }
+  }
+  const r = find(g);
+  return tried.some((t) => find(t) === r);
+}
+
+/** The hash of the state with identity g renamed to global index pos[g]: a function of the renamed value. */
+export function hashAs(n: TNode, pos: Int32Array): number {
+  if (n.k === LEAF) return n.h;
+  if (n.k === ID) return fmix(0x2f6b1c35 + pos[n.id]!);
+  const kids = n.kids;
+  if (n.k === ORD) {
+    let h = n.id;
+    for (let i = 0; i < kids.length; i++) h = mix(h, hashAs(kids[i]!, pos));
+    return fmix(h);
+  }
+  let sum = 0;
+  for (let i = 0; i < kids.length; i++) sum = (sum + fmix(hashAs(kids[i]!, pos) ^ 0x2545f491)) | 0;
+  return fmix(mix(n.id, sum));
+}
+
+export function identity(n: number): Int32Array {
+  const p = new Int32Array(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  return p;
+}
+
+/** Byte order, shorter first on a common prefix: any fixed total order would do. */
+export function compare(a: Uint8Array, alen: number, b: Uint8Array, boff: number, blen: number): number {
+  const n = Math.min(alen, blen);
+  for (let i = 0; i < n; i++) {
+    const d = a[i]! - b[boff + i]!;
+    if (d !== 0) return d;
+  }
+  return alen - blen;
+}

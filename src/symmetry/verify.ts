@@ -1,0 +1,148 @@
+// Symmetry is checked, not trusted. Before the search, on the first SAMPLE states of the
+// quotient in breadth-first order (every state of a small spec), each declared set's generators
+// (a transposition and a full cycle of its identities: together they generate every
+// permutation of the set) are applied to the state (all of them to the first FULL states, one
+// in turn to the others, which keeps the check's cost near one search of the sample), and the spec must not tell the two apart:
+// the same invariant and property-predicate values, and per action the renamed successors
+// exactly the successors of the renamed state, with the same action-property values on
+// matching steps. The initial states must be closed under renaming. A mismatch is MC051,
+// naming the set, the part of the spec and a witness state. What it cannot see: states past the
+// sample, and properties beyond their state predicates (docs/symmetry.md).
+
+import { Decoder } from "../fingerprint/decode.js";
+import { Encoder } from "../fingerprint/encode.js";
+import type { Model } from "../model/compile.js";
+import { showState } from "../model/show-state.js";
+import { successorsOf } from "../model/successors.js";
+import { McError } from "../result/errors.js";
+import { brokenStep } from "../explore/action-properties.js";
+import { firstBroken } from "../explore/spec-calls.js";
+import { evalPredicate, layoutOf } from "../explore/liveness/layout.js";
+import { orbitCanon } from "./orbit.js";
+import { notSymmetric } from "./realise.js";
+
+/** States of the quotient checked before the search (all of them when it is smaller). */
+export const SAMPLE = 128;
+/** The first FULL of them under every generator; the others under one each, in turn. */
+export const FULL = 32;
+
+interface Generator {
+  readonly set: string;
+  readonly text: string;
+  readonly rename: ReadonlyMap<string, string>;
+}
+
+export function verifySymmetry(model: Model, sample = SAMPLE): void {
+  if (model.symmetry === null) return;
+  const gens = generators(model);
+  const enc = new Encoder();
+  const dec = new Decoder();
+  const bytes = (s: unknown, g?: Generator): string => {
+    enc.rename = g?.rename ?? null;
+    try {
+      return key(enc.buf, enc.encode(s));
+    } finally {
+      enc.rename = null;
+    }
+  };
+  const apply = (s: unknown, g: Generator): unknown => {
+    enc.rename = g.rename;
+    try {
+      return dec.decode(enc.buf.subarray(0, enc.encode(s)), 0);
+    } finally {
+      enc.rename = null;
+    }
+  };
+  const initial = new Set(model.init.map((s) => bytes(s)));
+  for (const g of gens) {
+    for (const s of model.init) {
+      if (!initial.has(bytes(s, g))) throw fail(model, g, "the initial states", s, "the renamed initial state is not an initial state");
+    }
+  }
+  const layout = model.properties.length > 0 ? layoutOf(model) : null;
+  const canon = orbitCanon(model);
+  const seen = new Set<string>();
+  const queue: unknown[] = [];
+  for (const s of model.init) {
+    const k = key(canon.bytesOf(s), -1);
+    if (!seen.has(k)) {
+      seen.add(k);
+      queue.push(s);
+    }
+  }
+  for (let qi = 0; qi < queue.length && qi < sample; qi++) {
+    const s = queue[qi]!;
+    const succs = model.actions.map((act) => [...successorsOf(act(s))]);
+    for (const g of qi < FULL ? gens : [gens[qi % gens.length]!]) {
+      const ps = apply(s, g);
+      const a0 = firstBroken(model, s);
+      const b0 = firstBroken(model, ps);
+      if (a0 !== b0) {
+        const inv = model.invariantNames[a0 >= 0 ? a0 : b0]!;
+        throw fail(model, g, `invariant '${inv}'`, s, `it ${a0 >= 0 ? "fails" : "holds"} there and ${b0 >= 0 ? "fails" : "holds"} after the renaming`);
+      }
+      for (const pred of layout?.predicates ?? []) {
+        if (evalPredicate(model, pred, s) !== evalPredicate(model, pred, ps)) throw fail(model, g, `property '${model.propertyNames[pred.property]}'`, s, "its state predicate changes value under the renaming");
+      }
+      for (let a = 0; a < model.actions.length; a++) {
+        const succ = succs[a]!;
+        const psucc = [...successorsOf(model.actions[a]!(ps))];
+        const mine = new Set(succ.map((t) => bytes(t, g)));
+        const theirs = new Set(psucc.map((t) => bytes(t)));
+        if (mine.size !== theirs.size || [...mine].some((x) => !theirs.has(x))) {
+          throw fail(model, g, `action '${model.actionNames[a]}'`, s, "the renamed state's successors by it are not the renamed successors");
+        }
+        if (model.actionProperties.length === 0) continue;
+        for (const t of succ) {
+          if (brokenStep(model, s, t, a) !== brokenStep(model, ps, apply(t, g), a)) {
+            throw fail(model, g, `an action property on action '${model.actionNames[a]}'`, s, `the step to ${showState(t, 200)} and its renaming disagree`);
+          }
+        }
+      }
+    }
+    if (queue.length >= sample) continue;
+    for (const succ of succs) {
+      for (const t of succ) {
+        const k = key(canon.bytesOf(t), -1);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        queue.push(t);
+      }
+    }
+  }
+}
+
+/**
+ * MC052: temporal properties are not checked on the quotient (docs/symmetry.md says what exact
+ * liveness under symmetry would take); the user checks them without reduction.
+ */
+export function refuseTemporal(model: Model): void {
+  if (model.symmetry === null || model.properties.length === 0) return;
+  throw new McError(
+    "MC052",
+    `${model.file}: spec '${model.name}' declares symmetry (${model.symmetry.names.join(", ")}) and temporal properties (${model.propertyNames.join(", ")}); ` +
+      `mc does not check temporal properties on the reduced state space. Check them with --no-symmetry, or check the invariants ` +
+      `and action properties under symmetry by naming them with --invariant/--property.`,
+  );
+}
+
+/** Per declared set of two or more: a transposition, and a cycle of all when there are three or more. */
+function generators(model: Model): Generator[] {
+  const out: Generator[] = [];
+  model.symmetry!.sets.forEach((ids, i) => {
+    const set = model.symmetry!.names[i]!;
+    if (ids.length < 2) return;
+    out.push({ set, text: `swapping ${ids[0]} and ${ids[1]}`, rename: new Map([[ids[0]!, ids[1]!], [ids[1]!, ids[0]!]]) });
+    if (ids.length > 2) out.push({ set, text: `renaming ${ids.join(" → ")} → ${ids[0]}`, rename: new Map(ids.map((x, j) => [x, ids[(j + 1) % ids.length]!])) });
+  });
+  return out;
+}
+
+function fail(model: Model, g: Generator, part: string, s: unknown, what: string): McError {
+  return notSymmetric(model, `${part} treats set ${g.set} asymmetrically: in state ${showState(s, 300)}, ${g.text}: ${what}`);
+}
+
+function key(buf: Uint8Array, len: number): string {
+  const b = len < 0 ? buf : buf.subarray(0, len);
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
+}

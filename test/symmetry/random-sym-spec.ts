@@ -1,0 +1,67 @@
+// Random specs symmetric by construction, for the symmetry differential test: N threads keyed
+// by identity, each a small program counter; rules (one action each, over every thread) move a
+// thread between counters, optionally take or release a shared lock (its owner's identity) and
+// mark the thread in a Set, or make it point at another thread (a Map from thread to thread: the
+// graphs that leave identities tied after refinement, so the canonicaliser must branch). The
+// invariant bounds how many threads share one counter.
+
+import { Map as IMap, Record, Set as ISet, type RecordOf } from "immutable";
+import { defineSpec, ids, type Spec } from "../../src/index.js";
+
+export interface SymRule {
+  readonly from: number;
+  readonly to: number;
+  readonly lock: "any" | "take" | "release" | "held-elsewhere";
+  readonly mark: boolean;
+  /** "point": the thread points at each other thread in turn (one successor each); "clear": at none. */
+  readonly link: "none" | "point" | "clear";
+}
+
+export interface SymDesc {
+  readonly n: number;
+  readonly k: number;
+  readonly rules: readonly SymRule[];
+  readonly bound: { readonly pc: number; readonly max: number };
+  readonly deadlock: boolean;
+}
+
+interface Fields {
+  pc: IMap<string, number>;
+  owner: string | null;
+  marked: ISet<string>;
+  link: IMap<string, string>;
+}
+type S = RecordOf<Fields>;
+const State = Record<Fields>({ pc: IMap(), owner: null, marked: ISet(), link: IMap() });
+
+export function symSpecOf(d: SymDesc): Spec<S> {
+  const threads = ids("t", d.n);
+  const actions: { [name: string]: (s: S) => S[] } = {};
+  d.rules.forEach((r, i) => {
+    actions[`R${i}`] = (s: S) => {
+      const out: S[] = [];
+      for (const t of threads) {
+        if (s.pc.get(t) !== r.from) continue;
+        if (r.lock === "take" && s.owner !== null) continue;
+        if (r.lock === "release" && s.owner !== t) continue;
+        if (r.lock === "held-elsewhere" && (s.owner === null || s.owner === t)) continue;
+        let n = s.setIn(["pc", t], r.to);
+        if (r.lock === "take") n = n.set("owner", t);
+        if (r.lock === "release") n = n.set("owner", null);
+        if (r.mark) n = n.update("marked", (m) => m.add(t));
+        if (r.link === "clear") n = n.update("link", (l) => l.delete(t));
+        if (r.link === "point") {
+          for (const u of threads) if (u !== t) out.push(n.setIn(["link", t], u));
+        } else out.push(n);
+      }
+      return out;
+    };
+  });
+  return defineSpec({
+    name: "random-sym",
+    symmetry: { Threads: threads },
+    init: [State({ pc: IMap(threads.map((t) => [t, 0])) })],
+    actions,
+    invariants: { Bound: (s: S) => s.pc.count((x) => x === d.bound.pc) <= d.bound.max },
+  });
+}
