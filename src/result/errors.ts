@@ -33,6 +33,13 @@ export const ERROR_CODES = {
   MC044: "a trace names an invariant or property the spec does not have",
   MC045: "the state graph is too big to draw (more states than mc graph --max-states)",
   MC050: "an action property threw or returned a non-boolean",
+  MC066: "cluster: cannot reach the NATS server (--cluster URL)",
+  MC067: "cluster: a worker never joined the run, or no coordinator answered a worker's join (--join-timeout)",
+  MC068: "cluster: a worker's spec source, constants or --nodes differ from the run's (compared by hash at join)",
+  MC069: "cluster: a worker or the coordinator was lost mid-run (silent past --peer-timeout, restarted without checkpoints, or a request unanswered)",
+  MC070: "cluster: a check the cluster mode does not support (temporal or action properties, symmetry, --strategy dfs, --max-states, --coverage)",
+  MC071: "cluster: a checkpoint needed to resume is missing or damaged",
+  MC072: "cluster: bad cluster flags (--cluster URL, --nodes, --index or JOB_COMPLETION_INDEX, --run)",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,392 @@
+// One cluster worker: owns the states whose fingerprint is its index modulo the number of
+// workers. Per level it expands its frontier in path-key order, sends each successor to its
+// owner in batches, takes in the successors others send it until every sender's end-of-level
+// count is met, checks invariants on its new states, writes its checkpoint and reports to the
+// coordinator. It answers the coordinator's questions (a state's parent, counts up to a key).
+
+import { hostname } from "node:os";
+import { Decoder, UnknownRecordType } from "../fingerprint/decode.js";
+import { Encoder } from "../fingerprint/encode.js";
+import { fingerprint, fpHi, fpLo } from "../fingerprint/hash.js";
+import type { Model } from "../model/compile.js";
+import { McError, describeThrown } from "../result/errors.js";
+import { SeenSet } from "../explore/seen-set.js";
+import { SuccessorBatch } from "../explore/successor-batch.js";
+import { encodeInit, firstBroken } from "../explore/spec-calls.js";
+import { Candidates } from "./candidates.js";
+import { readDelta, writeDelta, type DeltaState } from "./checkpoint.js";
+import { AFTER_CHILDREN, appendOrdinal, compareKeys, keyHex, keyOfHex, ordinals, stateAtKey } from "./path-key.js";
+import { json, ownerOf, parse, subjects, type CountReply, type CtlMsg, type HeartbeatMsg, type LevelEvent, type ParentReply, type ReportMsg, type RpcMsg } from "./protocol.js";
+import type { Transport } from "./transport.js";
+import { MSG_COUNT, MSG_SUCCESSORS, OwnerBatch, countMessage, readCount, readHeader, readSuccessors } from "./wire.js";
+import type { ClusterTimeouts } from "./timeouts.js";
+
+export interface WorkerConfig {
+  readonly run: string;
+  readonly nodes: number;
+  readonly index: number;
+  readonly hash: string;
+  readonly describe: string;
+  readonly deadlock: boolean;
+  /** Where this worker's per-level checkpoints go; none: a restart cannot rejoin. */
+  readonly checkpointDir?: string;
+  /** A batch is sent once it holds this many bytes (well under NATS's 1 MiB max_payload). */
+  readonly batchBytes: number;
+  readonly timeouts: ClusterTimeouts;
+}
+
+const EMPTY = new Uint8Array(0);
+const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+export class ClusterWorker {
+  private readonly s: ReturnType<typeof subjects>;
+  private readonly enc = new Encoder();
+  private readonly dec = new Decoder();
+  private readonly batch: SuccessorBatch;
+  /** Every state this worker owns of the committed levels: fingerprint → id, and per id its parent link. */
+  private readonly seen = new SeenSet(1 << 16, true);
+  private readonly parents: DeltaState[] = [];
+  /** The committed depth (the frontier's), 0 before the initial states. */
+  private depth = 0;
+  private frontier: DeltaState[] = [];
+  private gen = new Int32Array(0);
+  /** The level in progress: its new states (depth + 1), the attempt, what came in and went out. */
+  private cand = new Candidates();
+  private candDepth = 0;
+  private attempt = -1;
+  private level = -1;
+  private expected = new Int32Array(0);
+  private received = new Int32Array(0);
+  private expandDone = false;
+  private finishing = false;
+  private event: LevelEvent | null = null;
+  private generated = 0;
+  private enabled: Float64Array;
+  private generatedBy: Float64Array;
+  private readonly pending = new Map<number, Uint8Array[]>();
+  private lastCoordinator = Date.now();
+  private welcomed = false;
+  private settle!: { resolve: () => void; reject: (e: unknown) => void };
+  private readonly offs: (() => void)[] = [];
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly model: Model,
+    private readonly t: Transport,
+    private readonly cfg: WorkerConfig,
+  ) {
+    this.s = subjects(cfg.run);
+    this.batch = new SuccessorBatch(model);
+    this.enabled = new Float64Array(model.actions.length);
+    this.generatedBy = new Float64Array(model.actions.length);
+  }
+
+  /** Takes part in the run until the coordinator says it is over; rejects with an McError otherwise. */
+  run(): Promise<void> {
+    const { s, t, cfg } = this;
+    const done = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
+    this.offs.push(
+      t.subscribe(s.ctl, (d) => this.onCtl(parse<CtlMsg>(d))),
+      t.subscribe(s.data(cfg.index), (d) => this.onData(d)),
+      t.subscribe(s.rpc(cfg.index), (d, reply) => reply && t.publish(reply, json(this.answer(parse<RpcMsg>(d))))),
+    );
+    t.onReconnect(() => t.publish(s.hb, json({ index: cfg.index, reconnected: true } satisfies HeartbeatMsg)));
+    const join = json({ type: "join", index: cfg.index, nodes: cfg.nodes, hash: cfg.hash, describe: cfg.describe, host: hostname(), pid: process.pid, checkpoints: cfg.checkpointDir !== undefined });
+    const started = Date.now();
+    const beat = (): void => {
+      if (!this.welcomed) {
+        if (Date.now() - started > cfg.timeouts.joinMs) return this.fail(new McError("MC067", `worker ${cfg.index} of run '${cfg.run}': no coordinator answered its join within ${cfg.timeouts.joinMs} ms (--join-timeout). Is worker 0 (the coordinator) running against the same NATS server and --run id?`));
+        t.publish(s.join, join);
+      } else {
+        t.publish(s.hb, json({ index: cfg.index } satisfies HeartbeatMsg));
+        if (Date.now() - this.lastCoordinator > cfg.timeouts.peerMs) this.fail(new McError("MC069", `worker ${cfg.index} of run '${cfg.run}': the coordinator (worker 0) has been silent for ${cfg.timeouts.peerMs} ms (--peer-timeout); it stopped or lost the NATS server.`));
+      }
+    };
+    beat();
+    this.timers.push(setInterval(beat, cfg.timeouts.heartbeatMs));
+    return done.finally(() => this.stop());
+  }
+
+  private stop(): void {
+    for (const off of this.offs) off();
+    for (const tm of this.timers) clearInterval(tm);
+  }
+
+  private fail(e: unknown): void {
+    this.attempt = Number.MAX_SAFE_INTEGER; // abandons any level in progress
+    this.settle.reject(e);
+  }
+
+  private onCtl(m: CtlMsg): void {
+    this.lastCoordinator = Date.now();
+    if (m.type === "welcome" && m.index === this.cfg.index) this.welcomed = true;
+    else if (m.type === "reject" && m.index === this.cfg.index) this.fail(new McError(m.code as "MC068", m.message));
+    else if (m.type === "done") this.settle.resolve();
+    else if (m.type === "abort") this.fail(new McError(m.code as "MC069", m.message));
+    else if (m.type === "level" && this.welcomed && m.attempt > this.attempt) {
+      try {
+        this.startLevel(m.level, m.attempt);
+      } catch (e) {
+        this.fail(e);
+      }
+    }
+  }
+
+  /** Brings the committed state to depth `level`, then expands it. */
+  private startLevel(level: number, attempt: number): void {
+    if (this.candDepth === level && this.depth === level - 1) this.commit();
+    if (this.depth < level && this.depth === 0 && this.cfg.checkpointDir !== undefined) this.resume(level);
+    if (this.depth !== level) throw new Error(`worker ${this.cfg.index} holds depth ${this.depth} and cannot expand depth ${level}`);
+    this.level = level;
+    this.attempt = attempt;
+    this.cand = new Candidates();
+    this.candDepth = level + 1;
+    this.expected = new Int32Array(this.cfg.nodes).fill(-1);
+    this.received = new Int32Array(this.cfg.nodes);
+    this.expandDone = this.finishing = false;
+    this.event = null;
+    this.generated = 0;
+    this.enabled = new Float64Array(this.model.actions.length);
+    this.generatedBy = new Float64Array(this.model.actions.length);
+    this.gen = new Int32Array(this.frontier.length);
+    for (const [a, msgs] of this.pending) if (a < attempt) this.pending.delete(a);
+    const early = this.pending.get(attempt) ?? [];
+    this.pending.delete(attempt);
+    for (const d of early) this.onData(d);
+    void (level === 0 ? this.initial() : this.expand(attempt)).catch((e: unknown) => this.fail(e));
+  }
+
+  /** The level's new states become the committed frontier. */
+  private commit(): void {
+    const states = this.cand.sorted();
+    for (const st of states) {
+      this.seen.add(st.hi, st.lo, this.parents.length);
+      this.parents.push(st);
+    }
+    this.frontier = states;
+    this.depth = this.candDepth;
+    this.cand = new Candidates();
+  }
+
+  /** After a restart: the checkpoints of depths 1..level. */
+  private resume(level: number): void {
+    for (let d = 1; d <= level; d++) {
+      this.cand = new Candidates();
+      for (const st of readDelta(this.cfg.checkpointDir!, d)) this.cand.offer(st.hi, st.lo, st.phi, st.plo, st.action, st.succ, st.key, () => st.bytes);
+      this.candDepth = d;
+      this.commit();
+    }
+  }
+
+  /** Level 0: every worker computes the initial states and keeps those it owns. */
+  private async initial(): Promise<void> {
+    const { model, enc, cfg } = this;
+    for (let k = 0; k < model.init.length; k++) {
+      const key = appendOrdinal(EMPTY, k);
+      let len: number;
+      try {
+        len = encodeInit(enc, model, k);
+      } catch (e) {
+        this.noteEvent(errorEvent(key, "", e));
+        break;
+      }
+      fingerprint(enc.buf, len);
+      const hi = fpHi();
+      const lo = fpLo();
+      if (ownerOf(lo, cfg.nodes) === cfg.index) this.cand.offer(hi, lo, 0, 0, -1, k, key, () => enc.buf.slice(0, len));
+    }
+    this.expected.fill(0);
+    this.expandDone = true;
+    await this.maybeFinish();
+  }
+
+  private async expand(attempt: number): Promise<void> {
+    const { model, cfg, t } = this;
+    const n = cfg.nodes;
+    const out = Array.from({ length: n }, (_, j) => new OwnerBatch({ kind: MSG_SUCCESSORS, level: this.level, attempt, from: cfg.index }));
+    const sent = new Int32Array(n);
+    const send = (j: number): void => {
+      const b = out[j]!;
+      if (b.records === 0) return;
+      sent[j]! += b.records;
+      const msg = b.take();
+      if (j === cfg.index) this.take(msg);
+      else t.publish(this.s.data(j), msg);
+    };
+    const probe = { touch: () => 0 };
+    let since = 0;
+    for (let i = 0; i < this.frontier.length; i++) {
+      const p = this.frontier[i]!;
+      const s = this.stateOf(p);
+      const batch = this.batch;
+      batch.collect(s, probe);
+      const { bytes, off, len, hi, lo, action, k: kOf, counts } = batch;
+      for (let j = 0; j < batch.n; j++) {
+        const a = action[j]!;
+        if (kOf[j] === 0) {
+          this.enabled[a]!++;
+          this.generatedBy[a]! += counts[a]!;
+        }
+        const o = ownerOf(lo[j]!, n);
+        out[o]!.child(i, p.hi, p.lo, p.key, hi[j]!, lo[j]!, a, kOf[j]!, j, bytes, off[j]!, len[j]!);
+        if (out[o]!.size >= cfg.batchBytes) {
+          send(o);
+          since += 16;
+        }
+      }
+      this.gen[i] = batch.n;
+      this.generated += batch.n;
+      const after = afterChildren(p.key);
+      if (batch.error !== null) {
+        this.noteEvent(errorEvent(after, keyHex(p.key), batch.error));
+        batch.release();
+        break; // one machine stops here; every later parent comes after it
+      }
+      batch.release();
+      if (batch.n === 0 && cfg.deadlock) this.noteEvent({ key: keyHex(after), parentKey: keyHex(p.key), kind: "deadlock", invariant: -1, hi: p.hi, lo: p.lo, ord: 0 });
+      // let the messages others send in (and heartbeats out) now and then
+      if (++since >= 64) {
+        since = 0;
+        await tick();
+        if (this.attempt !== attempt) return;
+      }
+    }
+    for (let j = 0; j < n; j++) send(j);
+    for (let j = 0; j < n; j++) {
+      if (j === cfg.index) this.expected[j] = sent[j]!;
+      else t.publish(this.s.data(j), countMessage({ kind: MSG_COUNT, level: this.level, attempt, from: cfg.index }, sent[j]!));
+    }
+    await t.flush();
+    if (this.attempt !== attempt) return;
+    this.expandDone = true;
+    await this.maybeFinish();
+  }
+
+  private stateOf(p: DeltaState): unknown {
+    try {
+      return this.dec.decode(p.bytes, 0);
+    } catch (e) {
+      if (!(e instanceof UnknownRecordType)) throw e;
+      // A Record type only other workers have built so far: build it by running the spec along the state's path.
+      const r = stateAtKey(this.model, p.key);
+      if (r === null) throw new McError("MC014", `${this.model.file}: replaying the path to a state did not reproduce it: the spec is not deterministic.`);
+      this.enc.encode(r.state);
+      return r.state;
+    }
+  }
+
+  private onData(d: Uint8Array): void {
+    const h = readHeader(d);
+    if (h.attempt > this.attempt) {
+      const q = this.pending.get(h.attempt) ?? [];
+      q.push(d);
+      this.pending.set(h.attempt, q);
+      return;
+    }
+    if (h.attempt < this.attempt || this.finishing) return;
+    if (h.kind === MSG_COUNT) this.expected[h.from] = readCount(d);
+    else this.take(d);
+    if (h.kind === MSG_COUNT || h.from !== this.cfg.index) void this.maybeFinish().catch((e: unknown) => this.fail(e));
+  }
+
+  /** Admits a batch of successors (from a peer, or from this worker itself). */
+  private take(d: Uint8Array): void {
+    const h = readHeader(d);
+    let n = 0;
+    readSuccessors(d, (c) => {
+      n++;
+      if (this.seen.get(c.hi, c.lo) >= 0) return;
+      this.cand.offer(c.hi, c.lo, c.phi, c.plo, c.action, c.k, appendOrdinal(c.pkey, c.ord), () => d.slice(c.off, c.off + c.len));
+    });
+    this.received[h.from]! += n;
+  }
+
+  private async maybeFinish(): Promise<void> {
+    if (!this.expandDone || this.finishing) return;
+    for (let j = 0; j < this.cfg.nodes; j++) if (this.expected[j] !== this.received[j]) return;
+    this.finishing = true;
+    const attempt = this.attempt;
+    const states = this.cand.sorted();
+    // Invariants, in the order one machine checks them: the first broken one is this worker's event.
+    for (let i = 0; i < states.length; i++) {
+      const st = states[i]!;
+      if (this.event !== null && compareKeys(st.key, keyOfHex(this.event.key)) > 0) break;
+      let bad: number;
+      try {
+        bad = firstBroken(this.model, this.stateOf(st));
+      } catch (e) {
+        this.noteEvent(errorEvent(st.key, keyHex(st.key.subarray(0, st.key.length - lastCodeLength(st.key))), e));
+        break;
+      }
+      if (bad >= 0) {
+        const ords = ordinals(st.key);
+        this.noteEvent({ key: keyHex(st.key), parentKey: keyHex(st.key.subarray(0, st.key.length - lastCodeLength(st.key))), kind: "invariant", invariant: bad, hi: st.hi, lo: st.lo, ord: ords.at(-1)! });
+        break;
+      }
+      if ((i & 511) === 511) {
+        await tick();
+        if (this.attempt !== attempt) return;
+      }
+    }
+    if (this.cfg.checkpointDir !== undefined) writeDelta(this.cfg.checkpointDir, this.level + 1, states);
+    const report: ReportMsg = {
+      type: "report",
+      index: this.cfg.index,
+      level: this.level,
+      attempt,
+      newStates: states.length,
+      generated: this.generated,
+      enabled: [...this.enabled],
+      generatedBy: [...this.generatedBy],
+      event: this.event,
+      sent: { ...this.t.sent },
+      rssBytes: process.resourceUsage().maxRSS * 1024,
+    };
+    this.t.publish(this.s.report, json(report));
+  }
+
+  private noteEvent(e: LevelEvent): void {
+    if (this.event === null || e.key < this.event.key) this.event = e;
+  }
+
+  private answer(m: RpcMsg): ParentReply | CountReply {
+    if (m.type === "parent") {
+      const id = this.seen.get(m.hi, m.lo);
+      const st = id >= 0 ? this.parents[id] : this.cand.find(m.hi, m.lo);
+      if (st === undefined) return { found: false };
+      return { found: true, init: st.action < 0 ? st.succ : -1, phi: st.phi, plo: st.plo, action: st.action, succ: st.succ };
+    }
+    const key = keyOfHex(m.key);
+    const pkey = keyOfHex(m.parentKey);
+    let distinct = this.parents.length;
+    for (const st of this.cand.states) if (compareKeys(st.key, key) <= 0) distinct++;
+    let generated = 0;
+    if (this.level > 0) for (let i = 0; i < this.frontier.length; i++) if (compareKeys(this.frontier[i]!.key, pkey) < 0) generated += this.gen[i]!;
+    return { distinct, generated };
+  }
+}
+
+/** The key of the events that follow all of a parent's children (its deadlock, its spec error). */
+function afterChildren(key: Uint8Array): Uint8Array {
+  const k = new Uint8Array(key.length + 1);
+  k.set(key);
+  k[key.length] = AFTER_CHILDREN;
+  return k;
+}
+
+/** The bytes of a key's last ordinal code. */
+function lastCodeLength(key: Uint8Array): number {
+  let p = 0;
+  let last = 0;
+  while (p < key.length) {
+    const b = key[p]!;
+    last = b < 0x80 ? 1 : b < 0xc0 ? 2 : b < 0xe0 ? 3 : 4;
+    p += last;
+  }
+  return last;
+}
+
+function errorEvent(key: Uint8Array, parentKey: string, e: unknown): LevelEvent {
+  const mc = e instanceof McError;
+  return { key: keyHex(key), parentKey, kind: "error", invariant: -1, hi: 0, lo: 0, ord: 0, code: mc ? e.code : "internal", message: mc ? e.message : describeThrown(e) };
+}
