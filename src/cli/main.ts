@@ -11,6 +11,7 @@ import { outputFlags } from "./output-flags.js";
 import { replayCommand, runReplay } from "./replay-command.js";
 import { graphCommand, runGraph } from "./graph-command.js";
 import { runSimulate, simulateFlags } from "./simulate-command.js";
+import { clusterCommand, clusterFlags, runClusterUp, runClusterWorker } from "./cluster-command.js";
 
 export interface Io {
   out(s: string): void;
@@ -45,7 +46,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("property", { type: "string", array: true, default: [] as string[], describe: "check only this temporal or action property (repeatable)" })
           .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" })
           .option("coverage", { type: "boolean", default: false, describe: "per action: states enabled in, successors, new states; per invariant: states checked" })
-          .options(outputFlags),
+          .options(outputFlags)
+          .option("cluster", { type: "string", describe: "check on --nodes local worker processes over the NATS server at this URL (docs/cluster.md)" })
+          .options(clusterFlags),
       (a) => {
         if (typeof a.spec !== "string" || a.spec === "") {
           usage = "mc check needs a spec file: mc check <spec.ts>.";
@@ -68,6 +71,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
             trace: a.trace,
             emitTest: a["emit-test"],
             coverage: a.coverage,
+            ...(a.cluster !== undefined
+              ? { cluster: { url: a.cluster, nodes: a.nodes ?? NaN, run: a.run, checkpointDir: a["checkpoint-dir"], checkpoints: a.checkpoints, passThrough: clusterPassThrough(a) } }
+              : {}),
           },
           io,
         );
@@ -93,6 +99,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     });
   replayCommand(parser, (a) => (outcome = runReplay(a, io)));
   graphCommand(parser, (a) => (outcome = runGraph(a, io)));
+  clusterCommand(parser, (a) => (outcome = a.worker ? runClusterWorker(a.worker, io) : runClusterUp(a, io)));
   parser
     .demandCommand(1, "Name a command: mc check <spec.ts>, mc simulate <spec.ts>, mc replay <spec.ts> <trace>, mc graph <spec.ts> or mc regress.")
     .strict()
@@ -125,4 +132,10 @@ export function fail(e: unknown, io: Io): number {
     if (process.env["MC_DEBUG"] && e instanceof Error) io.err(`${e.stack}\n`);
   }
   return EXIT.error;
+}
+
+/** The worker flags `mc check --cluster` hands on to its worker processes as given. */
+function clusterPassThrough(a: { "join-timeout": number; "peer-timeout": number; "connect-timeout": number; "cluster-stats": boolean }): string[] {
+  const out = ["--join-timeout", String(a["join-timeout"]), "--peer-timeout", String(a["peer-timeout"]), "--connect-timeout", String(a["connect-timeout"])];
+  return a["cluster-stats"] ? [...out, "--cluster-stats"] : out;
 }

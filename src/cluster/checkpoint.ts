@@ -29,12 +29,12 @@ export function writeDelta(dir: string, depth: number, states: readonly DeltaSta
   const buf = Buffer.alloc(size);
   let p = buf.writeUInt32LE(states.length, 0);
   for (const s of states) {
-    p = buf.writeInt32LE(s.hi, p);
-    p = buf.writeInt32LE(s.lo, p);
-    p = buf.writeInt32LE(s.phi, p);
-    p = buf.writeInt32LE(s.plo, p);
-    p = buf.writeInt32LE(s.action, p);
-    p = buf.writeInt32LE(s.succ, p);
+    p = buf.writeInt32LE(s.hi | 0, p);
+    p = buf.writeInt32LE(s.lo | 0, p);
+    p = buf.writeInt32LE(s.phi | 0, p);
+    p = buf.writeInt32LE(s.plo | 0, p);
+    p = buf.writeInt32LE(s.action | 0, p);
+    p = buf.writeInt32LE(s.succ | 0, p);
     p = buf.writeUInt32LE(s.key.length, p);
     buf.set(s.key, p);
     p += s.key.length;

@@ -78,6 +78,11 @@ export async function coordinate(model: Model, opts: ResolvedOptions, t: Transpo
     t.subscribe(s.hb, (d) => {
       const h = parse<HeartbeatMsg>(d);
       if (h.index >= 0 && h.index < n) lastSeen[h.index] = Date.now();
+      if (h.fatal) {
+        const j = joined.get(h.index);
+        if (h.fatal.code === "internal") return fail(new McError("MC069", `run '${cfg.run}': worker ${h.index}${j ? ` (${j.host}, pid ${j.pid})` : ""} failed with an internal error (a bug in mc): ${h.fatal.message}`));
+        return fail(new McError(h.fatal.code as ErrorCode, h.fatal.message));
+      }
       if (h.reconnected) {
         redo = true;
         wake();

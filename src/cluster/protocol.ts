@@ -76,6 +76,8 @@ export interface ReportMsg {
 export interface HeartbeatMsg {
   readonly index: number;
   readonly reconnected?: boolean;
+  /** The worker failed and is leaving the run: why (the coordinator ends the run with it). */
+  readonly fatal?: { readonly code: string; readonly message: string };
 }
 
 export type RpcMsg = { readonly type: "parent"; readonly hi: number; readonly lo: number } | { readonly type: "count"; readonly parentKey: string; readonly key: string };

@@ -69,6 +69,8 @@ export class ClusterWorker {
   private settle!: { resolve: () => void; reject: (e: unknown) => void };
   private readonly offs: (() => void)[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
+  /** Data messages (successor batches and end-of-level counts) sent to other workers, and their bytes. */
+  private readonly data = { msgs: 0, bytes: 0 };
 
   constructor(
     private readonly model: Model,
@@ -112,17 +114,22 @@ export class ClusterWorker {
     for (const tm of this.timers) clearInterval(tm);
   }
 
-  private fail(e: unknown): void {
+  /** Leaves the run; `tell`: the coordinator has not said so itself, so it hears why. */
+  private fail(e: unknown, tell = true): void {
     this.attempt = Number.MAX_SAFE_INTEGER; // abandons any level in progress
+    if (tell) {
+      const fatal = e instanceof McError ? { code: e.code, message: e.message } : { code: "internal", message: describeThrown(e) };
+      this.t.publish(this.s.hb, json({ index: this.cfg.index, fatal } satisfies HeartbeatMsg));
+    }
     this.settle.reject(e);
   }
 
   private onCtl(m: CtlMsg): void {
     this.lastCoordinator = Date.now();
     if (m.type === "welcome" && m.index === this.cfg.index) this.welcomed = true;
-    else if (m.type === "reject" && m.index === this.cfg.index) this.fail(new McError(m.code as "MC068", m.message));
+    else if (m.type === "reject" && m.index === this.cfg.index) this.fail(new McError(m.code as "MC068", m.message), false);
     else if (m.type === "done") this.settle.resolve();
-    else if (m.type === "abort") this.fail(new McError(m.code as "MC069", m.message));
+    else if (m.type === "abort") this.fail(new McError(m.code as "MC069", m.message), false);
     else if (m.type === "level" && this.welcomed && m.attempt > this.attempt) {
       try {
         this.startLevel(m.level, m.attempt);
@@ -211,7 +218,7 @@ export class ClusterWorker {
       sent[j]! += b.records;
       const msg = b.take();
       if (j === cfg.index) this.take(msg);
-      else t.publish(this.s.data(j), msg);
+      else this.sendData(j, msg);
     };
     const probe = { touch: () => 0 };
     let since = 0;
@@ -254,12 +261,18 @@ export class ClusterWorker {
     for (let j = 0; j < n; j++) send(j);
     for (let j = 0; j < n; j++) {
       if (j === cfg.index) this.expected[j] = sent[j]!;
-      else t.publish(this.s.data(j), countMessage({ kind: MSG_COUNT, level: this.level, attempt, from: cfg.index }, sent[j]!));
+      else this.sendData(j, countMessage({ kind: MSG_COUNT, level: this.level, attempt, from: cfg.index }, sent[j]!));
     }
     await t.flush();
     if (this.attempt !== attempt) return;
     this.expandDone = true;
     await this.maybeFinish();
+  }
+
+  private sendData(owner: number, msg: Uint8Array): void {
+    this.data.msgs++;
+    this.data.bytes += msg.length;
+    this.t.publish(this.s.data(owner), msg);
   }
 
   private stateOf(p: DeltaState): unknown {
@@ -339,7 +352,7 @@ export class ClusterWorker {
       enabled: [...this.enabled],
       generatedBy: [...this.generatedBy],
       event: this.event,
-      sent: { ...this.t.sent },
+      sent: { ...this.data },
       rssBytes: process.resourceUsage().maxRSS * 1024,
     };
     this.t.publish(this.s.report, json(report));
