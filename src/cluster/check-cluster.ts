@@ -37,11 +37,12 @@ export async function clusterModel<S>(spec: Spec<S>, options: CheckOptions): Pro
   const opts = resolveOptions(options, 1);
   await initHash();
   const model = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file), opts.select);
-  const refuse = (what: string): never => {
-    throw new McError("MC070", `${model.file}: the cluster mode does not check ${what}; run it on one machine (without --cluster), or leave it out.`);
+  const refuse = (what: string, fix = "leave it out, or run the check on one machine (without --cluster)"): never => {
+    throw new McError("MC070", `${model.file}: the cluster mode does not check ${what}; ${fix}.`);
   };
-  if (model.propertyNames.length > 0) refuse(`temporal properties (${model.propertyNames.join(", ")}): liveness needs the whole state graph in one place. Use --invariant to check only invariants`);
-  if (model.actionPropertyNames.length > 0) refuse(`action properties (${model.actionPropertyNames.join(", ")}). Use --invariant to check only invariants`);
+  const onlyInvariants = `check only the invariants (--invariant ${model.invariantNames[0] ?? "NAME"} ...), or run the check on one machine (without --cluster)`;
+  if (model.propertyNames.length > 0) refuse(`temporal properties (${model.propertyNames.join(", ")}): liveness needs the whole state graph in one place`, onlyInvariants);
+  if (model.actionPropertyNames.length > 0) refuse(`action properties (${model.actionPropertyNames.join(", ")})`, onlyInvariants);
   if (Object.keys(spec.build(model.constants).symmetry).length > 0) refuse("specs that declare symmetry: it explores the full state space and does not reduce by symmetry");
   if (opts.strategy !== "bfs") refuse("--strategy dfs: it is a breadth-first search, level by level");
   if (opts.maxStates !== Infinity) refuse("--max-states (where one machine stops inside a level depends on a global count); use --max-depth");

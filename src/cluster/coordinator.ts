@@ -99,7 +99,9 @@ export async function coordinate(model: Model, opts: ResolvedOptions, t: Transpo
     redo = true;
     wake();
   });
-  const beat = setInterval(() => ctl({ type: "hb" }), cfg.timeouts.heartbeatMs);
+  /** The level start last announced, repeated with every heartbeat. */
+  let current = { level: -1, attempt: -1 };
+  const beat = setInterval(() => ctl({ type: "hb", ...current }), cfg.timeouts.heartbeatMs);
   /** Resolves on the next message (or after a second, to look at the clocks). */
   const next = (): Promise<void> => new Promise((r) => ((wake = r), setTimeout(r, 1000)));
   const rpc = async <T>(owner: number, m: RpcMsg): Promise<T> => {
@@ -111,6 +113,7 @@ export async function coordinate(model: Model, opts: ResolvedOptions, t: Transpo
   };
 
   const started = Date.now();
+  let lastReport = started;
   let distinct = 0;
   let generated = 0;
   let depth = 0;
@@ -135,7 +138,8 @@ export async function coordinate(model: Model, opts: ResolvedOptions, t: Transpo
       // Start (or restart) the level, then wait for every worker's report of this attempt.
       redo = false;
       reports = new Map();
-      ctl({ type: "level", level, attempt });
+      current = { level, attempt };
+      ctl({ type: "level", ...current });
       const levelStart = Date.now();
       while (reports.size < n && !redo && failure === undefined && !opts.signal?.aborted) {
         await next();
@@ -181,7 +185,10 @@ export async function coordinate(model: Model, opts: ResolvedOptions, t: Transpo
       for (const r of rs) for (let a = 0; a < model.actions.length; a++) (stats.enabled[a]! += r.enabled[a]!), (stats.generated[a]! += r.generatedBy[a]!);
       if (newStates === 0) return outcome(null);
       depth = level + 1;
-      listener.onProgress?.({ distinct, generated, frontier: newStates, depth, elapsedMs: Date.now() - started, storeBytes: 0 });
+      if (Date.now() - lastReport >= opts.progressIntervalMs) {
+        lastReport = Date.now();
+        listener.onProgress?.({ distinct, generated, frontier: newStates, depth, elapsedMs: lastReport - started, storeBytes: 0 });
+      }
       if (depth >= opts.maxDepth) return outcome({ kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` });
       level++;
     }

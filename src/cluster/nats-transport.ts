@@ -48,7 +48,8 @@ export async function natsTransport(o: NatsOptions): Promise<Transport> {
       sent.bytes += data.length;
       return (await nc.request(subject, data, { timeout: timeoutMs })).data;
     },
-    flush: () => nc.flush(),
+    // a flush cut short by a disconnection is not an error here: the reconnection redoes the level
+    flush: () => nc.flush().catch(() => undefined),
     onReconnect: (cb) => reconnected.push(cb),
     async close() {
       await nc.close().catch(() => undefined);

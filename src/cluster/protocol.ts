@@ -38,7 +38,8 @@ export type CtlMsg =
   | { readonly type: "reject"; readonly index: number; readonly code: string; readonly message: string }
   /** Expand the states of depth `level` (0: make the initial states); `attempt` grows with every start. */
   | { readonly type: "level"; readonly level: number; readonly attempt: number }
-  | { readonly type: "hb" }
+  /** Every heartbeat repeats the level in progress, so a worker that missed its start (a lost message) catches up. */
+  | { readonly type: "hb"; readonly level: number; readonly attempt: number }
   | { readonly type: "done" }
   | { readonly type: "abort"; readonly code: string; readonly message: string };
 

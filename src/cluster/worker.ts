@@ -71,6 +71,8 @@ export class ClusterWorker {
   private readonly timers: NodeJS.Timeout[] = [];
   /** Data messages (successor batches and end-of-level counts) sent to other workers, and their bytes. */
   private readonly data = { msgs: 0, bytes: 0 };
+  /** This attempt's report, once sent. */
+  private report: ReportMsg | null = null;
 
   constructor(
     private readonly model: Model,
@@ -101,6 +103,8 @@ export class ClusterWorker {
         t.publish(s.join, join);
       } else {
         t.publish(s.hb, json({ index: cfg.index } satisfies HeartbeatMsg));
+        // a report is idempotent: repeated until the next level starts, in case one was lost
+        if (this.report !== null && this.report.attempt === this.attempt) t.publish(s.report, json(this.report));
         if (Date.now() - this.lastCoordinator > cfg.timeouts.peerMs) this.fail(new McError("MC069", `worker ${cfg.index} of run '${cfg.run}': the coordinator (worker 0) has been silent for ${cfg.timeouts.peerMs} ms (--peer-timeout); it stopped or lost the NATS server.`));
       }
     };
@@ -130,7 +134,7 @@ export class ClusterWorker {
     else if (m.type === "reject" && m.index === this.cfg.index) this.fail(new McError(m.code as "MC068", m.message), false);
     else if (m.type === "done") this.settle.resolve();
     else if (m.type === "abort") this.fail(new McError(m.code as "MC069", m.message), false);
-    else if (m.type === "level" && this.welcomed && m.attempt > this.attempt) {
+    else if ((m.type === "level" || m.type === "hb") && this.welcomed && m.attempt > this.attempt) {
       try {
         this.startLevel(m.level, m.attempt);
       } catch (e) {
@@ -355,6 +359,8 @@ export class ClusterWorker {
       sent: { ...this.data },
       rssBytes: process.resourceUsage().maxRSS * 1024,
     };
+    if (this.attempt !== attempt) return;
+    this.report = report;
     this.t.publish(this.s.report, json(report));
   }
 
