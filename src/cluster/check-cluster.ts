@@ -90,12 +90,21 @@ export async function runWorker<S>(spec: Spec<S>, options: CheckOptions, t: Tran
   await w.run();
 }
 
-/** The whole cluster in this process: `nodes` workers and the coordinator over one in-process bus. */
-export async function checkInProcess<S>(spec: Spec<S>, options: CheckOptions, nodes: number, extra: Partial<ClusterSetup> = {}): Promise<ClusterResult> {
+/**
+ * The whole cluster in this process: `nodes` workers and the coordinator, each with its own
+ * endpoint of one in-process bus, or of what `connect` gives (a NATS connection each, in tests).
+ */
+export async function checkInProcess<S>(spec: Spec<S>, options: CheckOptions, nodes: number, extra: Partial<ClusterSetup> = {}, connect?: () => Promise<Transport>): Promise<ClusterResult> {
   const bus = new InProcessBus();
+  const endpoint = connect ?? (async () => bus.endpoint());
   const setup: ClusterSetup = { run: "local", nodes, source: "", ...extra };
-  const workers = [...Array(nodes).keys()].map((index) => runWorker(spec, options, bus.endpoint(), { ...setup, index }));
-  const coord = coordinateCheck(spec, options, bus.endpoint(), setup);
-  const [res] = await Promise.all([coord, ...workers.map((w) => w.catch((e: unknown) => e))]);
-  return res;
+  const ends = await Promise.all([...Array(nodes + 1).keys()].map(() => endpoint()));
+  try {
+    const workers = [...Array(nodes).keys()].map((index) => runWorker(spec, options, ends[index]!, { ...setup, index }));
+    const coord = coordinateCheck(spec, options, ends[nodes]!, setup);
+    const [res] = await Promise.all([coord, ...workers.map((w) => w.catch((e: unknown) => e))]);
+    return res;
+  } finally {
+    await Promise.all(ends.map((t) => t.close()));
+  }
 }
