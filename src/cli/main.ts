@@ -134,8 +134,9 @@ export function fail(e: unknown, io: Io): number {
   return EXIT.error;
 }
 
-/** The worker flags `mc check --cluster` hands on to its worker processes as given. */
+/** The worker flags `mc check --cluster` hands on to its worker processes, those not at their defaults. */
 function clusterPassThrough(a: { "join-timeout": number; "peer-timeout": number; "connect-timeout": number; "cluster-stats": boolean }): string[] {
-  const out = ["--join-timeout", String(a["join-timeout"]), "--peer-timeout", String(a["peer-timeout"]), "--connect-timeout", String(a["connect-timeout"])];
+  const out: string[] = [];
+  for (const f of ["join-timeout", "peer-timeout", "connect-timeout"] as const) if (a[f] !== clusterFlags[f].default) out.push(`--${f}`, String(a[f]));
   return a["cluster-stats"] ? [...out, "--cluster-stats"] : out;
 }
