@@ -14,6 +14,7 @@ import { SeenSet } from "../explore/seen-set.js";
 import { SuccessorBatch } from "../explore/successor-batch.js";
 import { encodeInit, firstBroken } from "../explore/spec-calls.js";
 import { Candidates } from "./candidates.js";
+import { ParentLinks } from "./parent-links.js";
 import { readDelta, writeDelta, type DeltaState } from "./checkpoint.js";
 import { AFTER_CHILDREN, appendOrdinal, compareKeys, keyHex, keyOfHex, ordinals, stateAtKey } from "./path-key.js";
 import { json, ownerOf, parse, subjects, type CountReply, type CtlMsg, type HeartbeatMsg, type LevelEvent, type ParentReply, type ReportMsg, type RpcMsg } from "./protocol.js";
@@ -45,7 +46,7 @@ export class ClusterWorker {
   private readonly batch: SuccessorBatch;
   /** Every state this worker owns of the committed levels: fingerprint → id, and per id its parent link. */
   private readonly seen = new SeenSet(1 << 16, true);
-  private readonly parents: DeltaState[] = [];
+  private readonly parents = new ParentLinks();
   /** The committed depth (the frontier's), 0 before the initial states. */
   private depth = 0;
   private frontier: DeltaState[] = [];
@@ -170,10 +171,7 @@ export class ClusterWorker {
   /** The level's new states become the committed frontier. */
   private commit(): void {
     const states = this.cand.sorted();
-    for (const st of states) {
-      this.seen.add(st.hi, st.lo, this.parents.length);
-      this.parents.push(st);
-    }
+    for (const st of states) this.seen.add(st.hi, st.lo, this.parents.add(st.phi, st.plo, st.action, st.succ));
     this.frontier = states;
     this.depth = this.candDepth;
     this.cand = new Candidates();
@@ -371,13 +369,13 @@ export class ClusterWorker {
   private answer(m: RpcMsg): ParentReply | CountReply {
     if (m.type === "parent") {
       const id = this.seen.get(m.hi, m.lo);
-      const st = id >= 0 ? this.parents[id] : this.cand.find(m.hi, m.lo);
+      const st = id >= 0 ? this.parents.get(id) : this.cand.find(m.hi, m.lo);
       if (st === undefined) return { found: false };
       return { found: true, init: st.action < 0 ? st.succ : -1, phi: st.phi, plo: st.plo, action: st.action, succ: st.succ };
     }
     const key = keyOfHex(m.key);
     const pkey = keyOfHex(m.parentKey);
-    let distinct = this.parents.length;
+    let distinct = this.parents.size;
     for (const st of this.cand.states) if (compareKeys(st.key, key) <= 0) distinct++;
     let generated = 0;
     if (this.level > 0) for (let i = 0; i < this.frontier.length; i++) if (compareKeys(this.frontier[i]!.key, pkey) < 0) generated += this.gen[i]!;
