@@ -237,6 +237,13 @@ export class ClusterWorker {
           this.generatedBy[a]! += counts[a]!;
         }
         const o = ownerOf(lo[j]!, n);
+        if (o === cfg.index) {
+          // its own successors never go through the wire: admitted here, counted as sent and received
+          sent[o]!++;
+          this.received[o]!++;
+          if (this.seen.get(hi[j]!, lo[j]!) < 0) this.cand.offer(hi[j]!, lo[j]!, p.hi, p.lo, a, kOf[j]!, appendOrdinal(p.key, j), () => bytes.slice(off[j]!, off[j]! + len[j]!));
+          continue;
+        }
         out[o]!.child(i, p.hi, p.lo, p.key, hi[j]!, lo[j]!, a, kOf[j]!, j, bytes, off[j]!, len[j]!);
         if (out[o]!.size >= cfg.batchBytes) {
           send(o);
