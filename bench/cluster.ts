@@ -1,7 +1,7 @@
 // The cluster benchmark (issue 17): devpriv P=4 T=8 checked by 1, 2 and 4 local worker processes
 // over a nats-server of its own, against `--workers 2` in one process: wall time, NATS data
 // messages and bytes per state, peak RSS per worker; and the per-level barrier cost, from a spec
-// of one state per level (the counter fixture, 400 levels). Writes bench/CLUSTER.md.
+// of one state per level (the counter fixture, 150 levels). Writes bench/CLUSTER.md.
 // Run: node --import tsx bench/cluster.ts   (several minutes on 2 cores)
 
 import { spawn } from "node:child_process";
@@ -58,7 +58,7 @@ try {
   }
   // the barrier: one state per level, so a level's time is the cost of a level and nothing else
   for (const n of [1, 2, 4]) {
-    const r = await measure([...MC, "check", "test/fixtures/counter.ts", "--const", "N=400", "--const", "LIMIT=1000", "--cluster", url, "--nodes", String(n), "--json", "--no-typecheck", "--cluster-stats", "--no-checkpoints"], CWD);
+    const r = await measure([...MC, "check", "test/fixtures/counter.ts", "--const", "N=150", "--const", "LIMIT=1000", "--cluster", url, "--nodes", String(n), "--json", "--no-typecheck", "--cluster-stats", "--no-checkpoints"], CWD);
     const ls = levels(r.stderr);
     const ms = ls.map((l) => l.ms).sort((x, y) => x - y);
     out.push(`| ${n} | ${ls.length} | ${(ms.reduce((a, x) => a + x, 0) / ms.length).toFixed(1)} | ${ms[Math.floor(ms.length / 2)]} | ${ms[Math.floor(ms.length * 0.9)]} | ${r.wallS.toFixed(1)} |`);
@@ -77,7 +77,7 @@ end-of-level counts; a worker's successors for itself never leave the process), 
 | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join("\n")}
 
-## Per-level barrier (test/fixtures/counter.ts N=400: one state per level)
+## Per-level barrier (test/fixtures/counter.ts N=150: one state per level)
 
 | workers | levels | mean ms / level | median | p90 | wall s |
 | --- | --- | --- | --- | --- | --- |

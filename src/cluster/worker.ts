@@ -181,7 +181,7 @@ export class ClusterWorker {
   private resume(level: number): void {
     for (let d = 1; d <= level; d++) {
       this.cand = new Candidates();
-      for (const st of readDelta(this.cfg.checkpointDir!, d)) this.cand.offer(st.hi, st.lo, st.phi, st.plo, st.action, st.succ, st.key, () => st.bytes);
+      for (const st of readDelta(this.cfg.checkpointDir!, d)) this.cand.restore(st);
       this.candDepth = d;
       this.commit();
     }
@@ -202,7 +202,7 @@ export class ClusterWorker {
       fingerprint(enc.buf, len);
       const hi = fpHi();
       const lo = fpLo();
-      if (ownerOf(lo, cfg.nodes) === cfg.index) this.cand.offer(hi, lo, 0, 0, -1, k, key, () => enc.buf.slice(0, len));
+      if (ownerOf(lo, cfg.nodes) === cfg.index) this.cand.offer(hi, lo, 0, 0, -1, k, EMPTY, k, enc.buf, 0, len);
     }
     this.expected.fill(0);
     this.expandDone = true;
@@ -241,7 +241,7 @@ export class ClusterWorker {
           // its own successors never go through the wire: admitted here, counted as sent and received
           sent[o]!++;
           this.received[o]!++;
-          if (this.seen.get(hi[j]!, lo[j]!) < 0) this.cand.offer(hi[j]!, lo[j]!, p.hi, p.lo, a, kOf[j]!, appendOrdinal(p.key, j), () => bytes.slice(off[j]!, off[j]! + len[j]!));
+          if (this.seen.get(hi[j]!, lo[j]!) < 0) this.cand.offer(hi[j]!, lo[j]!, p.hi, p.lo, a, kOf[j]!, p.key, j, bytes, off[j]!, len[j]!);
           continue;
         }
         out[o]!.child(i, p.hi, p.lo, p.key, hi[j]!, lo[j]!, a, kOf[j]!, j, bytes, off[j]!, len[j]!);
@@ -252,14 +252,13 @@ export class ClusterWorker {
       }
       this.gen[i] = batch.n;
       this.generated += batch.n;
-      const after = afterChildren(p.key);
       if (batch.error !== null) {
-        this.noteEvent(errorEvent(after, keyHex(p.key), batch.error));
+        this.noteEvent(errorEvent(afterChildren(p.key), keyHex(p.key), batch.error));
         batch.release();
         break; // one machine stops here; every later parent comes after it
       }
       batch.release();
-      if (batch.n === 0 && cfg.deadlock) this.noteEvent({ key: keyHex(after), parentKey: keyHex(p.key), kind: "deadlock", invariant: -1, hi: p.hi, lo: p.lo, ord: 0 });
+      if (batch.n === 0 && cfg.deadlock) this.noteEvent({ key: keyHex(afterChildren(p.key)), parentKey: keyHex(p.key), kind: "deadlock", invariant: -1, hi: p.hi, lo: p.lo, ord: 0 });
       // let the messages others send in (and heartbeats out) now and then
       if (++since >= 64) {
         since = 0;
@@ -318,7 +317,7 @@ export class ClusterWorker {
     readSuccessors(d, (c) => {
       n++;
       if (this.seen.get(c.hi, c.lo) >= 0) return;
-      this.cand.offer(c.hi, c.lo, c.phi, c.plo, c.action, c.k, appendOrdinal(c.pkey, c.ord), () => d.slice(c.off, c.off + c.len));
+      this.cand.offer(c.hi, c.lo, c.phi, c.plo, c.action, c.k, c.pkey, c.ord, d, c.off, c.len);
     });
     this.received[h.from]! += n;
   }

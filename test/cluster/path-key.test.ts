@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { appendOrdinal, compareKeys, ordinals } from "../../src/cluster/path-key.js";
 
-const keyOf = (ords: readonly number[]): Uint8Array => ords.reduce((k, o) => appendOrdinal(k, o), new Uint8Array(0));
+const keyOf = (ords: readonly number[]): Uint8Array => ords.reduce<Uint8Array>((k, o) => appendOrdinal(k, o), new Uint8Array(0));
 const ord = fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: (1 << 28) - 1 }));
 
 describe("path keys", () => {
