@@ -5,10 +5,30 @@
 // Run: node --import tsx bench/cluster.ts   (several minutes on 2 cores)
 
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { cpus } from "node:os";
-import { measure, method } from "./measure.js";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+
+const method = "GNU time (%e %M %U %S; CPU seconds include every worker process)";
+
+/** Wall seconds, peak RSS of the largest process, CPU seconds of the whole process tree, and the output. */
+async function measure(cmd: readonly string[], cwd: string): Promise<{ stdout: string; stderr: string; wallS: number; peakMiB: number; cpuS: number }> {
+  const dir = mkdtempSync(join(tmpdir(), "mc-cluster-bench-"));
+  const file = join(dir, "time");
+  try {
+    const p = spawn("/usr/bin/time", ["-f", "%e %M %U %S", "-o", file, ...cmd], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    p.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    p.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    await new Promise((r) => p.on("exit", r));
+    const [wall, kib, user, sys] = (readFileSync(file, "utf8").trim().split("\n").pop() ?? "").split(" ").map(Number);
+    return { stdout, stderr, wallS: wall!, peakMiB: kib! / 1024, cpuS: user! + sys! };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const CWD = new URL("..", import.meta.url).pathname;
 const SPEC = ["specs/devpriv.ts", "--const", "P=4", "--const", "T=8"];
@@ -45,7 +65,7 @@ const out: string[] = [];
 try {
   const base = await measure([...MC, "check", ...SPEC, "--workers", "2", "--json", "--no-typecheck"], CWD);
   const b = JSON.parse(base.stdout) as { distinctStates: number; generatedStates: number };
-  rows.push(`| --workers 2, one process | ${base.wallS.toFixed(1)} | - | - | - | - | ${base.peakMiB.toFixed(0)} (process) |`);
+  rows.push(`| --workers 2, one process | ${base.wallS.toFixed(1)} | ${base.cpuS.toFixed(1)} | ${((base.cpuS / b.generatedStates) * 1e6).toFixed(2)} | - | - | - | - | ${base.peakMiB.toFixed(0)} (process) |`);
   for (const n of [1, 2, 4]) {
     const r = await measure([...MC, "check", ...SPEC, "--cluster", url, "--nodes", String(n), "--json", "--no-typecheck", "--cluster-stats", "--no-checkpoints"], CWD);
     const j = JSON.parse(r.stdout) as { distinctStates: number; generatedStates: number };
@@ -54,7 +74,7 @@ try {
     const msgs = ls.reduce((a, l) => a + l.msgs, 0);
     const bytes = ls.reduce((a, l) => a + l.bytes, 0);
     const rss = ls.at(-1)!.rss;
-    rows.push(`| cluster, ${n} worker process${n > 1 ? "es" : ""} | ${r.wallS.toFixed(1)} | ${msgs} | ${(msgs / j.generatedStates).toFixed(4)} | ${(bytes / j.distinctStates).toFixed(0)} | ${(bytes / j.generatedStates).toFixed(0)} | ${rss.join(", ")} |`);
+    rows.push(`| cluster, ${n} worker process${n > 1 ? "es" : ""} | ${r.wallS.toFixed(1)} | ${r.cpuS.toFixed(1)} | ${((r.cpuS / j.generatedStates) * 1e6).toFixed(2)} | ${msgs} | ${(msgs / j.generatedStates).toFixed(4)} | ${(bytes / j.distinctStates).toFixed(0)} | ${(bytes / j.generatedStates).toFixed(0)} | ${rss.join(", ")} |`);
   }
   // the barrier: one state per level, so a level's time is the cost of a level and nothing else
   for (const n of [1, 2, 4]) {
@@ -73,8 +93,8 @@ Measured with ${method}. Command: \`node --import tsx bench/cluster.ts\`.
 Messages and bytes are the workers' data messages through NATS (successor batches and
 end-of-level counts; a worker's successors for itself never leave the process), summed over workers.
 
-| run | wall s | data messages | messages / generated state | bytes / distinct state | bytes / generated state | peak RSS MiB per worker |
-| --- | --- | --- | --- | --- | --- | --- |
+| run | wall s | CPU s | CPU µs / generated state | data messages | messages / generated state | bytes / distinct state | bytes / generated state | peak RSS MiB per worker |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join("\n")}
 
 ## Per-level barrier (test/fixtures/counter.ts N=150: one state per level)
