@@ -93,6 +93,21 @@ describe.runIf(LONG)("cluster faults against a real nats-server", () => {
   });
 });
 
+describe.runIf(LONG)("cluster worker processes", () => {
+  it("rebuild a Record type they have only seen as bytes (by running the spec along the state's path key)", async () => {
+    const nats = await NatsServer.start();
+    try {
+      const spec = (await import("../fixtures/late-record.js")).default;
+      const want = strip(toJson(await check(spec, { file: "test/fixtures/late-record.ts" })));
+      const c = mcProcess(["check", "test/fixtures/late-record.ts", "--cluster", nats.url, "--nodes", "3", "--json", "--no-typecheck", "--no-checkpoints"]);
+      expect(await c.code, c.err).toBe(1);
+      expect(strip(JSON.parse(c.out) as object)).toEqual(want);
+    } finally {
+      await nats.down();
+    }
+  });
+});
+
 function readdirSafe(dir: string): string {
   return readdirSync(dir, { recursive: true }).map(String).join("\n");
 }
