@@ -10,14 +10,13 @@ import { Encoder } from "../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../fingerprint/hash.js";
 import type { Model } from "../model/compile.js";
 import { McError, describeThrown } from "../result/errors.js";
-import { SeenSet } from "../explore/seen-set.js";
 import { SuccessorBatch } from "../explore/successor-batch.js";
 import { encodeInit, firstBroken } from "../explore/spec-calls.js";
-import { Candidates } from "./candidates.js";
-import { ParentLinks } from "./parent-links.js";
-import { readDelta, writeDelta, type DeltaState } from "./checkpoint.js";
-import { AFTER_CHILDREN, appendOrdinal, compareKeys, keyHex, keyOfHex, ordinals, stateAtKey } from "./path-key.js";
-import { json, ownerOf, parse, subjects, type CountReply, type CtlMsg, type HeartbeatMsg, type LevelEvent, type ParentReply, type ReportMsg, type RpcMsg } from "./protocol.js";
+import { writeDelta, type DeltaState } from "./checkpoint.js";
+import { afterChildren, deadlockEvent, errorEvent, invariantEvent, parentKeyOf } from "./level-events.js";
+import { OwnedStates } from "./owned-states.js";
+import { appendOrdinal, compareKeys, keyOfHex, stateAtKey } from "./path-key.js";
+import { json, ownerOf, parse, subjects, type CtlMsg, type HeartbeatMsg, type LevelEvent, type ReportMsg, type RpcMsg } from "./protocol.js";
 import type { Transport } from "./transport.js";
 import { MSG_COUNT, MSG_SUCCESSORS, OwnerBatch, countMessage, readCount, readHeader, readSuccessors } from "./wire.js";
 import type { ClusterTimeouts } from "./timeouts.js";
@@ -44,16 +43,7 @@ export class ClusterWorker {
   private readonly enc = new Encoder();
   private readonly dec = new Decoder();
   private readonly batch: SuccessorBatch;
-  /** Every state this worker owns of the committed levels: fingerprint → id, and per id its parent link. */
-  private readonly seen = new SeenSet(1 << 16, true);
-  private readonly parents = new ParentLinks();
-  /** The committed depth (the frontier's), 0 before the initial states. */
-  private depth = 0;
-  private frontier: DeltaState[] = [];
-  private gen = new Int32Array(0);
-  /** The level in progress: its new states (depth + 1), the attempt, what came in and went out. */
-  private cand = new Candidates();
-  private candDepth = 0;
+  private readonly own = new OwnedStates();
   private attempt = -1;
   private level = -1;
   private expected = new Int32Array(0);
@@ -93,7 +83,7 @@ export class ClusterWorker {
     this.offs.push(
       t.subscribe(s.ctl, (d) => this.onCtl(parse<CtlMsg>(d))),
       t.subscribe(s.data(cfg.index), (d) => this.onData(d)),
-      t.subscribe(s.rpc(cfg.index), (d, reply) => reply && t.publish(reply, json(this.answer(parse<RpcMsg>(d))))),
+      t.subscribe(s.rpc(cfg.index), (d, reply) => reply && t.publish(reply, json(this.own.answer(parse<RpcMsg>(d))))),
     );
     t.onReconnect(() => t.publish(s.hb, json({ index: cfg.index, reconnected: true } satisfies HeartbeatMsg)));
     const join = json({ type: "join", index: cfg.index, nodes: cfg.nodes, hash: cfg.hash, describe: cfg.describe, host: hostname(), pid: process.pid, checkpoints: cfg.checkpointDir !== undefined });
@@ -144,15 +134,11 @@ export class ClusterWorker {
     }
   }
 
-  /** Brings the committed state to depth `level`, then expands it. */
+  /** Brings the committed states to depth `level`, then expands it. */
   private startLevel(level: number, attempt: number): void {
-    if (this.candDepth === level && this.depth === level - 1) this.commit();
-    if (this.depth < level && this.depth === 0 && this.cfg.checkpointDir !== undefined) this.resume(level);
-    if (this.depth !== level) throw new Error(`worker ${this.cfg.index} holds depth ${this.depth} and cannot expand depth ${level}`);
+    this.own.startLevel(level, this.cfg.checkpointDir, this.cfg.index);
     this.level = level;
     this.attempt = attempt;
-    this.cand = new Candidates();
-    this.candDepth = level + 1;
     this.expected = new Int32Array(this.cfg.nodes).fill(-1);
     this.received = new Int32Array(this.cfg.nodes);
     this.expandDone = this.finishing = false;
@@ -160,31 +146,11 @@ export class ClusterWorker {
     this.generated = 0;
     this.enabled = new Float64Array(this.model.actions.length);
     this.generatedBy = new Float64Array(this.model.actions.length);
-    this.gen = new Int32Array(this.frontier.length);
-    for (const [a, msgs] of this.pending) if (a < attempt) this.pending.delete(a);
+    for (const a of this.pending.keys()) if (a < attempt) this.pending.delete(a);
     const early = this.pending.get(attempt) ?? [];
     this.pending.delete(attempt);
     for (const d of early) this.onData(d);
     void (level === 0 ? this.initial() : this.expand(attempt)).catch((e: unknown) => this.fail(e));
-  }
-
-  /** The level's new states become the committed frontier. */
-  private commit(): void {
-    const states = this.cand.sorted();
-    for (const st of states) this.seen.add(st.hi, st.lo, this.parents.add(st.phi, st.plo, st.action, st.succ));
-    this.frontier = states;
-    this.depth = this.candDepth;
-    this.cand = new Candidates();
-  }
-
-  /** After a restart: the checkpoints of depths 1..level. */
-  private resume(level: number): void {
-    for (let d = 1; d <= level; d++) {
-      this.cand = new Candidates();
-      for (const st of readDelta(this.cfg.checkpointDir!, d)) this.cand.restore(st);
-      this.candDepth = d;
-      this.commit();
-    }
   }
 
   /** Level 0: every worker computes the initial states and keeps those it owns. */
@@ -196,13 +162,13 @@ export class ClusterWorker {
       try {
         len = encodeInit(enc, model, k);
       } catch (e) {
-        this.noteEvent(errorEvent(key, "", e));
+        this.noteEvent(errorEvent(key, EMPTY, e));
         break;
       }
       fingerprint(enc.buf, len);
       const hi = fpHi();
       const lo = fpLo();
-      if (ownerOf(lo, cfg.nodes) === cfg.index) this.cand.offer(hi, lo, 0, 0, -1, k, EMPTY, k, enc.buf, 0, len);
+      if (ownerOf(lo, cfg.nodes) === cfg.index) this.own.cand.offer(hi, lo, 0, 0, -1, k, EMPTY, k, enc.buf, 0, len);
     }
     this.expected.fill(0);
     this.expandDone = true;
@@ -224,8 +190,9 @@ export class ClusterWorker {
     };
     const probe = { touch: () => 0 };
     let since = 0;
-    for (let i = 0; i < this.frontier.length; i++) {
-      const p = this.frontier[i]!;
+    const { frontier, gen } = this.own;
+    for (let i = 0; i < frontier.length; i++) {
+      const p = frontier[i]!;
       const s = this.stateOf(p);
       const batch = this.batch;
       batch.collect(s, probe);
@@ -241,7 +208,7 @@ export class ClusterWorker {
           // its own successors never go through the wire: admitted here, counted as sent and received
           sent[o]!++;
           this.received[o]!++;
-          if (this.seen.get(hi[j]!, lo[j]!) < 0) this.cand.offer(hi[j]!, lo[j]!, p.hi, p.lo, a, kOf[j]!, p.key, j, bytes, off[j]!, len[j]!);
+          if (!this.own.has(hi[j]!, lo[j]!)) this.own.cand.offer(hi[j]!, lo[j]!, p.hi, p.lo, a, kOf[j]!, p.key, j, bytes, off[j]!, len[j]!);
           continue;
         }
         out[o]!.child(i, p.hi, p.lo, p.key, hi[j]!, lo[j]!, a, kOf[j]!, j, bytes, off[j]!, len[j]!);
@@ -250,15 +217,15 @@ export class ClusterWorker {
           since += 16;
         }
       }
-      this.gen[i] = batch.n;
+      gen[i] = batch.n;
       this.generated += batch.n;
       if (batch.error !== null) {
-        this.noteEvent(errorEvent(afterChildren(p.key), keyHex(p.key), batch.error));
+        this.noteEvent(errorEvent(afterChildren(p.key), p.key, batch.error));
         batch.release();
         break; // one machine stops here; every later parent comes after it
       }
       batch.release();
-      if (batch.n === 0 && cfg.deadlock) this.noteEvent({ key: keyHex(afterChildren(p.key)), parentKey: keyHex(p.key), kind: "deadlock", invariant: -1, hi: p.hi, lo: p.lo, ord: 0 });
+      if (batch.n === 0 && cfg.deadlock) this.noteEvent(deadlockEvent(p));
       // let the messages others send in (and heartbeats out) now and then
       if (++since >= 64) {
         since = 0;
@@ -316,8 +283,8 @@ export class ClusterWorker {
     let n = 0;
     readSuccessors(d, (c) => {
       n++;
-      if (this.seen.get(c.hi, c.lo) >= 0) return;
-      this.cand.offer(c.hi, c.lo, c.phi, c.plo, c.action, c.k, c.pkey, c.ord, d, c.off, c.len);
+      if (this.own.has(c.hi, c.lo)) return;
+      this.own.cand.offer(c.hi, c.lo, c.phi, c.plo, c.action, c.k, c.pkey, c.ord, d, c.off, c.len);
     });
     this.received[h.from]! += n;
   }
@@ -327,21 +294,21 @@ export class ClusterWorker {
     for (let j = 0; j < this.cfg.nodes; j++) if (this.expected[j] !== this.received[j]) return;
     this.finishing = true;
     const attempt = this.attempt;
-    const states = this.cand.sorted();
+    const states = this.own.cand.sorted();
     // Invariants, in the order one machine checks them: the first broken one is this worker's event.
+    const before = this.event === null ? null : keyOfHex(this.event.key);
     for (let i = 0; i < states.length; i++) {
       const st = states[i]!;
-      if (this.event !== null && compareKeys(st.key, keyOfHex(this.event.key)) > 0) break;
+      if (before !== null && compareKeys(st.key, before) > 0) break;
       let bad: number;
       try {
         bad = firstBroken(this.model, this.stateOf(st));
       } catch (e) {
-        this.noteEvent(errorEvent(st.key, keyHex(st.key.subarray(0, st.key.length - lastCodeLength(st.key))), e));
+        this.noteEvent(errorEvent(st.key, parentKeyOf(st.key), e));
         break;
       }
       if (bad >= 0) {
-        const ords = ordinals(st.key);
-        this.noteEvent({ key: keyHex(st.key), parentKey: keyHex(st.key.subarray(0, st.key.length - lastCodeLength(st.key))), kind: "invariant", invariant: bad, hi: st.hi, lo: st.lo, ord: ords.at(-1)! });
+        this.noteEvent(invariantEvent(st, bad));
         break;
       }
       if ((i & 511) === 511) {
@@ -371,45 +338,4 @@ export class ClusterWorker {
   private noteEvent(e: LevelEvent): void {
     if (this.event === null || e.key < this.event.key) this.event = e;
   }
-
-  private answer(m: RpcMsg): ParentReply | CountReply {
-    if (m.type === "parent") {
-      const id = this.seen.get(m.hi, m.lo);
-      const st = id >= 0 ? this.parents.get(id) : this.cand.find(m.hi, m.lo);
-      if (st === undefined) return { found: false };
-      return { found: true, init: st.action < 0 ? st.succ : -1, phi: st.phi, plo: st.plo, action: st.action, succ: st.succ };
-    }
-    const key = keyOfHex(m.key);
-    const pkey = keyOfHex(m.parentKey);
-    let distinct = this.parents.size;
-    for (const st of this.cand.states) if (compareKeys(st.key, key) <= 0) distinct++;
-    let generated = 0;
-    if (this.level > 0) for (let i = 0; i < this.frontier.length; i++) if (compareKeys(this.frontier[i]!.key, pkey) < 0) generated += this.gen[i]!;
-    return { distinct, generated };
-  }
-}
-
-/** The key of the events that follow all of a parent's children (its deadlock, its spec error). */
-function afterChildren(key: Uint8Array): Uint8Array {
-  const k = new Uint8Array(key.length + 1);
-  k.set(key);
-  k[key.length] = AFTER_CHILDREN;
-  return k;
-}
-
-/** The bytes of a key's last ordinal code. */
-function lastCodeLength(key: Uint8Array): number {
-  let p = 0;
-  let last = 0;
-  while (p < key.length) {
-    const b = key[p]!;
-    last = b < 0x80 ? 1 : b < 0xc0 ? 2 : b < 0xe0 ? 3 : 4;
-    p += last;
-  }
-  return last;
-}
-
-function errorEvent(key: Uint8Array, parentKey: string, e: unknown): LevelEvent {
-  const mc = e instanceof McError;
-  return { key: keyHex(key), parentKey, kind: "error", invariant: -1, hi: 0, lo: 0, ord: 0, code: mc ? e.code : "internal", message: mc ? e.message : describeThrown(e) };
 }
