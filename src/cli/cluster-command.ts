@@ -21,6 +21,7 @@ import { formatResult, header } from "../report/text.js";
 import { BackgroundTypecheck } from "./background-typecheck.js";
 import { EXIT, fail, type Io } from "./main.js";
 import { checkOutputNames, writeOutputs } from "./output-flags.js";
+import { catchInterrupts, INTERRUPT_EXIT } from "./interrupt.js";
 
 export interface WorkerArgs {
   readonly spec: string;
@@ -138,6 +139,8 @@ export async function runClusterWorker(a: WorkerArgs, io: Io): Promise<number> {
     const options = { strategy: a.strategy, deadlock: a.deadlock, constants: parseConstFlags(a.consts), maxDepth: a.maxDepth, maxStates: a.maxStates, file: a.spec, invariants: a.invariants };
     const timeouts: ClusterTimeouts = { ...DEFAULT_TIMEOUTS, joinMs: a.joinTimeout * 1000, peerMs: a.peerTimeout * 1000, connectMs: a.connectTimeout * 1000 };
     const coordinator = a.index === 0;
+    // Ctrl-C or SIGTERM: the coordinator ends the run and prints what the completed levels reached
+    const interrupt = coordinator ? catchInterrupts() : undefined;
     const tc = coordinator && a.typecheck ? new BackgroundTypecheck([a.spec]) : undefined;
     const spec = await loadSpec(a.spec);
     const t = await natsTransport({ url: a.url, connectTimeoutMs: timeouts.connectMs, reconnectForMs: timeouts.peerMs });
@@ -151,7 +154,7 @@ export async function runClusterWorker(a: WorkerArgs, io: Io): Promise<number> {
       }
       // the coordinator reports the run's failure; this worker's own cause goes to stderr
       mine.catch((e: unknown) => io.err(`mc: worker 0 stopped: ${e instanceof Error ? e.message : String(e)}\n`));
-      const { result, levels, redone } = await coordinateCheck(spec, options, t, setup, {
+      const { result, levels, redone } = await coordinateCheck(spec, { ...options, signal: interrupt!.signal }, t, setup, {
         onStart: (info) => {
           if (!a.json) io.out(header({ ...info, file: a.spec, deadlock: a.deadlock }));
         },
@@ -160,9 +163,10 @@ export async function runClusterWorker(a: WorkerArgs, io: Io): Promise<number> {
           io.err(progressLine(p) + "\n");
         },
       });
-      await tc?.done();
+      if (result.verdict !== "interrupted") await tc?.done();
       tc?.dispose();
       io.out(a.json ? JSON.stringify(toJson(result)) + "\n" : formatResult(result, styleFor(io.tty && !a.json)));
+      if (result.verdict === "interrupted") return INTERRUPT_EXIT[interrupt!.caught ?? "SIGINT"];
       if (a.stats) {
         io.err(`mc: cluster of ${a.nodes}: ${levels.length} levels, ${redone} redone\n  level   new states      ms   messages      bytes   peak RSS MiB per worker\n`);
         for (const l of levels) io.err(`  ${String(l.level).padStart(5)} ${String(l.newStates).padStart(12)} ${String(l.ms).padStart(7)} ${String(l.msgs).padStart(10)} ${String(l.bytes).padStart(10)}   ${l.rssBytes.map((b) => (b / 2 ** 20).toFixed(0)).join(" ")}\n`);
@@ -170,6 +174,7 @@ export async function runClusterWorker(a: WorkerArgs, io: Io): Promise<number> {
       writeOutputs(a, result, { strategy: a.strategy, deadlock: a.deadlock, maxStates: a.maxStates, maxDepth: a.maxDepth }, io);
       return result.verdict === "ok" ? EXIT.ok : result.verdict === "violation" ? EXIT.violation : EXIT.bounded;
     } finally {
+      interrupt?.release();
       await t.close();
     }
   } catch (e) {

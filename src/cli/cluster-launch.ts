@@ -51,12 +51,16 @@ export async function launchLocal(a: CheckArgs, l: LaunchArgs, io: Io): Promise<
   const children = new Map<number, ChildProcess>();
   const restarts = new Int32Array(l.nodes);
   let coordinatorCode: number | undefined;
-  const stopAll = (): void => {
-    for (const c of children.values()) c.kill("SIGTERM");
+  let stopping = false;
+  const stopAll = (sig: NodeJS.Signals = "SIGTERM"): void => {
+    stopping = true;
+    for (const c of children.values()) c.kill(sig);
   };
-  const onSignal = (): void => stopAll();
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  // the signal goes on to every worker: worker 0 prints the counts reached and exits 130 or 143
+  const onInt = (): void => stopAll("SIGINT");
+  const onTerm = (): void => stopAll("SIGTERM");
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
   try {
     return await new Promise<number>((resolve) => {
       const start = (i: number): void => {
@@ -68,21 +72,21 @@ export async function launchLocal(a: CheckArgs, l: LaunchArgs, io: Io): Promise<
         c.stderr!.on("data", (d: Buffer) => io.err(i === 0 ? d.toString() : prefix(i, d.toString())));
         c.on("exit", (code, signal) => {
           children.delete(i);
-          if (signal === "SIGKILL" && l.checkpoints !== false && restarts[i]! < RESTARTS && coordinatorCode === undefined) {
+          if (signal === "SIGKILL" && !stopping && l.checkpoints !== false && restarts[i]! < RESTARTS && coordinatorCode === undefined) {
             restarts[i]!++;
             io.err(`mc: worker ${i} was killed; restarting it (it resumes from its checkpoints)\n`);
             return start(i);
           }
           if (i === 0) coordinatorCode = code ?? 2;
-          if (i === 0 && children.size > 0) setTimeout(stopAll, 5000).unref(); // the others end on the coordinator's word
+          if (i === 0 && children.size > 0) setTimeout(() => stopAll(), 5000).unref(); // the others end on the coordinator's word
           if (children.size === 0) resolve(coordinatorCode ?? 2);
         });
       };
       for (let i = 0; i < l.nodes; i++) start(i);
     });
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onInt);
+    process.off("SIGTERM", onTerm);
   }
 }
 

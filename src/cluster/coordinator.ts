@@ -126,6 +126,7 @@ export async function coordinate(model: Model, opts: ResolvedOptions, t: Transpo
     // Everyone joins first.
     const joinBy = Date.now() + cfg.timeouts.joinMs;
     while (joined.size < n && failure === undefined) {
+      if (opts.signal?.aborted) return outcome({ kind: "interrupted" });
       if (Date.now() > joinBy) {
         const missing = [...Array(n).keys()].filter((i) => !joined.has(i));
         throw new McError("MC067", `run '${cfg.run}': worker${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of ${n} did not join within ${cfg.timeouts.joinMs} ms (--join-timeout). Were they started with the same NATS URL and --run id, and did they reach the server?`);
