@@ -48,6 +48,17 @@ describe("the cluster engine equals one machine", () => {
     expect(await same(mailbox, "mailbox", { constants: { P: 2, V: 3, Q: 3 } }, [1, 4])).toMatchObject({ verdict: "ok", distinctStates: (6 ** 4 - 1) / 5 });
   });
 
+  it("stops on an aborted signal with the verdict interrupted and the counts of the levels completed", async () => {
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 300);
+    const { result } = await checkInProcess(grid, { file: "test/fixtures/grid.ts", constants: { W: 300 }, signal: ac.signal }, 2);
+    expect(result.verdict).toBe("interrupted");
+    expect(result.distinctStates).toBeLessThan(300 * 300);
+    // a completed level of the grid from a corner: every state within a distance, (d+1)(d+2)/2 of them
+    const d = result.depth - 1;
+    expect(result.distinctStates).toBe(((d + 1) * (d + 2)) / 2);
+  });
+
   it("reports a broken action with the one-machine error", async () => {
     const spec = (await import("../fixtures/broken/action-throws.js")).default as Spec<unknown>;
     await expect(checkInProcess(spec, { file: "test/fixtures/broken/action-throws.ts" }, 3)).rejects.toThrow(/action 'Explode' threw Error: boom at two in state 2/);
