@@ -18,6 +18,7 @@ import { BackgroundTypecheck } from "./background-typecheck.js";
 import { EXIT, fail, type Io } from "./main.js";
 import { checkOutputNames, writeOutputs } from "./output-flags.js";
 import { catchInterrupts, INTERRUPT_EXIT, type Interrupt } from "./interrupt.js";
+import { launchLocal, type LaunchArgs } from "./cluster-launch.js";
 
 export interface CheckArgs {
   readonly spec: string;
@@ -39,9 +40,18 @@ export interface CheckArgs {
   readonly coverage?: boolean;
   /** --no-symmetry: false. */
   readonly symmetry?: boolean;
+  /** --cluster URL --nodes N: the check runs on N local worker processes (cluster-launch.ts). */
+  readonly cluster?: LaunchArgs;
 }
 
 export async function runCheck(a: CheckArgs, io: Io): Promise<number> {
+  if (a.cluster !== undefined) {
+    try {
+      return await launchLocal(a, a.cluster, io);
+    } catch (e) {
+      return fail(e, io);
+    }
+  }
   const interrupt = catchInterrupts();
   try {
     return await checkOnce(a, io, interrupt);

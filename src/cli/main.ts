@@ -13,6 +13,7 @@ import { graphCommand, runGraph } from "./graph-command.js";
 import { runSimulate, simulateFlags } from "./simulate-command.js";
 import { ownUsage } from "./usage-message.js";
 import { runValidate, validateCommand } from "./validate-command.js";
+import { clusterCommand, clusterFlags, runClusterUp, runClusterWorker } from "./cluster-command.js";
 
 export interface Io {
   out(s: string): void;
@@ -49,7 +50,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" })
           .option("coverage", { type: "boolean", default: false, describe: "per action: states enabled in, successors, new states; per invariant: states checked" })
           .option("symmetry", { type: "boolean", default: true, describe: "explore one state per orbit of the spec's declared symmetry (--no-symmetry: every state)" })
-          .options(outputFlags),
+          .options(outputFlags)
+          .option("cluster", { type: "string", describe: "check on --nodes local worker processes over the NATS server at this URL (docs/cluster.md)" })
+          .options(clusterFlags),
       (a) => {
         if (typeof a.spec !== "string" || a.spec === "") {
           usage = "mc check needs a spec file: mc check <spec.ts>.";
@@ -73,6 +76,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
             emitTest: a["emit-test"],
             coverage: a.coverage,
             symmetry: a.symmetry,
+            ...(a.cluster !== undefined
+              ? { cluster: { url: a.cluster, nodes: a.nodes ?? NaN, run: a.run, checkpointDir: a["checkpoint-dir"], checkpoints: a.checkpoints, passThrough: clusterPassThrough(a) } }
+              : {}),
           },
           io,
         );
@@ -99,6 +105,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   replayCommand(parser, (a) => (outcome = () => runReplay(a, io)));
   graphCommand(parser, (a) => (outcome = () => runGraph(a, io)));
   validateCommand(parser, (a) => (outcome = () => runValidate(a, io)));
+  clusterCommand(parser, (a) => (outcome = () => (a.worker ? runClusterWorker(a.worker, io) : runClusterUp(a, io))));
   parser
     .demandCommand(1, "Name a command: mc check <spec.ts>, mc simulate <spec.ts>, mc replay <spec.ts> <trace>, mc graph <spec.ts> or mc regress.")
     .strict()
@@ -131,4 +138,11 @@ export function fail(e: unknown, io: Io): number {
     if (process.env["MC_DEBUG"] && e instanceof Error) io.err(`${e.stack}\n`);
   }
   return EXIT.error;
+}
+
+/** The worker flags `mc check --cluster` hands on to its worker processes, those not at their defaults. */
+function clusterPassThrough(a: { "join-timeout": number; "peer-timeout": number; "connect-timeout": number; "cluster-stats": boolean }): string[] {
+  const out: string[] = [];
+  for (const f of ["join-timeout", "peer-timeout", "connect-timeout"] as const) if (a[f] !== clusterFlags[f].default) out.push(`--${f}`, String(a[f]));
+  return a["cluster-stats"] ? [...out, "--cluster-stats"] : out;
 }

@@ -7,7 +7,7 @@ import { compile, type Model } from "../model/compile.js";
 import { selectChecks } from "../model/select.js";
 import { collisionProbability, type CheckListener, type CheckResult, type Violation } from "../result/result.js";
 import type { Spec } from "../spec/types.js";
-import { resolveOptions, type CheckOptions } from "./options.js";
+import { resolveOptions, type CheckOptions, type ResolvedOptions } from "./options.js";
 import { search, type SearchOutcome } from "./search.js";
 import { parallelSearch } from "./parallel/coordinator.js";
 import { rebuildStepTrace, rebuildTrace } from "./trace.js";
@@ -28,7 +28,11 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
   const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : await search(model, opts, listener);
+  return resultOf(model, opts, out, started, skipped);
+}
 
+/** The result of a search: the trace rebuilt and labelled, liveness decided, the verdict (also for the cluster mode's outcome). */
+export function resultOf(model: Model, opts: ResolvedOptions, out: SearchOutcome, started: number, skipped: readonly string[] = []): CheckResult {
   let violation: Violation | undefined;
   let warnings: readonly string[] = [];
   const stop = out.stop;

@@ -40,6 +40,20 @@ export class SeenSet {
     return this.table[this.stride * this.home(hi === 0 ? 1 : hi, lo === 0 ? 1 : lo)]!;
   }
 
+  /** The id stored with the fingerprint (0 without ids), or -1 if it is not in the set. */
+  get(hi: number, lo: number): number {
+    if (hi === 0) hi = 1;
+    if (lo === 0) lo = 1;
+    const t = this.table;
+    const w = this.stride;
+    for (let i = this.home(hi, lo); ; i = (i + 1) & this.mask) {
+      const h = t[w * i]!;
+      const l = t[w * i + 1]!;
+      if (h === 0 && l === 0) return -1;
+      if (h === (hi | 0) && l === (lo | 0)) return w === 3 ? t[w * i + 2]! : 0;
+    }
+  }
+
   /** Adds the fingerprint (with state id `id` when the set keeps ids); true if it was not there before. */
   add(hi: number, lo: number, id = 0): boolean {
     if (hi === 0) hi = 1;

@@ -44,6 +44,13 @@ export const ERROR_CODES = {
   MC060: "the spec's view.log is malformed (a page that is no counter, an event or action that does not exist)",
   MC051: "the spec is not symmetric under its declared symmetry (an initial state set, action, invariant, property or fairness entry treats an identity specially)",
   MC052: "temporal properties cannot be checked under symmetry (check them with --no-symmetry)",
+  MC066: "cluster: cannot reach the NATS server (--cluster URL)",
+  MC067: "cluster: a worker never joined the run, or no coordinator answered a worker's join (--join-timeout)",
+  MC068: "cluster: a worker's spec source, constants or --nodes differ from the run's (compared by hash at join)",
+  MC069: "cluster: a worker or the coordinator was lost mid-run (silent past --peer-timeout, restarted without checkpoints, or a request unanswered)",
+  MC070: "cluster: a check the cluster mode does not support (temporal or action properties, symmetry, --strategy dfs, --max-states, --coverage)",
+  MC071: "cluster: a checkpoint needed to resume is missing or damaged",
+  MC072: "cluster: bad cluster flags (--cluster URL, --nodes, --index or JOB_COMPLETION_INDEX, --run)",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
