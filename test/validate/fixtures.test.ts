@@ -42,7 +42,7 @@ describe("mc validate on the fixtures", () => {
     expect(r.out).toMatch(/SpecPut\s+enabled/);
     const j = JSON.parse((await validate("specs/devpriv-free/v61.ts", log("devpriv-count-skips.trace"), "--json")).out);
     expect(j.misfit).toMatchObject({ event: 3, line: 7, consistent: 1, pages: ["page0"] });
-    expect(j.misfit.states[0]).toMatchObject({ rc: 2, D: "hold", S: "hold" });
+    expect(j.misfit.states[0]).toMatchObject({ rc: 2, D: "hold", S: { S1: "hold" } });
     expect(j.misfit.whyNot.map((w: { action: string }) => w.action)).toEqual(["(the log)", "OwnerPut", "SpecPut"]);
   });
 });
