@@ -33,6 +33,9 @@ export const ERROR_CODES = {
   MC044: "a trace names an invariant or property the spec does not have",
   MC045: "the state graph is too big to draw (more states than mc graph --max-states)",
   MC050: "an action property threw or returned a non-boolean",
+  MC061: "mc mutate: the original spec does not pass at these constants (mutation testing measures a spec that holds)",
+  MC062: "mc mutate: the spec has no source of its own to mutate (no file under the spec's folder or src/kernel/ it imports)",
+  MC063: "mc mutate: a mutant worker failed for a reason that is no verdict (it could not start or load the original spec)",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
