@@ -66,7 +66,26 @@ export interface SpecView<S> {
    * a `Finished` for configurations that end: mc does not warn that they are never enabled.
    */
   readonly mayNeverFire?: readonly string[];
+  /**
+   * The references a step takes and drops, for the holder ledger under a counterexample
+   * (presentation only, never hashed). Without it mc derives them from `counters` and the
+   * step's `describeStep` text (docs/mutate.md, "The holder ledger").
+   */
+  readonly refs?: (action: string, before: S, after: S) => readonly RefEvent[];
 }
+
+/** One reference taken or dropped by a step, as `view.refs` reports it. */
+export interface RefEvent {
+  /** The counter (as named in `view.counters`) the reference counts in. */
+  readonly counter: string;
+  readonly op: "take" | "drop";
+  /** Who: `gup2`, `truncate`, `the driver`. */
+  readonly actor: string;
+  /** The kernel call: `try_grab_page`, `put_page`. */
+  readonly call: string;
+  readonly kind?: RefKind;
+}
+export type RefKind = "get" | "pin" | "pgmap ref" | "mapping";
 
 /** What a spec author passes to defineSpec. */
 export interface SpecDef<S, D extends ConstDecls = {}> {
