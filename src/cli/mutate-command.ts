@@ -22,7 +22,7 @@ export const mutateFlags = {
   json: { type: "boolean", default: false, describe: "print one JSON object on stdout" },
   html: { type: "string", describe: "write the report as one HTML page to FILE" },
   jobs: { type: "number", describe: "mutants checked at once, each in its own worker thread (default: one per core)" },
-  timeout: { type: "number", describe: "seconds a mutant may run before it is stopped (default: 20 × the original, at least 10)" },
+  timeout: { type: "number", describe: "seconds a mutant may run before it is stopped (default: 20 × the original, at least 5)" },
   "max-states": { type: "number", describe: "distinct states a mutant may reach (default: 10 × the original, at least 10,000)" },
   record: { type: "boolean", default: false, describe: "also record the score in results/mutate/ for mc regress --mutate" },
 } as const satisfies { [flag: string]: Options };

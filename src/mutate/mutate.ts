@@ -48,7 +48,7 @@ export interface MutateOptions {
   readonly constants?: ConstOverrides;
   readonly deadlock?: boolean;
   readonly threads?: number;
-  /** Per-mutant time limit; default 20 × the original's time, at least 10 s. */
+  /** Per-mutant time limit; default 20 × the original's time, at least 5 s. */
   readonly timeoutMs?: number;
   /** Per-mutant state budget; default 10 × the original's distinct states, at least 10,000. */
   readonly maxStates?: number;
@@ -69,7 +69,7 @@ export async function mutate(specFile: string, o: MutateOptions = {}): Promise<M
     const threads = o.threads ?? Math.max(1, availableParallelism());
     const task = (id: number, contents: ReadonlyMap<string, string>, extra: Partial<CheckTask> = {}): CheckTask => ({ id, file: mirrors.make(specFile, contents), constants, deadlock, maxStates: Infinity, probe: false, ...extra });
     const probed = new Map(src.mutable.map((f) => [f, instrument(src.text.get(f)!, f, sites)]));
-    const [orig, probe] = await runPool([task(-1, new Map()), task(-2, probed, { probe: true })], { threads: 2, timeoutMs: o.timeoutMs ?? 600_000, heapMiB: 4096 });
+    const [orig, probe] = await runPool([task(-1, new Map()), task(-2, probed, { probe: true })], { threads: 2, timeoutMs: Math.max(o.timeoutMs ?? 0, 600_000), heapMiB: 4096 });
     for (const r of [orig!, probe!]) {
       if (r.verdict === "error" || r.verdict === "crashed" || r.verdict === "timeout") throw new McError("MC063", `${specFile}: the ${r === orig ? "original" : "probed original"} spec did not check: ${r.error?.code ?? r.verdict}: ${r.error?.message ?? ""}`);
     }
@@ -81,7 +81,7 @@ export async function mutate(specFile: string, o: MutateOptions = {}): Promise<M
     const hit = new Set(probe!.hits);
     const oracle = new Set(probe!.oracleHits);
     const maxStates = o.maxStates ?? Math.max(10_000, 10 * orig!.distinct);
-    const timeoutMs = o.timeoutMs ?? Math.max(10_000, 20 * orig!.ms);
+    const timeoutMs = o.timeoutMs ?? Math.max(5_000, 20 * (orig!.checkMs ?? orig!.ms));
     const run = mutants.filter((m) => hit.has(m.site));
     const tasks = run.map((m) => task(m.id, new Map([[m.file, applyMutant(src.text.get(m.file)!, m)]]), { maxStates }));
     let done = 0;

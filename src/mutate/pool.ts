@@ -28,7 +28,7 @@ export async function runPool(tasks: readonly CheckTask[], o: PoolOptions, onDon
         const i = next++;
         if (w === undefined || used >= TASKS_PER_WORKER) {
           if (w) await w.terminate();
-          w = new Worker(BOOT, { resourceLimits: { maxOldGenerationSizeMb: o.heapMiB } });
+          w = await spawn(o.heapMiB);
           used = 0;
         }
         used++;
@@ -46,6 +46,15 @@ export async function runPool(tasks: readonly CheckTask[], o: PoolOptions, onDon
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.threads, tasks.length)) }, lane));
   return out;
+}
+
+/** A worker that has loaded mc's pipeline (the boot is not charged to the first task's time). */
+function spawn(heapMiB: number): Promise<Worker> {
+  const w = new Worker(BOOT, { resourceLimits: { maxOldGenerationSizeMb: heapMiB } });
+  return new Promise((resolve, reject) => {
+    w.once("message", () => resolve(w));
+    w.once("error", reject);
+  });
 }
 
 /** One task on one worker: its outcome, "timeout" past the limit, or "crashed" if the thread died. */

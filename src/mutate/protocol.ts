@@ -30,4 +30,6 @@ export interface CheckOutcome {
   /** Probes hit only by invariants, properties or the view (the oracle and the presentation). */
   readonly oracleHits?: readonly number[];
   readonly ms: number;
+  /** The search alone, without loading the spec. */
+  readonly checkMs?: number;
 }

@@ -21,6 +21,8 @@ export interface SpecSources {
   /** The part of the closure that is mutated: not an invariants/ folder (the oracle). */
   readonly mutable: readonly string[];
   readonly text: ReadonlyMap<string, string>;
+  /** Per closure file, the closure files it imports. */
+  readonly imports: ReadonlyMap<string, readonly string[]>;
   readonly program: ts.Program;
 }
 
@@ -32,16 +34,21 @@ export function specSources(specFile: string): SpecSources {
   let root = dirname(spec);
   while (!existsSync(join(root, "package.json")) && dirname(root) !== root) root = dirname(root);
   const closure: string[] = [];
+  const imports = new Map<string, string[]>();
   const todo = [spec];
   while (todo.length > 0) {
     const f = todo.pop()!;
     if (closure.includes(f) || pipeline(f) || !existsSync(f)) continue;
     closure.push(f);
+    const mine: string[] = [];
     for (const imp of ts.preProcessFile(readFileSync(f, "utf8"), true, true).importedFiles) {
       if (!imp.fileName.startsWith(".")) continue;
       const target = resolve(dirname(f), imp.fileName.replace(/\.js$/, ".ts"));
-      if (inside(target, root)) todo.push(target);
+      if (!inside(target, root) || pipeline(target)) continue;
+      mine.push(target);
+      todo.push(target);
     }
+    imports.set(f, mine);
   }
   closure.sort();
   const mutable = closure.filter((f) => !relative(root, f).split(sep).includes("invariants"));
@@ -55,7 +62,7 @@ export function specSources(specFile: string): SpecSources {
     lib: ["lib.es2022.d.ts"],
     types: [],
   });
-  return { root, closure, mutable, text: new Map(closure.map((f) => [f, readFileSync(f, "utf8")])), program };
+  return { root, closure, mutable, text: new Map(closure.map((f) => [f, readFileSync(f, "utf8")])), imports, program };
 }
 
 /** A folder of mirrors, removed with everything in it by dispose(). */
@@ -65,12 +72,16 @@ export class Mirrors {
   constructor(private readonly src: SpecSources) {}
 
   /**
-   * A new mirror of the project where the closure's files have the given contents (the
-   * original where none is given); returns the spec's path inside it.
+   * A new mirror of the project where the given files have the given contents; returns the
+   * spec's path inside it. Only those files and the closure files that import them (directly or
+   * not) are copied: every other file is a symlink, which Node loads as the original module,
+   * already in the worker's cache, so a mutant costs the transform of a few files, not of all.
    */
   make(specFile: string, contents: ReadonlyMap<string, string>): string {
+    if (contents.size === 0) return resolve(specFile);
     const at = join(this.base, String(this.n++));
-    const { root, closure } = this.src;
+    const { root } = this.src;
+    const closure = this.importersOf([...contents.keys()]);
     const realDirs = new Set<string>([""]);
     for (const f of closure) for (let d = dirname(relative(root, f)); d !== "." && !realDirs.has(d); d = dirname(d)) realDirs.add(d);
     const files = new Set(closure.map((f) => relative(root, f)));
@@ -84,6 +95,21 @@ export class Mirrors {
       }
     }
     return join(at, relative(root, resolve(specFile)));
+  }
+
+  /** `files` and every closure file that imports one of them, directly or not. */
+  private importersOf(files: readonly string[]): string[] {
+    const out = new Set(files);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [f, deps] of this.src.imports) {
+        if (!out.has(f) && deps.some((d) => out.has(d))) {
+          out.add(f);
+          grew = true;
+        }
+      }
+    }
+    return [...out];
   }
 
   dispose(): void {

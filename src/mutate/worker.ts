@@ -36,26 +36,51 @@ const DIGEST = "__mcMutateDigest";
 
 /**
  * The spec with one more invariant that folds every reachable state's fingerprint into an
- * order-independent digest (a sum and an xor of both halves): an invariant is evaluated once on
- * each distinct state, so two runs with equal digests and counts reached the same state set.
+ * order-independent digest (a sum and an xor of both halves; an invariant is evaluated once on
+ * each distinct state), and every action wrapped to fold each (state, action, successor) edge
+ * the same way (each distinct state is expanded once). Equal digests and counts: the same states
+ * and the same edges, which is what "equivalent candidate" claims.
  */
 function withDigest(spec: Spec<unknown>, acc: Uint32Array, probe: boolean): Spec<unknown> {
   const enc = new Encoder();
+  const fp = (s: unknown): [number, number] => {
+    const n = enc.encode(s);
+    fingerprint(enc.buf, n);
+    return [fpHi(), fpLo()];
+  };
+  const fold = (at: number, hi: number, lo: number): void => {
+    acc[at] = (acc[at]! + hi) >>> 0;
+    acc[at + 1] = (acc[at + 1]! + lo) >>> 0;
+    acc[at + 2] = acc[at + 2]! ^ hi;
+    acc[at + 3] = acc[at + 3]! ^ lo;
+  };
   return {
     ...spec,
     build: (values) => {
       const built: BuiltSpec<unknown> = asProtocol(() => spec.build(values)) as BuiltSpec<unknown>;
       const b = probe ? protocolMarked(built) : built;
       const digest = (s: unknown): boolean => {
-        const n = enc.encode(s);
-        fingerprint(enc.buf, n);
-        acc[0] = (acc[0]! + fpHi()) >>> 0;
-        acc[1] = (acc[1]! + fpLo()) >>> 0;
-        acc[2] = acc[2]! ^ fpHi();
-        acc[3] = acc[3]! ^ fpLo();
+        const [hi, lo] = fp(s);
+        fold(0, hi, lo);
         return true;
       };
-      return { ...b, invariants: { ...b.invariants, [DIGEST]: digest } };
+      const actions: { [name: string]: (s: unknown) => unknown } = {};
+      for (const [name, act] of Object.entries(b.actions)) {
+        const tag = [...name].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5);
+        actions[name] = (s) => {
+          const r = act(s);
+          if (r === null || r === undefined || r === false) return r;
+          const it = r as { next?: unknown; [Symbol.iterator]?: unknown };
+          const all = Array.isArray(r) ? r : typeof it === "object" && typeof it.next === "function" && typeof it[Symbol.iterator] === "function" ? Array.from(r as Iterable<unknown>) : [r];
+          const [sh, sl] = fp(s);
+          for (const t of all) {
+            const [th, tl] = fp(t);
+            fold(4, Math.imul(sh ^ tag, 0x9e3779b1) ^ th, Math.imul(sl, 0x85ebca6b) ^ tl ^ tag);
+          }
+          return Array.isArray(r) || all.length !== 1 || all[0] !== r ? all : r;
+        };
+      }
+      return { ...b, actions: actions as BuiltSpec<unknown>["actions"], invariants: { ...b.invariants, [DIGEST]: digest } };
     },
   };
 }
@@ -73,7 +98,7 @@ async function run(t: CheckTask): Promise<CheckOutcome> {
   oracleHits.clear();
   try {
     await initHash();
-    const acc = new Uint32Array(4);
+    const acc = new Uint32Array(8);
     inProtocol = true; // the module's top level (tables of eras, constants) is protocol
     let loaded: Spec<unknown>;
     try {
@@ -94,6 +119,7 @@ async function run(t: CheckTask): Promise<CheckOutcome> {
       digest: Array.from(acc, (x) => x.toString(16)).join(":"),
       ...(t.probe ? { hits: [...hits].sort((a, b) => a - b), oracleHits: [...oracleHits].filter((h) => !hits.has(h)).sort((a, b) => a - b) } : {}),
       ms: performance.now() - started,
+      checkMs: r.durationMs,
     };
   } catch (e) {
     const code = e instanceof McError ? e.code : "internal";
@@ -105,3 +131,5 @@ async function run(t: CheckTask): Promise<CheckOutcome> {
 parentPort!.on("message", (t: CheckTask) => {
   void run(t).then((o) => parentPort!.postMessage(o));
 });
+// mc's pipeline is loaded: a task's time limit counts from here, not from the thread's start
+parentPort!.postMessage("ready");
