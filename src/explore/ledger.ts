@@ -39,7 +39,7 @@ export function ledgerOf(trace: readonly TraceStep[], counters: readonly Counter
       }
     }
   }
-  return { rows, anomalies, sentence: sentence(rows, anomalies, trace, counters ?? [], loop) };
+  return { rows, anomalies, ...sentence(rows, anomalies, trace, counters ?? [], loop) };
 }
 
 /** A step's references: the view's own account, or one per unit each counter moved. */
@@ -73,6 +73,7 @@ export function parseLabel(label: string | undefined, action: string): { actor: 
 
 /** The kind of a reference, from its counter, its kernel call, then the step's words. */
 function kindOf(counter: string, call: string, label: string): RefKind {
+  if (/map(count)?$/i.test(counter) && !/pgmap/i.test(counter)) return "mapping";
   if (/pgmap|percpu|pagemap/i.test(counter) || /percpu_ref|dev_pagemap/i.test(call)) return "pgmap ref";
   if (/pin|grab/i.test(call)) return "pin";
   if (/get|put|try/i.test(call)) return "get";
@@ -82,33 +83,55 @@ function kindOf(counter: string, call: string, label: string): RefKind {
 
 const who = (r: LedgerRow): string => (r.kind === "initial" ? `the reference held since the initial state` : `the reference ${r.takenBy} took at step ${r.takenAt} (${r.takeCall})`);
 
+/** "the reference held since the initial state (×2) and the reference gup1 took at step 2 (...)" */
+function listed(rows: readonly LedgerRow[], withCounter: boolean): string {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const k = `${withCounter ? `${r.counter}: ` : ""}${who(r)}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => (n === 1 ? k : `${k} (×${n})`)).join(" and ");
+}
+
+type Blame = { sentence: string; culprit: Ledger["culprit"] };
+
 /** The one sentence a reviewer wants: the reference that is never put, or the put that had no get. */
-function sentence(rows: readonly LedgerRow[], anomalies: readonly LedgerAnomaly[], trace: readonly TraceStep[], counters: readonly CounterTimeline[], loop?: number): string {
+function sentence(rows: readonly LedgerRow[], anomalies: readonly LedgerAnomaly[], trace: readonly TraceStep[], counters: readonly CounterTimeline[], loop?: number): Blame {
   const last = trace.length - 1;
   const value = (name: string, i = last): number | null => counters.find((c) => c.name === name)?.values[i] ?? null;
   const when = loop !== undefined ? `around the cycle (steps ${loop}..${last}, forever)` : `at step ${last} (${trace[last]?.label ?? trace[last]?.action ?? "the initial state"})`;
-  const held = (name: string): string => {
-    const open = rows.filter((r) => r.counter === name && r.droppedAt === null);
-    return open.length === 0 ? "no reference is held" : `${open.map(who).join(" and ")} ${open.length === 1 ? "is" : "are"} still held`;
+  const held = (name: string, except?: LedgerRow): string => {
+    const open = rows.filter((r) => r.counter === name && r.droppedAt === null && r !== except);
+    return open.length === 0 ? "no reference is held" : `${listed(open, false)} ${open.length === 1 ? "is" : "are"} still held`;
   };
   const a = anomalies[0];
   if (a) {
     const what = a.what === "dropped twice" ? `${a.actor} drops its reference on ${a.counter} a second time at step ${a.step} (${a.call}; the first drop was at step ${a.earlier})` : `step ${a.step} (${a.call} by ${a.actor}) drops a reference on ${a.counter} that no holder took`;
-    return `${what}; ${a.counter} is at ${value(a.counter, a.step)} after it, and ${held(a.counter)}.`;
+    return { sentence: `${what}; ${a.counter} is at ${value(a.counter, a.step)} after it, and ${held(a.counter)}.`, culprit: { step: a.step, actor: a.actor, counter: a.counter } };
   }
   const moved = loop === undefined ? rows.filter((r) => r.takenAt === last || r.droppedAt === last) : [];
   const take = moved.find((r) => r.takenAt === last);
-  if (take && value(take.counter, last - 1) === 0) return `${take.takenBy} takes a reference on ${take.counter} at step ${last} (${take.takeCall}) while it is at refcount 0, when no holder is left to keep the page alive.`;
+  if (take) {
+    const culprit = { step: last, actor: take.takenBy, counter: take.counter };
+    if (value(take.counter, last - 1) === 0) return { sentence: `${take.takenBy} takes a reference on ${take.counter} at step ${last} (${take.takeCall}) while it is at 0: a get on an object no holder keeps alive.`, culprit };
+    return { sentence: `step ${last} (${take.takeCall} by ${take.takenBy}) takes a reference on ${take.counter}, bringing it to ${value(take.counter)}, while ${held(take.counter, take).replace(/ still held$/, " held")}.`, culprit };
+  }
   const drop = moved.find((r) => r.droppedAt === last);
-  if (drop) return `step ${last} (${drop.dropCall} by ${drop.droppedBy}) drops ${who(drop)}; ${drop.counter} is now at ${value(drop.counter)}, and ${held(drop.counter)}.`;
-  const open = rows.filter((r) => r.droppedAt === null && r.kind !== "initial");
-  const culprit = open.pop();
-  if (culprit) return `${who(culprit)} is never put; ${culprit.counter} is still at refcount ${value(culprit.counter)} ${when}.`;
+  if (drop) return { sentence: `step ${last} (${drop.dropCall} by ${drop.droppedBy}) drops ${who(drop)}; ${drop.counter} is now at ${value(drop.counter)}, and ${held(drop.counter)}.`, culprit: { step: last, actor: drop.droppedBy!, counter: drop.counter } };
+  const culprit = rows.filter((r) => r.droppedAt === null && r.kind !== "initial").pop();
+  if (culprit) return { sentence: `${who(culprit)} is never put; ${culprit.counter} is still at refcount ${value(culprit.counter)} ${when}.`, culprit: { step: culprit.takenAt, actor: culprit.takenBy, counter: culprit.counter } };
   const dropped = rows.filter((r) => r.droppedAt !== null).sort((x, y) => x.droppedAt! - y.droppedAt!).pop();
   const stillHeld = rows.filter((r) => r.droppedAt === null);
   if (dropped) {
-    const rest = stillHeld.length === 0 ? "every reference is put" : `${stillHeld.map((r) => `${r.counter}: ${who(r)}`).join(", ")} ${stillHeld.length === 1 ? "is" : "are"} still held`;
-    return `the last reference dropped is ${who(dropped)}, at step ${dropped.droppedAt} (${dropped.dropCall} by ${dropped.droppedBy}); ${dropped.counter} is at ${value(dropped.counter)} ${when}, and ${rest}.`;
+    const rest = stillHeld.length === 0 ? "every reference is put" : `${listed(stillHeld, true)} ${stillHeld.length === 1 ? "is" : "are"} still held`;
+    return {
+      sentence: `the last reference dropped is ${who(dropped)}, at step ${dropped.droppedAt} (${dropped.dropCall} by ${dropped.droppedBy}); ${dropped.counter} is at ${value(dropped.counter)} ${when}, and ${rest}.`,
+      culprit: { step: dropped.droppedAt!, actor: dropped.droppedBy!, counter: dropped.counter },
+    };
   }
-  return `no reference is taken or dropped along the trace; ${counters.map((c) => `${c.name} stays at ${c.values[last]}`).join(", ")}.`;
+  // nothing moved: a step that takes and drops within itself (a get that faults, then its put)
+  const { actor, call } = parseLabel(trace[last]?.label, trace[last]?.action ?? "");
+  const flat = counters.map((c) => `${c.name} stays at ${c.values[last]}`).join(", ");
+  if (last === 0) return { sentence: `no step is taken; ${flat}.`, culprit: null };
+  return { sentence: `no counter moves along the trace (${flat}): step ${last} (${call} by ${actor}) breaks it within one step, where its takes and drops cancel out.`, culprit: { step: last, actor, counter: counters[0]?.name ?? "" } };
 }

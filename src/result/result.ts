@@ -67,6 +67,8 @@ export interface Ledger {
   readonly rows: readonly LedgerRow[];
   readonly anomalies: readonly LedgerAnomaly[];
   readonly sentence: string;
+  /** The step the sentence blames, its actor and the counter: null when no reference moved. */
+  readonly culprit: { readonly step: number; readonly actor: string; readonly counter: string } | null;
 }
 
 /** How one fair action fares on a lasso's cycle. */
