@@ -5,6 +5,7 @@
 import { Record, type RecordOf } from "immutable";
 import { leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
 import { allocCount, allocPop, pageFree, zoneDevicePageInit } from "../../src/kernel/allocator.js";
+import { freeListConsistent } from "../../invariants/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { get_page, put_page, type RefStep } from "../../src/kernel/page.js";
 import { percpuRefInit, refKill, refPut } from "../../src/kernel/percpu-ref.js";
@@ -108,6 +109,9 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
         NoGetOnZero,
         NoUnderflow,
         PgmapAccounting: PgmapAccounting<PgmapDevpriv>(E),
+        // mc mutate: an allocation that left the page on the free list, a page_free that did
+        // not push it back (src/kernel/allocator.ts:32, :48 mutants) went unnoticed
+        FreeListConsistent: (s: PgmapDevpriv) => pages(s, (t, i) => !freeListConsistent<PgmapDevpriv>(pageKeys(i))(t)) === 0,
       };
     },
     // memunmap_pages, once called, runs to its end; the owner of a page puts it eventually.
