@@ -1,12 +1,13 @@
 // mc mutate end to end on the fixture test/fixtures/mutate/ (its verdicts worked out by hand
 // below) and on a kernel spec whose original fails. Worker threads and a 2 s timeout mutant make
 // it slow (about 15 s): part of `npm run test:long` (MC_LONG=1).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mutate, type MutationReport } from "../../src/mutate/mutate.js";
 import { mc } from "../helpers.js";
+import { recordOf } from "../../src/cli/mutate-regress.js";
 
 const long = process.env["MC_LONG"] === "1";
 const tmp = mkdtempSync(join(tmpdir(), "mc-mutate-"));
@@ -39,6 +40,19 @@ describe.skipIf(!long)("mc mutate on the fixture", () => {
   });
   it("counts a guard that disables an action as caught by the never-enabled warning", () => {
     expect(one("take(s) → (s)")).toMatchObject({ status: "killed", killedBy: "warning: action 'Put' is never enabled" });
+  });
+  it("mc regress --mutate reports a survivor that appeared since the record, and accepts the record as it is", { timeout: 300_000 }, async () => {
+    const rec = recordOf(r, [], true);
+    mkdirSync(join(tmp, "ok/mutate"), { recursive: true });
+    writeFileSync(join(tmp, "ok/mutate/counter.json"), JSON.stringify({ ...rec, counts: { ...rec.counts, timeout: r.counts.timeout } }));
+    // a record from before a weakening: one survivor fewer, one more killed
+    mkdirSync(join(tmp, "old/mutate"), { recursive: true });
+    writeFileSync(join(tmp, "old/mutate/counter.json"), JSON.stringify({ ...rec, survivors: rec.survivors.slice(1), counts: { ...rec.counts, survived: rec.counts.survived - 1, killed: rec.counts.killed + 1 } }));
+    const same = await mc("regress", "--mutate", "--results", join(tmp, "ok"));
+    expect(same.code, same.out).toBe(0);
+    const drift = await mc("regress", "--mutate", "--results", join(tmp, "old"));
+    expect(drift.code).toBe(1);
+    expect(drift.out).toContain(`new survivor: ${rec.survivors[0]}`);
   });
   it("scores killed over killed + survived + timeout + budget", () => {
     const c = r.counts;
