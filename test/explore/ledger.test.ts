@@ -9,6 +9,10 @@ import { ledgerOf } from "../../src/explore/ledger.js";
 import { parseRunFlags } from "../../src/cli/run-flags.js";
 import { loadSpec } from "../../src/model/load-spec.js";
 import type { TraceStep } from "../../src/result/result.js";
+import { renderHtmlReport } from "../../src/report/html.js";
+import { formatResult } from "../../src/report/text.js";
+import { styleFor } from "../../src/report/style.js";
+import { toJson } from "../../src/report/json.js";
 
 const steps = (...labels: string[]): TraceStep[] => [{ action: null, state: 0 }, ...labels.map((l, i) => ({ action: `A${i + 1}`, state: i + 1, label: l }))];
 const rc = (...values: number[]) => [{ name: "page0", values }];
@@ -93,5 +97,20 @@ describe("the ledger of every recorded refcount counterexample", () => {
     const listed = notesTrace(spec, flags, v.name!);
     if (v.kind !== "liveness") expect(listed, `NOTES.md lists ${spec}'s ${v.name} trace`).toBeDefined();
     if (listed) expect(listed[step - 1]).toBe(v.trace[step]!.action);
+  });
+});
+
+describe("the ledger in the reports", () => {
+  it("text, JSON and the HTML page carry the same sentence; the page escapes it", async () => {
+    const file = "specs/fsdax-idle/felixA.ts";
+    const r = await check(await loadSpec(file), { file });
+    const sentence = r.violation!.ledger!.sentence;
+    expect(formatResult(r, styleFor(false))).toContain(`Holder ledger (each reference: who took it, where it was dropped):`);
+    expect(formatResult(r, styleFor(false))).toContain(sentence);
+    expect((toJson(r) as { violation: { ledger: { sentence: string } } }).violation.ledger.sentence).toBe(sentence);
+    const html = renderHtmlReport(r);
+    expect(html).toContain(`<p id="ledger-sentence">${sentence.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")}</p>`);
+    const hostile = { ...r, violation: { ...r.violation!, ledger: { ...r.violation!.ledger!, sentence: "<script>x</script>" } } };
+    expect(renderHtmlReport(hostile)).not.toContain("<script>x</script>");
   });
 });
