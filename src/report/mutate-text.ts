@@ -37,7 +37,7 @@ export function formatMutation(r: MutationReport, style: Style): string {
   if (budget.length) lines.push("", `Over budget or timed out (${budget.length}):`, ...table(budget));
   const eq = r.mutants.filter((m) => m.status === "equivalent");
   if (eq.length) {
-    lines.push("", `Equivalent candidates (${eq.length}): the same states and fingerprints as the original, not weaknesses:`, ...table(eq.slice(0, SHOWN)));
+    lines.push("", `Equivalent candidates (${eq.length}): the same states and state-changing steps as the original, not weaknesses:`, ...table(eq.slice(0, SHOWN)));
     if (eq.length > SHOWN) lines.push(`  ... and ${eq.length - SHOWN} more (--json and --html list them all)`);
   }
   lines.push("", `time ${(r.ms / 1000).toFixed(1)} s`);
