@@ -19,6 +19,8 @@ export type {
   Invariants,
   Next,
   Properties,
+  RefEvent,
+  RefKind,
   Spec,
   SpecDef,
   SpecLog,
@@ -34,3 +36,4 @@ export { simulate } from "./explore/simulate.js";
 export type { SimulateOptions, SimulationInfo, SimulationResult } from "./explore/simulate.js";
 export { renderHtmlReport } from "./report/html.js";
 export type { CheckListener, CheckResult, Coverage, FairnessNote, Progress, TraceStep, Verdict, Violation } from "./result/result.js";
+export type { Ledger, LedgerAnomaly, LedgerRow } from "./result/result.js";

@@ -9,8 +9,8 @@ import { DRIVER_LIST, allocCount, allocPop, pageFree } from "../../src/kernel/al
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
 import { putEffects, type Era } from "../../src/kernel/eras.js";
-import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
-import { AllocOnlyUnreferenced, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
+import { freeListConsistent, noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
+import { AllocOnlyUnreferenced, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced } from "../../invariants/faults.js";
 import { RefcountMatchesHolders } from "../../invariants/refcount.js";
 import type { StepTexts } from "../../src/kernel/step-text.js";
 
@@ -64,6 +64,9 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
           base: (s) => (VARIANT === "hmm2017" ? 1 : VARIANT === "hch2022" ? (s.onFreeList ? 1 : 0) : 0),
           holders: (s) => (s.D === "hold" ? 1 : 0) + walkers(s),
         }),
+        // mc mutate: page_free's free_while_referenced fault was raised by no checked invariant
+        PageFreeOnlyWhenUnreferenced,
+        FreeListConsistent: freeListConsistent<DevprivFree>(DRIVER_LIST),
       };
     },
     // The holders (the owner D, the walkers) drop their references eventually; allocating a page

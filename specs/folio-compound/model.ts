@@ -68,6 +68,9 @@ export function make(variant: Variant): SpecDef<FolioCompound, ReturnType<typeof
       PgmapResolvable,
       NoFreeWhileHeld,
       NoUnderflow,
+      // mc mutate: MapPud/MapPte guard mutants mapped the folio by a PUD and a PTE at once, or an
+      // order-0 folio by a PUD, and nothing noticed. The kernel maps a folio one way at a time.
+      MappingShape: (s: FolioCompound) => s.fault !== null || !s.pud || (s.order === 1 && !s.pte0 && !s.pte1),
     }),
     view: {
       mayNeverFire: ["Halt"],

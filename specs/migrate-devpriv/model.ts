@@ -9,7 +9,8 @@ import { DRIVER_LIST, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, put_page } from "../../src/kernel/page.js";
 import { putEffects, type Era } from "../../src/kernel/eras.js";
-import { NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
+import { NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced } from "../../invariants/faults.js";
+import { freeListConsistent } from "../../invariants/allocator.js";
 import { MigrateProgress, noMigrateWhilePinnedBy } from "../../invariants/migrate.js";
 import type { StepTexts } from "../../src/kernel/step-text.js";
 
@@ -104,6 +105,10 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
       PageFreeOncePerAlloc,
       NoGetOnZero,
       NoUnderflow,
+      // mc mutate: page_free's free_while_referenced fault and a skipped push back onto the
+      // free list (src/kernel/allocator.ts:43-48 mutants) went unnoticed
+      PageFreeOnlyWhenUnreferenced,
+      FreeListConsistent: freeListConsistent<Migrate>(DRIVER_LIST),
     }),
     // Every migration step is fair, MgCollect included: a failed migration is retried (the CPU
     // access that faulted on the device-private entry faults again). A stray holder drops its

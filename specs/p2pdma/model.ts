@@ -9,8 +9,8 @@ import { GENPOOL, allocPop, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
 import { initialRefcount, putEffects } from "../../src/kernel/eras.js";
-import { noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
-import { AllocOnlyUnreferenced, AllocStartsAtZero, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc } from "../../invariants/faults.js";
+import { freeListConsistent, noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
+import { AllocOnlyUnreferenced, AllocStartsAtZero, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced } from "../../invariants/faults.js";
 import { noP2PWithoutFlagAny } from "../../invariants/p2pdma.js";
 import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
 
@@ -71,6 +71,10 @@ export function make(variant: Variant): SpecDef<P2p, ReturnType<typeof consts>> 
       AllocStartsAtZero,
       NoP2PWithoutFlag: noP2PWithoutFlagAny<P2p>((s) => gupsOf(NG).some(s, ["hold"])),
       NoUnderflow,
+      // mc mutate: page_free's free_while_referenced fault and a page_free that did not mark the
+      // page unallocated (src/kernel/allocator.ts:43-48 mutants) went unnoticed
+      PageFreeOnlyWhenUnreferenced,
+      FreeListConsistent: freeListConsistent<P2p>(GENPOOL),
     }),
     symmetry: ({ NG }) => ({ Gups: ids("gup", NG) }),
     view: ({ NG }) => ({

@@ -93,6 +93,10 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
         NoGetOnZero,
         NoUnderflow,
         PgmapAccounting: PgmapAccounting<PgmapDevpriv>(E),
+        // mc mutate: an allocation that left the page on the free list, a page_free that did
+        // not push it back (src/kernel/allocator.ts:32, :48 mutants) went unnoticed
+        // (freeListConsistent's rule, on each page Record of the Map: on the free list iff not allocated)
+        FreeListConsistent: (s: PgmapDevpriv) => s.fault !== null || pages(s, (p) => p.onFreeList === p.allocated) === 0,
       };
     },
     // memunmap_pages, once called, runs to its end; the owner of a page puts it eventually.

@@ -14,6 +14,8 @@ import { runSimulate, simulateFlags } from "./simulate-command.js";
 import { ownUsage } from "./usage-message.js";
 import { runValidate, validateCommand } from "./validate-command.js";
 import { clusterCommand, clusterFlags, runClusterUp, runClusterWorker } from "./cluster-command.js";
+import { mutateFlags, runMutate } from "./mutate-command.js";
+import { runMutateRegress } from "./mutate-regress.js";
 
 export interface Io {
   out(s: string): void;
@@ -94,14 +96,22 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("specs", { type: "string", default: "specs", describe: "the folder of spec files" })
           .option("only", { type: "string", describe: "only specs whose path contains this text" })
           .option("workers", { type: "number", describe: "re-check with N workers (results must not depend on it)" })
-          .option("junit", { type: "string", describe: "also write the outcome as JUnit XML to FILE" }),
+          .option("junit", { type: "string", describe: "also write the outcome as JUnit XML to FILE" })
+          .option("mutate", { type: "boolean", default: false, describe: "re-check the mutation scores in results/mutate/ instead (slow; with --update, re-record them)" }),
       (a) => {
+        if (a.mutate) {
+          outcome = () => runMutateRegress({ resultsDir: a.results, update: a.update, only: a.only, ...(a.workers ? { jobs: a.workers } : {}) }, io);
+          return;
+        }
         outcome = () => runRegress({ update: a.update, resultsDir: a.results, specsDir: a.specs, only: a.only, ...(a.workers ? { workers: a.workers } : {}), ...(a.junit ? { junit: a.junit } : {}) }, io);
       },
     )
     .command("simulate <spec>", "random walks through a spec too big to explore; checks invariants and action properties on the way", simulateFlags, (a) => {
       outcome = () => runSimulate({ spec: a.spec!, seed: a.seed, depth: a.depth, runs: a.runs, time: a.time, deadlock: a.deadlock, json: a.json, consts: a.const.map(String), typecheck: a.typecheck, invariants: a.invariant.map(String), properties: a.property.map(String) }, io);
     });
+  parser.command("mutate <spec>", "mutation testing: would the spec's invariants and properties notice a wrong protocol?", (y) => y.positional("spec", { type: "string", demandOption: true }).options(mutateFlags), (a) => {
+    outcome = () => runMutate({ spec: a.spec!, consts: a.const.map(String), deadlock: a.deadlock, json: a.json, html: a.html, jobs: a.jobs, timeout: a.timeout, maxStates: a["max-states"], record: a.record }, io);
+  });
   replayCommand(parser, (a) => (outcome = () => runReplay(a, io)));
   graphCommand(parser, (a) => (outcome = () => runGraph(a, io)));
   validateCommand(parser, (a) => (outcome = () => runValidate(a, io)));

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { check } from "../explore/check.js";
 import { isSpec } from "../model/compile.js";
 import { McError } from "../result/errors.js";
-import type { CheckResult } from "../result/result.js";
+import type { CheckResult, Ledger } from "../result/result.js";
 import { plain } from "../report/json.js";
 import { thousands } from "../report/style.js";
 import { renderJunit, type JunitCase } from "../report/junit.js";
@@ -47,6 +47,8 @@ export interface Recorded {
     /** A lasso's loop index and closing action (kind "liveness"). */
     readonly loop?: number;
     readonly loopAction?: string | null;
+    /** The holder ledger's verdict (a spec with counters): whose reference, at which step. */
+    readonly ledger?: { readonly culprit: Ledger["culprit"]; readonly sentence: string };
   };
   /** A spec with state constraints: the states outside each (the result holds only within them). */
   readonly constrained?: { readonly [constraint: string]: number };
@@ -156,6 +158,7 @@ function record(flags: readonly string[], r: CheckResult): Recorded {
             actions: v.trace.slice(1).map((t) => t.action!),
             states: v.trace.map((t) => plain(t.state)),
             ...(v.loop !== undefined ? { loop: v.loop, loopAction: v.loopAction ?? null } : {}),
+            ...(v.ledger ? { ledger: { culprit: v.ledger.culprit, sentence: v.ledger.sentence } } : {}),
           },
         }
       : {}),
@@ -177,6 +180,7 @@ function difference(want: Recorded | undefined, got: Recorded): string {
     if (wv.actions.join(" ") !== gv.actions.join(" ")) out.push(`trace actions: recorded ${wv.actions.join(" ")}, now ${gv.actions.join(" ")}`);
     const i = wv.states.findIndex((s, j) => JSON.stringify(s) !== JSON.stringify(gv.states[j]));
     if (i >= 0) out.push(`trace state ${i}: recorded ${JSON.stringify(wv.states[i])}, now ${JSON.stringify(gv.states[i])}`);
+    if (JSON.stringify(wv.ledger) !== JSON.stringify(gv.ledger)) out.push(`holder ledger: recorded ${wv.ledger?.sentence ?? "none"}, now ${gv.ledger?.sentence ?? "none"}`);
   } else if (wv || gv) out.push(`violation: recorded ${wv ? `${wv.name ?? "deadlock"}` : "none"}, now ${gv ? `${gv.name ?? "deadlock"}` : "none"}`);
   return out.join("\n") || "The recorded result differs in a field mc does not compare by name.";
 }

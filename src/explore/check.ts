@@ -12,6 +12,7 @@ import { search, type SearchOutcome } from "./search.js";
 import { parallelSearch } from "./parallel/coordinator.js";
 import { rebuildStepTrace, rebuildTrace } from "./trace.js";
 import { annotate } from "./annotate.js";
+import { ledgerOf } from "./ledger.js";
 import { coverageOf, neverEnabled } from "./coverage.js";
 import { decideProperties } from "./liveness/decide.js";
 import { layoutOf } from "./liveness/layout.js";
@@ -40,7 +41,8 @@ export function resultOf(model: Model, opts: ResolvedOptions, out: SearchOutcome
     const trace = stop.kind === "action" ? rebuildStepTrace(model, out.store, stop) : rebuildTrace(model, out.store, stop.id, stop.hi, stop.lo);
     const { trace: labelled, counters } = annotate(trace, model.view);
     const name = stop.kind === "invariant" ? model.invariantNames[stop.invariant]! : stop.kind === "action" ? model.actionPropertyNames[stop.property]! : null;
-    violation = { kind: stop.kind, name, trace: labelled, ...(counters ? { counters } : {}) };
+    const ledger = ledgerOf(labelled, counters, model.view);
+    violation = { kind: stop.kind, name, trace: labelled, ...(counters ? { counters } : {}), ...(ledger ? { ledger } : {}) };
   } else if (stop === null && out.graph) {
     const live = liveness(model, out);
     violation = live.violation;
@@ -114,5 +116,7 @@ function liveness(model: Model, out: SearchOutcome): { violation?: Violation; wa
     ...(counters ? { counters } : {}),
     fairness: fairnessNotes(model, g, layout, plan),
   };
+  const ledger = ledgerOf(labelled, counters, model.view, loop);
+  if (ledger) return { violation: { ...violation, ledger }, warnings: decided.warnings };
   return { violation, warnings: decided.warnings };
 }

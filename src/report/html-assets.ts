@@ -19,6 +19,8 @@ h2 { margin: 0; font-size: 16px; display: inline-block; }
 #warnings li::before { content: "⚠ "; }
 main { padding: 16px 28px 40px; display: grid; gap: 16px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 14px 18px; }
+#ledger { border-collapse: collapse; font-size: 13px; } #ledger td, #ledger th { padding: 2px 8px; text-align: left; border-bottom: 1px solid var(--line); }
+#ledger tr.open td { color: var(--bad); font-weight: 600; }
 #chart svg { display: block; margin-top: 8px; max-width: 100%; height: auto; font-size: 12px; }
 #chart .axis { stroke: var(--line); } #chart .tick { fill: var(--muted); }
 #chart .series { fill: none; stroke-width: 2.5; }

@@ -58,6 +58,7 @@ export function renderHtmlReport(result: CheckResult): string {
 <main>
 <section id="chart-card" class="card" hidden><h2>Counter timeline</h2><p class="hint">value after each step</p><div id="chart"></div><div id="legend"></div></section>
 <section id="fairness-card" class="card" hidden><h2>Why fairness does not rescue it</h2><p class="hint">per action with a fairness entry, on the cycle</p><table id="fairness" class="state"></table><p id="fairness-note"></p></section>
+${ledgerCard(result.violation)}
 <section id="steps-card" class="card" hidden><h2>Steps</h2><p class="hint">j / k or ↓ / ↑ move between steps, Enter opens the full state</p><ol id="steps"></ol></section>
 </main>
 <noscript>This report draws itself with JavaScript; the same result is printed by <code>mc check</code>.</noscript>
@@ -132,6 +133,19 @@ function violationText(v: Violation): string {
     default:
       return `Invariant ${v.name} is violated after ${steps}.`;
   }
+}
+
+/** The holder ledger beside the timeline: static, escaped text (the page's script never touches it). */
+function ledgerCard(v: Violation | undefined): string {
+  const l = v?.ledger;
+  if (!l) return "";
+  const row = (cells: readonly string[], cls = ""): string => `<tr${cls ? ` class="${cls}"` : ""}>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`;
+  const rows = l.rows.map((r) => row([r.counter, r.kind, r.kind === "initial" ? "held at start" : `step ${r.takenAt}`, r.kind === "initial" ? "" : r.takenBy, r.takeCall, r.droppedAt === null ? "never dropped" : `step ${r.droppedAt} by ${r.droppedBy ?? ""} (${r.dropCall ?? ""})`], r.droppedAt === null ? "open" : ""));
+  const odd = l.anomalies.map((a) => row([a.counter, a.what, `step ${a.step}`, a.actor, a.call, a.earlier !== undefined ? `first dropped at step ${a.earlier}` : "no holder took it"], "open"));
+  return `<section id="ledger-card" class="card"><h2>Holder ledger</h2><p id="ledger-sentence">${escapeHtml(l.sentence)}</p>
+<table id="ledger"><thead><tr><th>counter</th><th>kind</th><th>taken</th><th>by</th><th>call</th><th>dropped</th></tr></thead><tbody>
+${[...rows, ...odd].join("\n")}
+</tbody></table></section>`;
 }
 
 export function escapeHtml(s: string): string {

@@ -19,6 +19,7 @@ export function toJson(r: CheckResult): object {
             trace: r.violation.trace.map((t) => ({ action: t.action, state: plain(t.state) })),
             ...(r.violation.loop !== undefined ? { loop: r.violation.loop, loopAction: r.violation.loopAction ?? null } : {}),
             ...(r.violation.fairness ? { fairness: r.violation.fairness } : {}),
+            ...(r.violation.ledger ? { ledger: r.violation.ledger } : {}),
           },
         }
       : {}),

@@ -2,7 +2,7 @@
 // then each step's changed paths, named in the spec's own terms when it has a view), a counter
 // timeline for kernel specs, and a summary with TLC's collision estimate.
 
-import type { CheckResult, CounterTimeline, TraceStep, Violation } from "../result/result.js";
+import type { CheckResult, CounterTimeline, Ledger, TraceStep, Violation } from "../result/result.js";
 import { lassoClose, fairnessLines } from "./lasso-text.js";
 import { changes, leaves } from "./paths.js";
 import { thousands, type Style } from "./style.js";
@@ -107,6 +107,23 @@ export function checkedWhat(r: CheckResult): string {
 
 export function holds(r: CheckResult): string {
   return r.selected && (r.invariants?.length ?? 0) + (r.properties?.length ?? 0) === 1 ? "holds" : "hold";
+}
+
+/** The holder ledger: one line per reference, then anomalies, then the sentence. */
+export function formatLedger(l: Ledger, style: Style): string[] {
+  if (l.rows.length === 0 && l.anomalies.length === 0) return [style.bold("Holder ledger:"), `  ${l.sentence}`];
+  const out = [style.bold("Holder ledger (each reference: who took it, where it was dropped):")];
+  const took = l.rows.map((r) => (r.kind === "initial" ? "held at start" : `step ${r.takenAt} ${r.takenBy} ${r.takeCall}`));
+  const w = Math.max(...took.map((t) => t.length), 1);
+  const cw = Math.max(...l.rows.map((r) => r.counter.length), 1);
+  const kw = Math.max(...l.rows.map((r) => r.kind.length), 1);
+  l.rows.forEach((r, i) => {
+    const dropped = r.droppedAt === null ? style.bad("never dropped") : `dropped at step ${r.droppedAt} by ${r.droppedBy} ${r.dropCall}`;
+    out.push(`  ${r.counter.padEnd(cw)}  ${r.kind.padEnd(kw)}  ${took[i]!.padEnd(w)}  ${dropped}`);
+  });
+  for (const a of l.anomalies) out.push(style.bad(`  ${a.counter}: step ${a.step} ${a.actor} ${a.call}: ${a.what}${a.earlier !== undefined ? ` (first at step ${a.earlier})` : ""}`));
+  out.push(`  ${l.sentence}`);
+  return out;
 }
 
 function summary(r: CheckResult): string[] {

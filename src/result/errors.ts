@@ -51,6 +51,9 @@ export const ERROR_CODES = {
   MC070: "cluster: a check the cluster mode does not support (temporal or action properties, symmetry, --strategy dfs, --max-states, --coverage)",
   MC071: "cluster: a checkpoint needed to resume is missing or damaged",
   MC072: "cluster: bad cluster flags (--cluster URL, --nodes, --index or JOB_COMPLETION_INDEX, --run)",
+  MC061: "mc mutate: the original spec does not pass at these constants (mutation testing measures a spec that holds)",
+  MC062: "mc mutate: the spec has no source of its own to mutate (no file under the spec's folder or src/kernel/ it imports)",
+  MC063: "mc mutate: a mutant worker failed for a reason that is no verdict (it could not start or load the original spec)",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -33,6 +33,42 @@ export interface Violation {
   readonly counters?: readonly CounterTimeline[];
   /** A lasso: why fairness does not rescue it, per action with a fairness entry. */
   readonly fairness?: readonly FairnessNote[];
+  /** Who holds which reference along the trace (from the view's counters or refs). */
+  readonly ledger?: Ledger;
+}
+
+/** One reference along a counterexample: where it was taken and where (if ever) dropped. */
+export interface LedgerRow {
+  readonly counter: string;
+  readonly kind: "get" | "pin" | "pgmap ref" | "mapping" | "initial";
+  /** The step that took it; 0 for a reference already held in the initial state. */
+  readonly takenAt: number;
+  readonly takenBy: string;
+  readonly takeCall: string;
+  /** The step that dropped it; null: never dropped. */
+  readonly droppedAt: number | null;
+  readonly droppedBy?: string;
+  readonly dropCall?: string;
+}
+
+/** A drop that matches no reference held: twice by the same holder, or by a step that took none. */
+export interface LedgerAnomaly {
+  readonly counter: string;
+  readonly step: number;
+  readonly actor: string;
+  readonly call: string;
+  readonly what: "dropped twice" | "dropped, never taken";
+  /** For "dropped twice": the step that already dropped the actor's reference. */
+  readonly earlier?: number;
+}
+
+/** The holder ledger of a refcount counterexample, and the sentence that names the culprit. */
+export interface Ledger {
+  readonly rows: readonly LedgerRow[];
+  readonly anomalies: readonly LedgerAnomaly[];
+  readonly sentence: string;
+  /** The step the sentence blames, its actor and the counter: null when no reference moved. */
+  readonly culprit: { readonly step: number; readonly actor: string; readonly counter: string } | null;
 }
 
 /** How one fair action fares on a lasso's cycle. */

@@ -77,6 +77,12 @@ export interface SpecView<S> {
   readonly mayNeverFire?: readonly string[];
   /** How the spec's steps appear in a kernel page_ref log, for `mc validate` (docs/validate.md). */
   readonly log?: SpecLog;
+  /**
+   * The references a step takes and drops, for the holder ledger under a counterexample
+   * (presentation only, never hashed). Without it mc derives them from `counters` and the
+   * step's `describeStep` text (docs/mutate.md, "The holder ledger").
+   */
+  readonly refs?: (action: string, before: S, after: S) => readonly RefEvent[];
 }
 
 /**
@@ -95,6 +101,19 @@ export interface SpecLog {
   /** "one" (default): a FOLL_PIN is one reference in the spec; "bias": the spec adds 1024 itself. */
   readonly pins?: "one" | "bias";
 }
+
+/** One reference taken or dropped by a step, as `view.refs` reports it. */
+export interface RefEvent {
+  /** The counter (as named in `view.counters`) the reference counts in. */
+  readonly counter: string;
+  readonly op: "take" | "drop";
+  /** Who: `gup2`, `truncate`, `the driver`. */
+  readonly actor: string;
+  /** The kernel call: `try_grab_page`, `put_page`. */
+  readonly call: string;
+  readonly kind?: RefKind;
+}
+export type RefKind = "get" | "pin" | "pgmap ref" | "mapping";
 
 /** What a spec author passes to defineSpec. */
 export interface SpecDef<S, D extends ConstDecls = {}> {

@@ -1,0 +1,35 @@
+// The messages between `mc mutate`'s pool and its worker threads: one task, one outcome.
+
+import type { ConstOverrides } from "../model/constants.js";
+
+export interface CheckTask {
+  readonly id: number;
+  /** The spec file in its mirror (the original, instrumented, or one mutant). */
+  readonly file: string;
+  readonly constants: ConstOverrides;
+  readonly deadlock: boolean;
+  readonly maxStates: number;
+  /** Report which probes (instrumented sites) ran. */
+  readonly probe: boolean;
+}
+
+export interface CheckOutcome {
+  readonly id: number;
+  /** "error": the mutant made the spec break (an action threw, returned a non-state, ...). */
+  readonly verdict: "ok" | "violation" | "bounded" | "error" | "timeout" | "crashed";
+  readonly distinct: number;
+  readonly generated: number;
+  readonly violation?: { readonly kind: string; readonly name: string | null; readonly steps: number };
+  readonly error?: { readonly code: string; readonly message: string };
+  /** mc check's warnings (an action never enabled, a vacuous leadsTo). */
+  readonly warnings?: readonly string[];
+  /** Order-independent digest of the reachable fingerprints (ok and bounded runs). */
+  readonly digest?: string;
+  /** Probes hit by init, an action or the module's top level (the protocol). */
+  readonly hits?: readonly number[];
+  /** Probes hit only by invariants, properties or the view (the oracle and the presentation). */
+  readonly oracleHits?: readonly number[];
+  readonly ms: number;
+  /** The search alone, without loading the spec. */
+  readonly checkMs?: number;
+}

@@ -1,0 +1,77 @@
+// mc mutate end to end on the fixture test/fixtures/mutate/ (its verdicts worked out by hand
+// below) and on a kernel spec whose original fails. Worker threads and a 2 s timeout mutant make
+// it slow (about 15 s): part of `npm run test:long` (MC_LONG=1).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mutate, type MutationReport } from "../../src/mutate/mutate.js";
+import { mc } from "../helpers.js";
+import { recordOf } from "../../src/cli/mutate-regress.js";
+
+const long = process.env["MC_LONG"] === "1";
+const tmp = mkdtempSync(join(tmpdir(), "mc-mutate-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe.skipIf(!long)("mc mutate on the fixture", () => {
+  let r: MutationReport;
+  beforeAll(async () => {
+    r = await mutate("test/fixtures/mutate/counter.ts", { threads: 2, timeoutMs: 2000 });
+  }, 300_000);
+  const one = (diff: string, line?: number) => {
+    const found = r.mutants.filter((m) => m.diff === diff && (line === undefined || m.line === line));
+    expect(found, diff).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it("kills a get that takes away instead of adding, by the invariant, in one step", () => {
+    expect(one("s.rc + 1 → s.rc - 1")).toMatchObject({ status: "killed", killedBy: "Balanced", steps: 1 });
+  });
+  it("lets a put that never drops survive: Put becomes a stutter, the holder keeps its reference, Balanced still holds", () => {
+    // same states and counts as the original, but not the same edges: a survivor, not an equivalent
+    expect(one("drop(t) → (t)").status).toBe("survived");
+  });
+  it("stops a mutant that loops forever inside an action", () => {
+    expect(one("i++ → i--").status).toBe("timeout");
+  });
+  it("does not run mutants of code that never runs, nor count the checks' own code", () => {
+    expect(one("2 → 3", 9).status).toBe("not-reached"); // unused()
+    expect(r.mutants.filter((m) => m.line === 24).every((m) => m.status === "oracle")).toBe(true); // the invariant
+  });
+  it("counts a guard that disables an action as caught by the never-enabled warning", () => {
+    expect(one("take(s) → (s)")).toMatchObject({ status: "killed", killedBy: "warning: action 'Put' is never enabled" });
+  });
+  it("mc regress --mutate reports a survivor that appeared since the record, and accepts the record as it is", { timeout: 300_000 }, async () => {
+    const rec = recordOf(r, [], true);
+    mkdirSync(join(tmp, "ok/mutate"), { recursive: true });
+    writeFileSync(join(tmp, "ok/mutate/counter.json"), JSON.stringify({ ...rec, counts: { ...rec.counts, timeout: r.counts.timeout } }));
+    // a record from before a weakening: one survivor fewer, one more killed
+    mkdirSync(join(tmp, "old/mutate"), { recursive: true });
+    writeFileSync(join(tmp, "old/mutate/counter.json"), JSON.stringify({ ...rec, survivors: rec.survivors.slice(1), counts: { ...rec.counts, survived: rec.counts.survived - 1, killed: rec.counts.killed + 1 } }));
+    const same = await mc("regress", "--mutate", "--results", join(tmp, "ok"));
+    expect(same.code, same.out).toBe(0);
+    const drift = await mc("regress", "--mutate", "--results", join(tmp, "old"));
+    expect(drift.code).toBe(1);
+    expect(drift.out).toContain(`new survivor: ${rec.survivors[0]}`);
+  });
+  it("scores killed over killed + survived + timeout + budget", () => {
+    const c = r.counts;
+    expect(c.total).toBe(r.mutants.length);
+    expect(r.score).toBeCloseTo(c.killed / (c.killed + c.survived + c.timeout + c.budget));
+  });
+});
+
+describe.skipIf(!long)("mc mutate on the command line", () => {
+  it("prints the score and the survivors, writes the HTML page, and refuses a failing spec with MC061", { timeout: 300_000 }, async () => {
+    const html = join(tmp, "m.html");
+    const t = await mc("mutate", "test/fixtures/mutate/counter.ts", "--jobs", "2", "--timeout", "2", "--html", html);
+    expect(t.code, t.err).toBe(0);
+    expect(t.out).toMatch(/Mutation score \d+\.\d%/);
+    expect(t.out).toMatch(/Survivors \(\d+\): all invariants and properties hold, at defaults\n/);
+    expect(t.out).toMatch(/\n  test\/fixtures\/mutate\/counter\.ts:18 +removed-call +drop\(t\) → \(t\)\n/);
+    expect(existsSync(html) && readFileSync(html, "utf8")).toContain("<td>survived</td>");
+    const bad = await mc("mutate", "specs/fsdax-idle/felixB.ts", "--json");
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.out).error.code).toBe("MC061");
+  });
+});
