@@ -110,8 +110,13 @@ export class OrbitCanon {
     this.twins.clear();
     this.root = root;
     this.ownHash = -1;
-    this.refiner.start(root);
     this.simple.start(root, this.ids.length);
+    if (this.simple.sortable) {
+      // No identity relates to another: sorting by profile is the canonical order, no search.
+      this.bestLab = Int32Array.from(this.initial.flatMap((set) => [...set].sort((u, v) => this.simple.compare(u, v))));
+      return true;
+    }
+    this.refiner.start(root);
     this.explore(this.initial, []);
     return true;
   }
