@@ -113,7 +113,9 @@ export class OrbitCanon {
     this.simple.start(root, this.ids.length);
     if (this.simple.sortable) {
       // No identity relates to another: sorting by profile is the canonical order, no search.
-      this.bestLab = Int32Array.from(this.initial.flatMap((set) => [...set].sort((u, v) => this.simple.compare(u, v))));
+      const key = this.simple.key;
+      const byProfile = (u: number, v: number): number => key[u]! - key[v]! || this.simple.compare(u, v);
+      this.bestLab = Int32Array.from(this.initial.flatMap((set) => [...set].sort(byProfile)));
       return true;
     }
     this.refiner.start(root);

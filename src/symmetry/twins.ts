@@ -6,7 +6,7 @@
 
 import { is } from "immutable";
 import { Encoder } from "../fingerprint/encode.js";
-import { ID, K_MAP, K_SET, LEAF, UNORD, type TNode } from "./template.js";
+import { ID, K_MAP, K_SET, LEAF, UNORD, fmix, mix, type TNode } from "./template.js";
 
 export class SimpleOccurrences {
   /**
@@ -18,25 +18,34 @@ export class SimpleOccurrences {
   /** Per identity: the walk positions of its Sets and Maps (their order does not depend on names when sortable). */
   private readonly at: number[][];
   private seq = 0;
+  /** Per identity: a hash of its profile, to sort by before comparing profiles in full. */
+  readonly key: Float64Array;
   private readonly ea = new Encoder();
   private readonly eb = new Encoder();
   /** Per identity: the Sets and Maps it is a member or key of, in walk order; null when it also occurs elsewhere. */
   private readonly where: (TNode[] | null)[];
   /** The matching Map values (template nodes); null for a Set member. */
   private readonly what: (TNode | null)[][];
+  /** The arrays `where` hands out, reused from state to state. */
+  private readonly lists: TNode[][];
 
   constructor(n: number) {
     this.where = new Array<TNode[] | null>(n).fill(null);
+    this.lists = Array.from({ length: n }, () => []);
     this.what = Array.from({ length: n }, () => []);
     this.at = Array.from({ length: n }, () => []);
+    this.key = new Float64Array(n);
   }
 
   start(root: TNode, n: number): void {
     for (let g = 0; g < n; g++) {
-      this.where[g] = [];
+      const w = this.lists[g]!;
+      w.length = 0;
+      this.where[g] = w;
       this.what[g]!.length = 0;
       this.at[g]!.length = 0;
     }
+    this.key.fill(0);
     this.sortable = true;
     this.seq = 0;
     this.walk(root, true);
@@ -121,6 +130,7 @@ export class SimpleOccurrences {
     w.push(n);
     this.what[g]!.push(x);
     this.at[g]!.push(seq);
+    this.key[g] = fmix(mix(mix(this.key[g]!, seq), x === null ? 0x6a09e667 : x.h)) >>> 0;
   }
 }
 
