@@ -110,8 +110,15 @@ export class OrbitCanon {
     this.twins.clear();
     this.root = root;
     this.ownHash = -1;
-    this.refiner.start(root);
     this.simple.start(root, this.ids.length);
+    if (this.simple.sortable) {
+      // No identity relates to another: sorting by profile is the canonical order, no search.
+      const key = this.simple.key;
+      const byProfile = (u: number, v: number): number => key[u]! - key[v]! || this.simple.compare(u, v);
+      this.bestLab = Int32Array.from(this.initial.flatMap((set) => [...set].sort(byProfile)));
+      return true;
+    }
+    this.refiner.start(root);
     this.explore(this.initial, []);
     return true;
   }

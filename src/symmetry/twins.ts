@@ -5,25 +5,74 @@
 // the full test (encoding the swapped state) when this one cannot decide.
 
 import { is } from "immutable";
-import { ID, K_MAP, K_SET, LEAF, UNORD, type TNode } from "./template.js";
+import { Encoder } from "../fingerprint/encode.js";
+import { ID, K_MAP, K_SET, LEAF, UNORD, fmix, mix, type TNode } from "./template.js";
 
 export class SimpleOccurrences {
+  /**
+   * Every identity occurs only as a Set member or a key with an identity-free value, in Sets and
+   * Maps reached through Records and Lists alone: then an identity is described by its profile
+   * (where, with what value), and sorting by profile orders the identities canonically.
+   */
+  sortable = true;
+  /** Per identity: the walk positions of its Sets and Maps (their order does not depend on names when sortable). */
+  private readonly at: number[][];
+  private seq = 0;
+  /** Per identity: a hash of its profile, to sort by before comparing profiles in full. */
+  readonly key: Float64Array;
+  private readonly ea = new Encoder();
+  private readonly eb = new Encoder();
   /** Per identity: the Sets and Maps it is a member or key of, in walk order; null when it also occurs elsewhere. */
   private readonly where: (TNode[] | null)[];
   /** The matching Map values (template nodes); null for a Set member. */
   private readonly what: (TNode | null)[][];
+  /** The arrays `where` hands out, reused from state to state. */
+  private readonly lists: TNode[][];
 
   constructor(n: number) {
     this.where = new Array<TNode[] | null>(n).fill(null);
+    this.lists = Array.from({ length: n }, () => []);
     this.what = Array.from({ length: n }, () => []);
+    this.at = Array.from({ length: n }, () => []);
+    this.key = new Float64Array(n);
   }
 
   start(root: TNode, n: number): void {
     for (let g = 0; g < n; g++) {
-      this.where[g] = [];
+      const w = this.lists[g]!;
+      w.length = 0;
+      this.where[g] = w;
       this.what[g]!.length = 0;
+      this.at[g]!.length = 0;
     }
-    this.walk(root);
+    this.key.fill(0);
+    this.sortable = true;
+    this.seq = 0;
+    this.walk(root, true);
+  }
+
+  /** Orders two identities by profile (when sortable): a function of the values, never of names. */
+  compare(u: number, v: number): number {
+    const au = this.at[u]!;
+    const av = this.at[v]!;
+    const xu = this.what[u]!;
+    const xv = this.what[v]!;
+    const n = Math.min(au.length, av.length);
+    for (let i = 0; i < n; i++) {
+      if (au[i] !== av[i]) return au[i]! - av[i]!;
+      const a = xu[i]!;
+      const b = xv[i]!;
+      if (a === b) continue;
+      if (a === null || b === null) return a === null ? -1 : 1;
+      if (a.h !== b.h) return (a.h >>> 0) - (b.h >>> 0);
+      if (is(a.v, b.v)) continue;
+      // equal hashes of different values: their bytes decide
+      const la = this.ea.encode(a.v);
+      const lb = this.eb.encode(b.v);
+      for (let j = 0; j < Math.min(la, lb); j++) if (this.ea.buf[j] !== this.eb.buf[j]) return this.ea.buf[j]! - this.eb.buf[j]!;
+      return la - lb;
+    }
+    return au.length - av.length;
   }
 
   /** True: swapping u and v leaves the state unchanged. False: not known. */
@@ -43,38 +92,45 @@ export class SimpleOccurrences {
     return true;
   }
 
-  private walk(n: TNode): void {
+  /** `anchored`: reached from the root through Records and Lists (ordered collections) only. */
+  private walk(n: TNode, anchored: boolean): void {
     if (n.k === LEAF) return;
     if (n.k === ID) {
       // reached only when the occurrence is not a Set member or a Map key
       this.where[n.id] = null;
+      this.sortable = false;
       return;
     }
     if (n.k === UNORD && n.c === K_SET) {
+      const seq = this.seq++;
       for (const m of n.kids) {
-        if (m.k === ID) this.note(m.id, n, null);
-        else this.walk(m);
+        if (m.k === ID) this.note(m.id, n, null, seq, anchored);
+        else this.walk(m, false);
       }
       return;
     }
     if (n.k === UNORD && n.c === K_MAP) {
+      const seq = this.seq++;
       for (const e of n.kids) {
         if (e.k === LEAF) continue;
         const [k, x] = e.kids as [TNode, TNode];
-        if (k.k === ID) this.note(k.id, n, x);
-        else this.walk(k);
-        this.walk(x);
+        if (k.k === ID) this.note(k.id, n, x, seq, anchored);
+        else this.walk(k, false);
+        this.walk(x, false);
       }
       return;
     }
-    for (const c of n.kids) this.walk(c);
+    for (const c of n.kids) this.walk(c, anchored && n.k !== UNORD);
   }
 
-  private note(g: number, n: TNode, x: TNode | null): void {
+  private note(g: number, n: TNode, x: TNode | null, seq: number, anchored: boolean): void {
+    if (!anchored || (x !== null && x.k !== LEAF)) this.sortable = false;
     const w = this.where[g];
     if (w === null || w === undefined) return;
     w.push(n);
     this.what[g]!.push(x);
+    this.at[g]!.push(seq);
+    this.key[g] = fmix(mix(mix(this.key[g]!, seq), x === null ? 0x6a09e667 : x.h)) >>> 0;
   }
 }
 

@@ -9,6 +9,7 @@ import { check, defineSpec, eventually, ids, McError, type Spec } from "../../sr
 import { compile } from "../../src/model/compile.js";
 import devprivSym from "../../specs/devpriv-sym.js";
 import mutex from "../fixtures/sym-mutex.js";
+import counters from "../../bench/specs/sym-counters.js";
 import { steps } from "../differential/reference.js";
 
 const DEVPRIV = resolve(import.meta.dirname, "../../specs/devpriv-sym.ts");
@@ -26,6 +27,14 @@ describe("symmetry search", () => {
     expect([two.distinctStates, two.generatedStates, two.depth]).toEqual([r.distinctStates, r.generatedStates, r.depth]);
     const plain = await at(3, 4, { symmetry: false });
     expect([plain.distinctStates, plain.symmetry]).toEqual([548, undefined]); // devpriv.ts at P=3 T=4
+  });
+
+  it("counts the multisets of counters on bench/specs/sym-counters.ts (identities sorted by profile, no search)", async () => {
+    // C(N+K-1, K-1) orbits of K^N states
+    for (const [N, K, orbits, all] of [[3, 3, 10, 27], [4, 3, 15, 81], [5, 4, 56, 1024]] as const) {
+      expect((await check(counters, { ...small, constants: { N, K } })).distinctStates).toBe(orbits);
+      expect((await check(counters, { ...small, constants: { N, K }, symmetry: false })).distinctStates).toBe(all);
+    }
   });
 
   it("reports a real counterexample, as short as without symmetry, with one and two workers", async () => {
