@@ -55,6 +55,7 @@ export function violationTail(v: Violation, style: Style): string[] {
   const out: string[] = [];
   if (v.loop !== undefined) out.push(...lassoClose(v, style), ...fairnessLines(v, style), "");
   if (v.counters?.length) out.push(...timeline(v.counters, v.trace.length, style, v.kind === "deadlock" ? "the deadlocked state, where no action is enabled" : `the step that broke ${v.name}`, v.loop), "");
+  if (v.ledger) out.push(...formatLedger(v.ledger, style), "");
   return out;
 }
 
