@@ -33,8 +33,8 @@ const State = Record({
 type S = ReturnType<typeof State>;
 
 const CONSTANTS = {
-  T: { default: 2, doc: "gup threads" },
-  K: { default: 1, doc: "pin attempts per thread (bounds the buggy variant's leak)" },
+  T: { default: 2, min: 1, doc: "gup threads" },
+  K: { default: 1, min: 0, doc: "pin attempts per thread (bounds the buggy variant's leak)" },
   BUGGY: { default: false, doc: "unpin_user_page puts 1 instead of the bias" },
 } as const;
 

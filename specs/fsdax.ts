@@ -21,8 +21,8 @@ export default defineSpec({
   name: "fsdax",
   constants: {
     ORDER: { default: 1, values: [0, 1, 2], doc: "folio order: 2^ORDER pages" },
-    NP: { default: 2, doc: "processes mapping the file (proc1..procNP)" },
-    NG: { default: 3, doc: "gup-fast threads (gupK walks proc((K−1) mod NP + 1))" },
+    NP: { default: 2, min: 1, doc: "processes mapping the file (proc1..procNP)" },
+    NG: { default: 3, min: 1, doc: "gup-fast threads (gupK walks proc((K−1) mod NP + 1))" },
     REUSE: { default: true, doc: "after truncate the blocks are reused by the file and truncated again (else truncate runs once)" },
     ACTORS: { ...ACTORS_CONSTANT, doc: "the gup threads' actions: per-actor (GupGrab3, the recorded order) or parameterised (the threads of one process declared symmetric)" },
     OPSLESS_V8: {

@@ -39,7 +39,7 @@ const walkersOf = (ns: number): Actors<Holder> => new Actors({ field: "S", ids: 
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "how free pages are counted: hmm2017 (free = 1), hch2022 (reset to 1), v61 (free = 0)" },
-    NS: { default: 1, doc: "speculative pfn walkers (S1..SNS, interchangeable)" },
+    NS: { default: 1, min: 1, doc: "speculative pfn walkers (S1..SNS, interchangeable)" },
   } as const;
 }
 

@@ -76,7 +76,7 @@ export const gupsOf = (ng: number, actions: ActorActions = "per-actor"): Actors<
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "which mm/fs combination of §5.2's table" },
-    NG: { default: 2, doc: "gup-fast threads (gup1..gupNG, interchangeable)" },
+    NG: { default: 2, min: 1, doc: "gup-fast threads (gup1..gupNG, interchangeable)" },
     ACTORS: ACTORS_CONSTANT,
     REFAULT: {
       default: true,

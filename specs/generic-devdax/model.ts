@@ -36,7 +36,7 @@ const gupsOf = (ng: number): Actors<Holder> => new Actors({ field: "G", ids: ids
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "how GENERIC pages are counted (§5.5)" },
-    NG: { default: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
+    NG: { default: 1, min: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
   } as const;
 }
 

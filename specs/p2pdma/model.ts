@@ -51,7 +51,7 @@ const ACTIONS = "parameterised";
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "v62 (c′), popple2024 (d), two half-applied versions of seed 002 patch 02, and (d) without gup's PTE-path check" },
-    NG: { default: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
+    NG: { default: 1, min: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
   } as const;
 }
 

@@ -57,7 +57,7 @@ function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "the era (devmap2017, hch2022, v61), or v61-late-alloc (the driver allocates during teardown)" },
     ACTORS: ACTORS_CONSTANT,
-    N: { default: 1, doc: "pages in the range (page0..page(N−1), interchangeable)" },
+    N: { default: 1, min: 1, doc: "pages in the range (page0..page(N−1), interchangeable)" },
   } as const;
 }
 

@@ -64,7 +64,7 @@ const gupsOf = (ng: number, actions: ActorActions = "per-actor"): Actors<Gup> =>
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "dax2015 (era a), dax2015-nokill (driver skips kill/wait), devmap2017 (era a′/b), and the issue-10 page grabs" },
-    NG: { default: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
+    NG: { default: 1, min: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
     ACTORS: ACTORS_CONSTANT,
     LOOKUP: { default: "live" as Lookup, values: LOOKUPS, doc: "get_dev_pagemap's ref: live (tryget_live), tryget (succeeds while cnt > 0, even after kill), get (unconditional)" },
   } as const;

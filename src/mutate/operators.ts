@@ -49,7 +49,7 @@ const SWAP: { readonly [k: number]: ts.SyntaxKind } = {
 const ARITH = new Set([ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken]);
 const LOGIC = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken]);
 /** Object keys whose literal values declare constants or documentation, not protocol. */
-const DECLARATIVE_KEYS = new Set(["values", "default", "doc"]);
+const DECLARATIVE_KEYS = new Set(["values", "default", "doc", "min", "max"]);
 
 /**
  * Every mutant of `files` (absolute paths; `program` must contain them). Mutants and sites are
