@@ -14,5 +14,5 @@ export const {
   PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced, PgmapAccounting, PgmapNonNegative,
   PgmapResolvable, PinnedPageReportsPinned, RefcountMatchesHolders, RefcountsMatchHolders,
   ResetOrderOnlyWhenIdle, TailRefcountZero, TruncateNeverWhilePinned, UnpinnedPageReportsUnpinned,
-  noMigrateWhilePinnedBy, noP2PWithoutFlagAny, noSpeculativeRefOnFreePage,
+  freeListConsistent, noMigrateWhilePinnedBy, noP2PWithoutFlagAny, noSpeculativeRefOnFreePage,
 } = m;

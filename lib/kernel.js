@@ -7,17 +7,17 @@ import "./register.js";
 const m = await import("../src/kernel/index.ts");
 
 export const {
-  DRIVER_LIST, ERAS, GENPOOL, GUP_PIN_COUNTING_BIAS, LOOKUPS, MC, ORDINARY_PAGE, RC, W, allocCount,
-  allocPop, applyRef, checkLeak, completionDone, dax_folio_init, dax_folio_reset_order, fail, field,
-  folioGet, folioMapcount, folioOf, folioPut, folioPutRefsIn, folioRefInc, folio_get,
-  folio_maybe_dma_pinned, folio_put, folio_put_refs, folio_ref_add, folio_ref_inc,
-  folio_ref_sub_and_test, folio_try_get, freeOrdinaryFolio, getDevPagemap, getPageIn,
+  ACTORS_CONSTANT, Actors, DRIVER_LIST, ERAS, GENPOOL, GUP_PIN_COUNTING_BIAS, LOOKUPS, MC,
+  ORDINARY_PAGE, RC, W, allocCount, allocPop, applyRef, checkLeak, completionDone, dax_folio_init,
+  dax_folio_reset_order, fail, field, folioGet, folioMapcount, folioOf, folioPut, folioPutRefsIn,
+  folioRefInc, folio_get, folio_maybe_dma_pinned, folio_put, folio_put_refs, folio_ref_add,
+  folio_ref_inc, folio_ref_sub_and_test, folio_try_get, freeOrdinaryFolio, getDevPagemap, getPageIn,
   getPageTakesPgmapRef, get_page, get_page_unless_zero, gup_put_folio, gup_put_refs, hasPageFree,
   healthy, initialRefcount, instance, isLarge, logicalHead, memunmapKill, memunmapPutMany,
   memunmapPutRefs, memunmapWaitDone, pageFree, page_maybe_dma_pinned, page_pgmap, page_ref_add,
   page_ref_add_unless_one, page_ref_dec_return, page_ref_sub_and_test, percpuRefInit, pin_bias_add,
   put, putDevPagemap, putEffects, putPageIn, put_page, raise, recheck_after_wake, refGet, refIncIn,
   refKill, refPut, refTryget, refTrygetLive, rmapPte, rmapPud, set_page_count, setupPgmapRefs,
-  sleepsOn, stepText, tryGetIn, try_get_folio, try_grab_folio, try_grab_page, unpin_user_page,
-  wait_var_event, wake_up_var, word, zoneDevicePageInit,
+  sleepsOn, stepText, symmetricWhen, tryGetIn, try_get_folio, try_grab_folio, try_grab_page,
+  unpin_user_page, wait_var_event, wake_up_var, word, zoneDevicePageInit,
 } = m;
