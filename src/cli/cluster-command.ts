@@ -8,8 +8,6 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Argv } from "yargs";
-import { coordinateCheck, runWorker } from "../cluster/check-cluster.js";
-import { natsTransport } from "../cluster/nats-transport.js";
 import { DEFAULT_TIMEOUTS, type ClusterTimeouts } from "../cluster/timeouts.js";
 import { parseConstFlags } from "../model/constants.js";
 import { loadSpec, requireFile } from "../model/load-spec.js";
@@ -147,6 +145,8 @@ export async function runClusterWorker(a: WorkerArgs, io: Io): Promise<number> {
     const interrupt = coordinator ? catchInterrupts() : undefined;
     const tc = coordinator && a.typecheck ? new BackgroundTypecheck([a.spec]) : undefined;
     const spec = await loadSpec(a.spec);
+    // The cluster engine and the NATS client load only for a cluster worker, not at every mc start-up.
+    const [{ coordinateCheck, runWorker }, { natsTransport }] = await Promise.all([import("../cluster/check-cluster.js"), import("../cluster/nats-transport.js")]);
     const t = await natsTransport({ url: a.url, connectTimeoutMs: timeouts.connectMs, reconnectForMs: timeouts.peerMs });
     const setup = { run: a.run, nodes: a.nodes, timeouts, source: readFileSync(a.spec, "utf8") };
     const checkpointDir = a.checkpointDir === false ? undefined : join(a.checkpointDir, a.run, `worker-${a.index!}`);

@@ -4,7 +4,7 @@
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { mutate, type MutationReport } from "../mutate/mutate.js";
+import type { MutationReport } from "../mutate/mutate.js";
 import { parseConstFlags } from "../model/constants.js";
 import { McError } from "../result/errors.js";
 import { scoreText } from "../report/mutate-text.js";
@@ -55,6 +55,7 @@ export async function runMutateRegress(a: MutateRegressArgs, io: Io): Promise<nu
   for (const file of files) {
     const want = read(file);
     const started = performance.now();
+    const { mutate } = await import("../mutate/mutate.js"); // the TypeScript compiler: only when asked for
     const r = await mutate(want.spec, { constants: parseConstFlags(want.consts), deadlock: want.deadlock, ...(a.jobs ? { threads: a.jobs } : {}) });
     const got = recordOf(r, want.consts, want.deadlock);
     const diff = differences(want, got);
