@@ -2,6 +2,7 @@
 // bytes, and the explorer decodes each one once, when it expands it.
 
 import { List, Map as IMap, OrderedMap, OrderedSet, Set as ISet, Stack } from "immutable";
+import { FAST, SMALL_MAP, smallMapFromPairs } from "./immutable-internals.js";
 import { recordTypeById } from "./record-types.js";
 import * as T from "./tags.js";
 
@@ -86,8 +87,10 @@ export class Decoder {
       }
       case T.TAG_LIST:
         return List(this.values(this.varint()));
-      case T.TAG_MAP:
-        return IMap(this.pairs(this.varint()));
+      case T.TAG_MAP: {
+        const n = this.varint();
+        return FAST && n <= SMALL_MAP ? smallMapFromPairs(this.pairs(n)) : IMap(this.pairs(n));
+      }
       case T.TAG_ORDERED_MAP:
         return OrderedMap(this.pairs(this.varint()));
       case T.TAG_SET:

@@ -4,7 +4,7 @@
 // Hot path: no allocation per value except the sort of unordered collections.
 
 import { isList, isMap, isOrderedMap, isOrderedSet, isRecord, isSet, isStack, isImmutable, type List } from "immutable";
-import { FAST, recordValues, smallListArray } from "./immutable-internals.js";
+import { FAST, recordValues, smallListArray, smallMapEntries } from "./immutable-internals.js";
 import { recordTypeOf } from "./record-types.js";
 import * as T from "./tags.js";
 
@@ -149,7 +149,9 @@ export class Encoder {
     } else if (isMap(v)) {
       this.byte(T.TAG_MAP);
       this.varint(v.size);
-      this.sorted(v.size, (visit) => v.forEach((x, k) => visit(k, x)), true);
+      const e = FAST ? smallMapEntries(v) : undefined;
+      if (e !== undefined) this.sorted(e.length, (visit) => { for (const [k, x] of e) visit(k, x); }, true);
+      else this.sorted(v.size, (visit) => v.forEach((x, k) => visit(k, x)), true);
     } else if (isOrderedSet(v)) {
       this.byte(T.TAG_ORDERED_SET);
       this.varint(v.size);

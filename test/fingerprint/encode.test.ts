@@ -114,6 +114,26 @@ describe("decode", () => {
     }
   });
 
+  it("builds small Maps (an actor Map) directly, and they behave as the Maps the spec builds", () => {
+    const dec = new Decoder();
+    // 0, 1, 8 entries decode through the direct path, 9 through Immutable's constructor; a Map
+    // that grew past 8 and shrank back is encoded through forEach, not its root's array.
+    const grown = IMap(Array.from({ length: 12 }, (_, i) => [`k${i}`, i] as const)).filter((v) => v < 8);
+    for (const n of [0, 1, 3, 8, 9]) {
+      const m = IMap(Array.from({ length: n }, (_, i) => [`gup${n - i}`, i % 2 === 0 ? "idle" : List([i])] as const));
+      const back = dec.decode(enc.buf.slice(0, enc.encode(m)), 0) as typeof m;
+      expect(IMap.isMap(back)).toBe(true);
+      expect(is(back, m)).toBe(true);
+      expect(back.hashCode()).toBe(m.hashCode());
+      expect(bytes(back)).toBe(bytes(m));
+      expect(is(back.set("gup1", "done"), m.set("gup1", "done"))).toBe(true);
+      expect(is(back.delete("gup2"), m.delete("gup2"))).toBe(true);
+      expect(back.get(`gup${n}`)).toBe(n > 0 ? "idle" : undefined);
+    }
+    expect(bytes(grown)).toBe(bytes(IMap([...grown.entries()].reverse())));
+    expect(is(dec.decode(enc.buf.slice(0, enc.encode(grown)), 0), grown)).toBe(true);
+  });
+
   it("rebuilds records of the spec's own type", () => {
     const dec = new Decoder();
     const n = enc.encode(Pt({ x: 4 }));
