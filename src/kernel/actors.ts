@@ -118,13 +118,19 @@ export class Actors<L> {
   actions<S>(steps: { readonly [base: string]: ActorStep<S> }): { [name: string]: (s: S) => Successors<S> } {
     const out: { [name: string]: (s: S) => Successors<S> } = {};
     const bases = Object.keys(steps);
+    // Each action closes over its step function itself: looking it up by name on every call is
+    // a keyed load that sees every step's name, slow in the explorer's hottest loop.
     if (this.mode === "parameterised") {
-      for (const b of bases) out[b] = (s) => this.everyActor(s, steps[b]!);
+      for (const b of bases) {
+        const step = steps[b]!;
+        out[b] = (s) => this.everyActor(s, step);
+      }
       return out;
     }
     const one = (b: string, i: number): void => {
       const id = this.ids[i - 1]!;
-      out[this.actionName(b, i)] = (s) => steps[b]!(s, id);
+      const step = steps[b]!;
+      out[this.actionName(b, i)] = (s) => step(s, id);
     };
     if (this.order === "by-step") for (const b of bases) for (let i = 1; i <= this.ids.length; i++) one(b, i);
     else for (let i = 1; i <= this.ids.length; i++) for (const b of bases) one(b, i);
