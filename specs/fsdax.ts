@@ -12,7 +12,7 @@ import { NoStrandedWaiter, TruncateNeverWhilePinned } from "../invariants/fsdax.
 import { RefcountsMatchHolders } from "../invariants/refcount.js";
 import { protocol } from "./fsdax/actions.js";
 import { ACTORS_CONSTANT, symmetricWhen, type ActorActions } from "../src/kernel/actors.js";
-import { config, gpage, gpc, gup, holds, initial, mapsAny, pte, pud, rc, type Config, type Fsdax } from "./fsdax/state.js";
+import { config, gpage, gpc, gup, holds, initial, mapsAny, pte, pud, rc, gupWord, procWord, type Config, type Fsdax, type Gup } from "./fsdax/state.js";
 
 const fromConsts = (k: { ORDER: number; NP: number; NG: number; REUSE: boolean; OPSLESS_V8: boolean; ACTORS: ActorActions }): Config =>
   config(k.ORDER, k.NP, k.NG, k.REUSE, k.OPSLESS_V8, k.ACTORS);
@@ -52,20 +52,24 @@ export default defineSpec({
 });
 
 function invariants(c: Config) {
-  const count = (s: Fsdax, pred: (pc: ReturnType<typeof gpc>) => boolean): number => c.gups.ids.filter((g) => pred(gpc(s, c, g))).length;
-  const puds = (s: Fsdax): number => c.procs.count(s, (e) => e.pud);
-  const mapped = (s: Fsdax): boolean => c.procs.ids.some((p) => mapsAny(s, c, p));
+  // Each reads the actor Maps once, word by word: these run on every distinct state.
+  const count = (s: Fsdax, pred: (pc: Gup) => boolean): number => c.gups.count(s, (w) => pred(gupWord(w).pc));
+  const puds = (s: Fsdax): number => c.procs.count(s, (w) => procWord(w).pud);
+  const mapped = (s: Fsdax): boolean => c.procs.some(s, (w) => w !== "none");
   // For every current head h: rc_h against the PUDs, the PTEs and the gup references on h.
   const pairs = (s: Fsdax): (readonly [number, number])[] => {
-    const out: (readonly [number, number])[] = [];
-    for (let h = 0; h < c.pages; h++) {
-      if (isLarge(s) && h > 0) break;
-      let want = h === 0 ? puds(s) : 0;
-      for (const p of c.procs.ids) for (let i = 0; i < c.pages; i++) if (pte(s, c, p, i) && logicalHead(s, i) === h) want++;
-      for (const g of c.gups.ids) if (holds(gpc(s, c, g)) && logicalHead(s, gpage(s, c, g)) === h) want++;
-      out.push([rc(s, h), want]);
+    const heads = isLarge(s) ? 1 : c.pages;
+    const want = Array.from({ length: heads }, () => 0);
+    for (const w of c.procs.all(s).values()) {
+      const e = procWord(w);
+      if (e.pud) want[0]!++;
+      for (let i = 0; i < c.pages; i++) if ((e.ptes >> i) & 1) want[logicalHead(s, i)]!++;
     }
-    return out;
+    for (const w of c.gups.all(s).values()) {
+      const g = gupWord(w);
+      if (holds(g.pc)) want[logicalHead(s, g.page)]!++;
+    }
+    return want.map((n, h) => [rc(s, h), n] as const);
   };
   return {
     TruncateNeverWhilePinned: TruncateNeverWhilePinned<Fsdax>((s) => count(s, (pc) => pc === "pinned")),
@@ -111,7 +115,7 @@ function describe(c: Config, action: string, b: Fsdax, a: Fsdax): string {
     const g = c.gups.ids[n - 1]!;
     switch (m.base) {
       case "MapPud": return `dax_insert_pfn_pud maps the folio in process ${n}${rcs}`;
-      case "MapPte": return `dax_insert_pfn maps page${c.pte.findIndex((_, i) => pte(b, c, p, i) !== pte(a, c, p, i))} in process ${n}${rcs}`;
+      case "MapPte": return `dax_insert_pfn maps page${Array.from({ length: c.pages }, (_, i) => i).find((i) => pte(b, c, p, i) !== pte(a, c, p, i))} in process ${n}${rcs}`;
       case "Zap": return `zap process ${n}'s mappings${rcs}`;
       case "GupRead": return `gup${n} reads the ${gup(a, c, g).entry} of page${gpage(a, c, g)} in process ${c.procs.ids.indexOf(c.procOf.get(g)!) + 1}`;
       case "GupGrab": {

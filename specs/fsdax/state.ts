@@ -27,9 +27,6 @@ export interface Fixed {
 }
 export type Fsdax = RecordOf<Fixed> & FolioRecord;
 
-/** A process's page-table entries for the file: the PUD, and a PTE per page (pte0, pte1, ...). */
-export type Proc = { readonly pud: boolean; get(k: string): unknown; set(k: string, v: boolean): Proc };
-
 export interface Config {
   readonly order: number;
   readonly pages: number;
@@ -42,12 +39,10 @@ export interface Config {
    * ops (virtio_fs, dcssblk): WARN and return before the switch, so the wake never happens.
    */
   readonly opslessV8: boolean;
-  /** The processes (proc1..procNP) mapping the file, each a Proc Record. */
-  readonly procs: Actors<Proc>;
+  /** The processes (proc1..procNP) mapping the file, each one word of what it maps (ProcWord). */
+  readonly procs: Actors<string>;
   /** The gup threads (gup1..gupNG), each one word: 'idle', 'done', or "<pc> <entry><page>" such as 'pinned pud1'. */
   readonly gups: Actors<string>;
-  /** pte<i>: the field of page i's PTE in a Proc. */
-  readonly pte: readonly string[];
   /** Gup thread gupK walks the page tables of process procOf(gupK): proc((K−1) mod NP + 1). */
   readonly procOf: ReadonlyMap<string, string>;
   /** The gup threads walking each process: the sets that are interchangeable. */
@@ -61,11 +56,11 @@ export interface Config {
  */
 export function config(order: number, np: number, ng: number, reuse: boolean, opslessV8 = false, threads: ActorActions = "per-actor"): Config {
   const pages = 1 << order;
-  const procs = new Actors<Proc>({ field: "procs", ids: ids("proc", np), actions: "per-actor", suffix: "numbered" });
+  const procs = new Actors<string>({ field: "procs", ids: ids("proc", np), actions: "per-actor", suffix: "numbered" });
   const gups = new Actors<string>({ field: "gups", ids: ids("gup", ng), actions: threads, suffix: "numbered" });
   const procOf = new Map(gups.ids.map((g, k) => [g, procs.ids[k % np]!] as const));
   const gupsOf = new Map(procs.ids.map((p) => [p, gups.ids.filter((g) => procOf.get(g) === p)] as const));
-  return { order, pages, np, ng, reuse, opslessV8, procs, gups, pte: Array.from({ length: pages }, (_, i) => `pte${i}`), procOf, gupsOf };
+  return { order, pages, np, ng, reuse, opslessV8, procs, gups, procOf, gupsOf };
 }
 
 /** The file's blocks freshly associated: one idle folio (refcount 0, era d), nothing mapped. */
@@ -78,18 +73,40 @@ export function initial(c: Config): Fsdax {
     f[`mc${i}`] = 0;
     if (i > 0) f[`w${i}`] = c.order > 0 ? "tail" : "pgmap";
   }
-  const unmapped = Record(Object.fromEntries([["pud", false], ...c.pte.map((k) => [k, false] as const)]), "proc")() as unknown as Proc;
-  f.procs = c.procs.init(unmapped);
+  f.procs = c.procs.init(PROC_WORDS[0]!);
   f.gups = c.gups.init("idle");
   return Record(f, "fsdax")() as unknown as Fsdax;
 }
 
-/** Process p's PUD, and its PTE of page i. */
-export const pud = (s: Fsdax, c: Config, p: string): boolean => c.procs.of(s, p).pud;
-export const pte = (s: Fsdax, c: Config, p: string, i: number): boolean => c.procs.of(s, p).get(c.pte[i]!) === true;
-export const setPud = (s: Fsdax, c: Config, p: string, v: boolean): Fsdax => c.procs.with(s, p, c.procs.of(s, p).set("pud", v));
-export const setPte = (s: Fsdax, c: Config, p: string, i: number, v: boolean): Fsdax => c.procs.with(s, p, c.procs.of(s, p).set(c.pte[i]!, v));
+/**
+ * A process is one word too, for the same reason (a Record per process made every state a third
+ * bigger to encode and three times slower to decode): what it maps of the file, "none", "pud", or
+ * its PTEs by page ("pte0 pte2"). A PUD and PTEs are never both there (MapPud needs nothing
+ * mapped, MapPte no PUD). PROC_WORDS[m] is the word of PTE mask m; PROC_WORDS[PUD] the PUD's.
+ */
+export interface ProcWord {
+  readonly pud: boolean;
+  readonly ptes: number; // bit i: page i's PTE
+}
+const MAX_PAGES = 4; // ORDER ≤ 2
+const PUD = 1 << MAX_PAGES;
+const PROC_WORDS: readonly string[] = [
+  ...Array.from({ length: PUD }, (_, m) => (m === 0 ? "none" : Array.from({ length: MAX_PAGES }, (_, i) => (m >> i) & 1 ? `pte${i}` : "").filter((x) => x).join(" "))),
+  "pud",
+];
+const PROC = new Map<string, ProcWord>(PROC_WORDS.map((w, m) => [w, { pud: m === PUD, ptes: m === PUD ? 0 : m }] as const));
+/** What a process word says, and process p's. */
+export const procWord = (w: string): ProcWord => PROC.get(w)!;
+const proc = (s: Fsdax, c: Config, p: string): ProcWord => PROC.get(c.procs.of(s, p))!;
 
+/** Process p's PUD, and its PTE of page i. */
+export const pud = (s: Fsdax, c: Config, p: string): boolean => proc(s, c, p).pud;
+export const pte = (s: Fsdax, c: Config, p: string, i: number): boolean => ((proc(s, c, p).ptes >> i) & 1) === 1;
+export const setPud = (s: Fsdax, c: Config, p: string, v: boolean): Fsdax => c.procs.with(s, p, PROC_WORDS[v ? PUD : 0]!);
+export const setPte = (s: Fsdax, c: Config, p: string, i: number, v: boolean): Fsdax => {
+  const m = proc(s, c, p).ptes;
+  return c.procs.with(s, p, PROC_WORDS[v ? m | (1 << i) : m & ~(1 << i)]!);
+};
 /**
  * A gup thread is one word (fewer fields make every state cheaper to store and hash): its pc
  * and, while it works on an entry, which entry it read (a PTE or the PUD) and for which page.
@@ -106,6 +123,8 @@ const WORDS = new Map<string, GupWord>([
 for (const pc of ["read", "grabbed", "pinned"] as const) {
   for (const entry of ["pte", "pud"] as const) for (let i = 0; i < 64; i++) WORDS.set(`${pc} ${entry}${i}`, { pc, entry, page: i });
 }
+/** What a gup word says, and thread g's. */
+export const gupWord = (w: string): GupWord => WORDS.get(w)!;
 export const gup = (s: Fsdax, c: Config, g: string): GupWord => WORDS.get(c.gups.of(s, g))!;
 export const gpc = (s: Fsdax, c: Config, g: string): Gup => gup(s, c, g).pc;
 export const gpage = (s: Fsdax, c: Config, g: string): number => gup(s, c, g).page;
@@ -120,8 +139,5 @@ export const holds = (pc: Gup): boolean => pc === "grabbed" || pc === "pinned";
 
 /** Does process p map anything of the file? */
 export function mapsAny(s: Fsdax, c: Config, p: string): boolean {
-  const e = c.procs.of(s, p);
-  if (e.pud) return true;
-  for (const k of c.pte) if (e.get(k) === true) return true;
-  return false;
+  return c.procs.of(s, p) !== "none";
 }
