@@ -97,13 +97,14 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           .option("only", { type: "string", describe: "only specs whose path contains this text" })
           .option("workers", { type: "number", describe: "re-check with N workers (results must not depend on it)" })
           .option("junit", { type: "string", describe: "also write the outcome as JUnit XML to FILE" })
+          .option("long", { type: "boolean", default: false, describe: "also re-check the configurations recorded as long (minutes each), which are skipped otherwise" })
           .option("mutate", { type: "boolean", default: false, describe: "re-check the mutation scores in results/mutate/ instead (slow; with --update, re-record them)" }),
       (a) => {
         if (a.mutate) {
           outcome = () => runMutateRegress({ resultsDir: a.results, update: a.update, only: a.only, ...(a.workers ? { jobs: a.workers } : {}) }, io);
           return;
         }
-        outcome = () => runRegress({ update: a.update, resultsDir: a.results, specsDir: a.specs, only: a.only, ...(a.workers ? { workers: a.workers } : {}), ...(a.junit ? { junit: a.junit } : {}) }, io);
+        outcome = () => runRegress({ update: a.update, resultsDir: a.results, specsDir: a.specs, only: a.only, ...(a.workers ? { workers: a.workers } : {}), ...(a.junit ? { junit: a.junit } : {}), long: a.long }, io);
       },
     )
     .command("simulate <spec>", "random walks through a spec too big to explore; checks invariants and action properties on the way", simulateFlags, (a) => {

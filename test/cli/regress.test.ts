@@ -41,6 +41,31 @@ describe("mc regress", () => {
     expect(r.out).toContain("1 result(s) differ");
   });
 
+  it("skips a configuration marked long unless --long, and keeps the mark when re-recording", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mc-results-"));
+    expect((await mc("regress", "--update", "--results", dir, ...base)).code).toBe(0);
+    const file = join(dir, "jugs.json");
+    const recorded = JSON.parse(readFileSync(file, "utf8"));
+    // a long configuration whose recorded count is wrong: only --long finds out
+    recorded.runs.push({ ...recorded.runs[0], flags: ["--const", "GOAL=9"], long: true, distinctStates: 1 });
+    writeFileSync(file, JSON.stringify(recorded));
+    const quick = await mc("regress", "--results", dir, ...base);
+    expect(quick.code).toBe(0);
+    expect(quick.out).toMatch(/--const GOAL=9.*skipped \(mc regress --long\)/);
+    expect(quick.out).toContain("all 1 results match (1 long one(s) skipped: mc regress --long)");
+    const long = await mc("regress", "--long", "--results", dir, ...base);
+    expect(long.code).toBe(1);
+    expect(long.out).toMatch(/--const GOAL=9.*DIFFERS/);
+    // --update without --long leaves the long entry as it was; with --long it re-records it, marked
+    expect((await mc("regress", "--update", "--results", dir, ...base)).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8")).runs[1]).toMatchObject({ long: true, distinctStates: 1 });
+    expect((await mc("regress", "--update", "--long", "--results", dir, ...base)).code).toBe(0);
+    const again = JSON.parse(readFileSync(file, "utf8")).runs[1];
+    expect(again.long).toBe(true);
+    expect(again.distinctStates).toBeGreaterThan(1);
+    expect((await mc("regress", "--long", "--results", dir, ...base)).code).toBe(0);
+  });
+
   it("a malformed result file is a clear error, exit 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mc-results-"));
     writeFileSync(join(dir, "jugs.json"), "{ not json");

@@ -120,7 +120,7 @@ describe("decode", () => {
     // that grew past 8 and shrank back is encoded through forEach, not its root's array.
     const grown = IMap(Array.from({ length: 12 }, (_, i) => [`k${i}`, i] as const)).filter((v) => v < 8);
     for (const n of [0, 1, 3, 8, 9]) {
-      const m = IMap(Array.from({ length: n }, (_, i) => [`gup${n - i}`, i % 2 === 0 ? "idle" : List([i])] as const));
+      const m = IMap<string, unknown>(Array.from({ length: n }, (_, i) => [`gup${n - i}`, i % 2 === 0 ? "idle" : List([i])] as const));
       const back = dec.decode(enc.buf.slice(0, enc.encode(m)), 0) as typeof m;
       expect(IMap.isMap(back)).toBe(true);
       expect(is(back, m)).toBe(true);
