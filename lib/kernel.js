@@ -16,8 +16,9 @@ export const {
   healthy, initialRefcount, instance, isLarge, logicalHead, memunmapKill, memunmapPutMany,
   memunmapPutRefs, memunmapWaitDone, pageFree, page_maybe_dma_pinned, page_pgmap, page_ref_add,
   page_ref_add_unless_one, page_ref_dec_return, page_ref_sub_and_test, percpuRefInit, pin_bias_add,
-  put, putDevPagemap, putEffects, putPageIn, put_page, raise, recheck_after_wake, refGet, refIncIn,
-  refKill, refPut, refTryget, refTrygetLive, rmapPte, rmapPud, set_page_count, setupPgmapRefs,
-  sleepsOn, stepText, symmetricWhen, tryGetIn, try_get_folio, try_grab_folio, try_grab_page,
-  unpin_user_page, wait_var_event, wake_up_var, word, zoneDevicePageInit,
+  put, putDevPagemap, putDevicePage, putEffects, putPageIn, putPrivatePage, put_page, raise,
+  recheck_after_wake, refGet, refIncIn, refKill, refPut, refTryget, refTrygetLive, rmapPte, rmapPud,
+  set_page_count, setupPgmapRefs, sleepsOn, stepText, symmetricWhen, tryGetIn, try_get_folio,
+  try_grab_folio, try_grab_page, unpin_user_page, wait_var_event, wake_up_var, word,
+  zoneDevicePageInit,
 } = m;

@@ -5,10 +5,11 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
-import { DRIVER_LIST, allocCount, allocPop, pageFree } from "../../src/kernel/allocator.js";
+import { DRIVER_LIST, allocCount, allocPop } from "../../src/kernel/allocator.js";
+import { putPrivatePage } from "../../src/kernel/device-put.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
-import { putEffects, type Era } from "../../src/kernel/eras.js";
+import { applyRef, get_page, get_page_unless_zero } from "../../src/kernel/page.js";
+import type { Era } from "../../src/kernel/eras.js";
 import { freeListConsistent, noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced } from "../../invariants/faults.js";
 import { RefcountMatchesHolders } from "../../invariants/refcount.js";
@@ -100,22 +101,6 @@ const STEP_TEXT: StepTexts = {
 };
 
 
-/** put_page on the page, then what the era's put path does at the new count (§2.4). */
-function put(s: DevprivFree, era: Era): DevprivFree {
-  const step = put_page(s.rc);
-  let t = applyRef(s, "rc", step);
-  if (step.fault !== null) return t;
-  for (const e of putEffects(era, "PRIVATE", t.rc)) {
-    if (e === "page_free") t = pageFree(t, DRIVER_LIST);
-    else if (e === "reset_to_1") t = t.set("rc", 1);
-    // In a 1-based era only memunmap's per-pfn put may reach 0; here no pgmap is modelled, so
-    // a 0 means an ordinary put dropped the free page's base reference. From v6.1 the
-    // put_dev_pagemap that follows page_free concerns the pgmap spec, not this one.
-    else if (e === "pgmap_put" && era === "b") t = raise(t, "zero_in_1based");
-  }
-  return t;
-}
-
 function protocol(variant: Variant, ns: number) {
   const era = ERA[variant];
   const walkers = walkersOf(ns);
@@ -129,7 +114,7 @@ function protocol(variant: Variant, ns: number) {
       if (how === "get_page") return applyRef(t, "rc", get_page(t.rc));
       return how === "none" ? t : t.set("rc", 1); // zone_device_page_init; the pgmap is not modelled here
     },
-    OwnerPut: (s) => (s.fault === null && s.D === "hold" ? put(s.set("D", "idle"), era) : null),
+    OwnerPut: (s) => (s.fault === null && s.D === "hold" ? putPrivatePage(s.set("D", "idle"), era) : null),
   };
   Object.assign(actions, walkers.actions<DevprivFree>({
     SpecTryGet: (s, w) => {
@@ -137,7 +122,7 @@ function protocol(variant: Variant, ns: number) {
       const c = get_page_unless_zero(s.rc);
       return c === null ? null : walkers.with(s.set("rc", c), w, "hold");
     },
-    SpecPut: (s, w) => (s.fault === null && walkers.of(s, w) === "hold" ? put(walkers.with(s, w, "idle"), era) : null),
+    SpecPut: (s, w) => (s.fault === null && walkers.of(s, w) === "hold" ? putPrivatePage(walkers.with(s, w, "idle"), era) : null),
   }));
   actions.Halt = (s) => (s.fault !== null ? s : null);
   return actions;

@@ -5,10 +5,11 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
-import { DRIVER_LIST, pageFree } from "../../src/kernel/allocator.js";
-import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { applyRef, get_page, put_page } from "../../src/kernel/page.js";
-import { putEffects, type Era } from "../../src/kernel/eras.js";
+import { DRIVER_LIST } from "../../src/kernel/allocator.js";
+import { putPrivatePage } from "../../src/kernel/device-put.js";
+import type { FaultCode } from "../../src/kernel/fault.js";
+import { applyRef, get_page } from "../../src/kernel/page.js";
+import type { Era } from "../../src/kernel/eras.js";
 import { NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced } from "../../invariants/faults.js";
 import { freeListConsistent } from "../../invariants/allocator.js";
 import { MigrateProgress, noMigrateWhilePinnedBy } from "../../invariants/migrate.js";
@@ -144,27 +145,13 @@ function anyStray(s: Migrate, nx: number): boolean {
   return straysOf(nx).some(s, ["hold"]);
 }
 
-/** put_page on the device-private page and the era's put path (§2.4). */
-function put(s: Migrate, era: Era): Migrate {
-  const step = put_page(s.rc);
-  let t = applyRef(s, "rc", step);
-  if (step.fault !== null) return t;
-  for (const e of putEffects(era, "PRIVATE", step.count)) {
-    if (e === "page_free") t = pageFree(t, DRIVER_LIST);
-    // In the 1-based era only memunmap's final put may reach 0; from v6.1 the pgmap put that
-    // follows page_free is the pgmap spec's concern.
-    else if (e === "pgmap_put" && era === "b") t = raise(t, "zero_in_1based");
-  }
-  return t;
-}
-
 function protocol(shape: Shape, nx: number) {
   const era = PUT_ERA[shape.era];
   const ok = (s: Migrate): boolean => s.fault === null;
   const strays = straysOf(nx);
   const actions: { [name: string]: (s: Migrate) => Migrate | readonly Migrate[] | null } = strays.actions<Migrate>({
     XGet: (s, x) => (ok(s) && strays.of(s, x) === "idle" && s.pte === "mapped" ? strays.with(applyRef(s, "rc", get_page(s.rc)), x, "hold") : null),
-    XPut: (s, x) => (ok(s) && strays.of(s, x) === "hold" ? put(strays.with(s, x, "idle"), era) : null),
+    XPut: (s, x) => (ok(s) && strays.of(s, x) === "hold" ? putPrivatePage(strays.with(s, x, "idle"), era) : null),
   });
   // A check that fails with no stray holder around fails for a reference the era itself owns.
   const spuriousUnless = (s: Migrate, passed: boolean): Migrate => (passed || anyStray(s, nx) ? s : s.set("spurious", true));
@@ -172,7 +159,7 @@ function protocol(shape: Shape, nx: number) {
     MgCollect: (s: Migrate) => {
       if (!ok(s) || s.mg !== "idle" || s.pte !== "mapped") return null;
       const t = applyRef(s, "rc", get_page(s.rc)).set("pte", "migration").set("mc", s.mc - 1);
-      return put(t, era).set("mg", "collected"); // the entry's own reference goes with the entry
+      return putPrivatePage(t, era).set("mg", "collected"); // the entry's own reference goes with the entry
     },
     MgCheck: (s: Migrate) => {
       if (!ok(s) || s.mg !== "collected") return null;
@@ -185,9 +172,9 @@ function protocol(shape: Shape, nx: number) {
       const t = spuriousUnless(s, passed);
       return passed ? t.set("migrated", true).set("mg", "moved") : t.set("mg", "restore");
     },
-    MgFinalize: (s: Migrate) => (ok(s) && s.mg === "moved" ? put(s.set("pte", "new"), era).set("mg", "done") : null),
+    MgFinalize: (s: Migrate) => (ok(s) && s.mg === "moved" ? putPrivatePage(s.set("pte", "new"), era).set("mg", "done") : null),
     MgRestore: (s: Migrate) =>
-      ok(s) && s.mg === "restore" ? put(s.set("pte", "mapped").set("mc", s.mc + 1).set("rc", s.rc + 1), era).set("mg", "idle") : null,
+      ok(s) && s.mg === "restore" ? putPrivatePage(s.set("pte", "mapped").set("mc", s.mc + 1).set("rc", s.rc + 1), era).set("mg", "idle") : null,
     Finished: (s: Migrate) => (ok(s) && s.mg === "done" && !anyStray(s, nx) ? s : null),
     Halt: (s: Migrate) => (s.fault !== null ? s : null),
   });

@@ -6,10 +6,11 @@ import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
 import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
 import { DRIVER_LIST, allocCount, allocPop, pageFree, zoneDevicePageInit } from "../../src/kernel/allocator.js";
-import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { get_page, put_page, type RefStep } from "../../src/kernel/page.js";
+import type { FaultCode } from "../../src/kernel/fault.js";
+import { applyRef, get_page } from "../../src/kernel/page.js";
+import { putDevicePage } from "../../src/kernel/device-put.js";
 import { percpuRefInit, refKill, refPut } from "../../src/kernel/percpu-ref.js";
-import { initialRefcount, putEffects, type Era } from "../../src/kernel/eras.js";
+import { initialRefcount, type Era } from "../../src/kernel/eras.js";
 import { memunmapPutRefs, memunmapWaitDone, setupPgmapRefs } from "../../src/kernel/pgmap.js";
 import { NoAllocAfterKill, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced, PgmapNonNegative } from "../../invariants/faults.js";
 import { MemunmapOnlyWhenUnused, PgmapAccounting } from "../../invariants/pgmap.js";
@@ -141,22 +142,9 @@ const STEP_TEXT: StepTexts = {
 };
 
 
-function applyStep(v: PageView, step: RefStep): PageView {
-  const t = v.set("rc", step.count);
-  return step.fault === null ? t : raise(t, step.fault);
-}
-
 /** put_page on the focused page, then the era's put path for a device-private page (§2.4). */
 function put(v: PageView, era: Era): PageView {
-  const step = put_page(v.rc);
-  let t = applyStep(v, step);
-  if (step.fault !== null) return t;
-  for (const e of putEffects(era, "PRIVATE", step.count)) {
-    if (e === "page_free") t = pageFree(t, DRIVER_LIST, t.O === "hold");
-    else if (e === "pgmap_put") t = refPut(t, 1);
-    else if (e === "reset_to_1") t = t.set("rc", 1);
-  }
-  return t;
+  return putDevicePage(v, "rc", era, "PRIVATE", { page_free: (t) => pageFree(t, DRIVER_LIST, t.O === "hold"), pgmap_put: (t) => refPut(t, 1) });
 }
 
 function protocol(variant: Variant, pages: Actors<Page>) {
@@ -173,7 +161,7 @@ function protocol(variant: Variant, pages: Actors<Page>) {
       return onPage(s, id, (v) => {
         const t = allocPop(v, DRIVER_LIST).set("O", "hold");
         const how = allocCount(era);
-        if (how === "get_page") return applyStep(t, get_page(t.rc));
+        if (how === "get_page") return applyRef(t, "rc", get_page(t.rc));
         return how === "none" ? t : zoneDevicePageInit(t, "rc");
       });
     },

@@ -7,9 +7,10 @@ import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
 import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
+import { applyRef, get_page, get_page_unless_zero } from "../../src/kernel/page.js";
+import { putDevicePage } from "../../src/kernel/device-put.js";
 import { completionDone, getDevPagemap, LOOKUPS, percpuRefInit, refGet, refKill, refPut, type Lookup } from "../../src/kernel/percpu-ref.js";
-import { putEffects, type Era } from "../../src/kernel/eras.js";
+import type { Era } from "../../src/kernel/eras.js";
 import { getPageTakesPgmapRef, setupPgmapRefs } from "../../src/kernel/pgmap.js";
 import { NoGetOnZero, NoRefAfterRelease, NoUnderflow, PgmapNonNegative } from "../../invariants/faults.js";
 import { MemunmapOnlyWhenUnused, NoNewPgmapRefAfterKill, NoUnmapWhileLive, PgmapAccounting } from "../../invariants/pgmap.js";
@@ -142,13 +143,9 @@ const STEP_TEXT: StepTexts = {
 
 /** put_page on the device page, then the era's put path (§2.4; the pgmap here is fsdax's). */
 function putPage(s: PgmapGup, era: Era): PgmapGup {
-  const step = put_page(s.rc);
-  let t = applyRef(s, "rc", step);
-  if (step.fault !== null) return t;
   // A 2015 device page is never expected to reach 0: __put_page on it is a bug.
-  if (era === "a" && t.rc === 0) t = raise(t, "zone_device_page_freed");
-  for (const e of putEffects(era, "FS_DAX", t.rc)) if (e === "pgmap_put") t = refPut(t, 1);
-  return t;
+  const freed = (t: PgmapGup): PgmapGup => (era === "a" && t.rc === 0 ? raise(t, "zone_device_page_freed") : t);
+  return putDevicePage(s, "rc", era, "FS_DAX", { pgmap_put: (t) => refPut(freed(t), 1) });
 }
 
 function protocol(variant: Variant, gups: Actors<Gup>, lookup: Lookup) {

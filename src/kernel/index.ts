@@ -4,6 +4,7 @@
 
 export * from "./actors.js";
 export * from "./allocator.js";
+export * from "./device-put.js";
 export * from "./eras.js";
 export * from "./fault.js";
 export * from "./folio.js";
