@@ -5,6 +5,7 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
+import { actorCount } from "../../src/kernel/actor-count.js";
 import { DRIVER_LIST, allocCount, allocPop } from "../../src/kernel/allocator.js";
 import { putPrivatePage } from "../../src/kernel/device-put.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
@@ -40,7 +41,7 @@ const walkersOf = (ns: number): Actors<Holder> => new Actors({ field: "S", ids: 
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "how free pages are counted: hmm2017 (free = 1), hch2022 (reset to 1), v61 (free = 0)" },
-    NS: { default: 1, min: 1, doc: "speculative pfn walkers (S1..SNS, interchangeable)" },
+    NS: actorCount("speculative pfn walkers", "S1..SNS"),
   } as const;
 }
 

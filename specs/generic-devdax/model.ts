@@ -5,6 +5,7 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
+import { GUP_THREADS } from "../../src/kernel/actor-count.js";
 import type { Era } from "../../src/kernel/eras.js";
 import { putDevicePage } from "../../src/kernel/device-put.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
@@ -37,7 +38,7 @@ const gupsOf = (ng: number): Actors<Holder> => new Actors({ field: "G", ids: ids
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "how GENERIC pages are counted (§5.5)" },
-    NG: { default: 1, min: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
+    NG: GUP_THREADS,
   } as const;
 }
 

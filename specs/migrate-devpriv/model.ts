@@ -5,6 +5,7 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
+import { actorCount } from "../../src/kernel/actor-count.js";
 import { DRIVER_LIST } from "../../src/kernel/allocator.js";
 import { putPrivatePage } from "../../src/kernel/device-put.js";
 import type { FaultCode } from "../../src/kernel/fault.js";
@@ -76,7 +77,7 @@ function consts(variant: Variant) {
     ERA: { default: SHAPES[variant].era as Shape["era"], values: ERA_VALUES, doc: "the refcount convention: 1based (free at 1) or 0based (free at 0)" },
     THR: { default: SHAPES[variant].thr, values: [0, 1], doc: "the ZONE_DEVICE +1 in migrate_vma_check_page's threshold test" },
     EXA: { default: SHAPES[variant].exa, values: [0, 1], doc: "the device-private +1 in folio_expected_refs' exact test" },
-    NX: { default: 1, min: 1, doc: "stray reference holders (X1..XNX, interchangeable)" },
+    NX: actorCount("stray reference holders", "X1..XNX"),
   } as const;
 }
 

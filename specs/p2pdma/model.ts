@@ -5,6 +5,7 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
+import { GUP_THREADS } from "../../src/kernel/actor-count.js";
 import { GENPOOL, allocPop, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero } from "../../src/kernel/page.js";
@@ -52,7 +53,7 @@ const ACTIONS = "parameterised";
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "v62 (c′), popple2024 (d), two half-applied versions of seed 002 patch 02, and (d) without gup's PTE-path check" },
-    NG: { default: 1, min: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
+    NG: GUP_THREADS,
   } as const;
 }
 

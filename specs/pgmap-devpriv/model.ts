@@ -5,6 +5,7 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
 import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
+import { actorCount } from "../../src/kernel/actor-count.js";
 import { DRIVER_LIST, allocCount, allocPop, pageFree, zoneDevicePageInit } from "../../src/kernel/allocator.js";
 import type { FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page } from "../../src/kernel/page.js";
@@ -58,7 +59,7 @@ function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "the era (devmap2017, hch2022, v61), or v61-late-alloc (the driver allocates during teardown)" },
     ACTORS: ACTORS_CONSTANT,
-    N: { default: 1, min: 1, doc: "pages in the range (page0..page(N−1), interchangeable)" },
+    N: actorCount("pages in the range", "page0..page(N−1)"),
   } as const;
 }
 

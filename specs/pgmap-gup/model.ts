@@ -6,6 +6,7 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
 import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
+import { GUP_THREADS } from "../../src/kernel/actor-count.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero } from "../../src/kernel/page.js";
 import { putDevicePage } from "../../src/kernel/device-put.js";
@@ -65,7 +66,7 @@ const gupsOf = (ng: number, actions: ActorActions = "per-actor"): Actors<Gup> =>
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "dax2015 (era a), dax2015-nokill (driver skips kill/wait), devmap2017 (era a′/b), and the issue-10 page grabs" },
-    NG: { default: 1, min: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
+    NG: GUP_THREADS,
     ACTORS: ACTORS_CONSTANT,
     LOOKUP: { default: "live" as Lookup, values: LOOKUPS, doc: "get_dev_pagemap's ref: live (tryget_live), tryget (succeeds while cnt > 0, even after kill), get (unconditional)" },
   } as const;
