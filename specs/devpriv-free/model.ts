@@ -5,6 +5,7 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
+import { actorView } from "../../src/kernel/actor-view.js";
 import { actorCount } from "../../src/kernel/actor-count.js";
 import { DRIVER_LIST, allocCount, allocPop } from "../../src/kernel/allocator.js";
 import { putPrivatePage } from "../../src/kernel/device-put.js";
@@ -86,11 +87,7 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
       return p;
     },
     symmetry: ({ NS }) => ({ Walkers: ids("S", NS) }),
-    view: ({ NS }) => ({
-      mayNeverFire: ["Halt"],
-      counters: (s: DevprivFree) => ({ page0: s.rc }),
-      describeStep: (action: string, b: DevprivFree, a: DevprivFree) => walkersOf(NS).describe(STEP_TEXT, action, b, a),
-    }),
+    view: ({ NS }) => actorView(walkersOf(NS), STEP_TEXT, (s: DevprivFree) => ({ page0: s.rc })),
   };
 }
 

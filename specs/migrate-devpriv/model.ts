@@ -5,6 +5,7 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
+import { actorView } from "../../src/kernel/actor-view.js";
 import { actorCount } from "../../src/kernel/actor-count.js";
 import { DRIVER_LIST } from "../../src/kernel/allocator.js";
 import { putPrivatePage } from "../../src/kernel/device-put.js";
@@ -124,11 +125,7 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
       MigrationCompletes: leadsTo((s: Migrate) => !s.migrated, (s) => s.migrated || anyStray(s, NX) || s.fault !== null),
     }),
     symmetry: ({ NX }) => ({ Strays: ids("X", NX) }),
-    view: ({ NX }) => ({
-      mayNeverFire: ["Finished", "Halt"],
-      counters: (s: Migrate) => ({ page0: s.rc, mapcount: s.mc }),
-      describeStep: (action: string, b: Migrate, a: Migrate) => straysOf(NX).describe(STEP_TEXT, action, b, a),
-    }),
+    view: ({ NX }) => actorView(straysOf(NX), STEP_TEXT, (s: Migrate) => ({ page0: s.rc, mapcount: s.mc }), ["Finished", "Halt"]),
   };
 }
 

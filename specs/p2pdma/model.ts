@@ -5,6 +5,7 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
+import { actorView } from "../../src/kernel/actor-view.js";
 import { GUP_THREADS } from "../../src/kernel/actor-count.js";
 import { GENPOOL, allocPop, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
@@ -79,11 +80,7 @@ export function make(variant: Variant): SpecDef<P2p, ReturnType<typeof consts>> 
       FreeListConsistent: freeListConsistent<P2p>(GENPOOL),
     }),
     symmetry: ({ NG }) => ({ Gups: ids("gup", NG) }),
-    view: ({ NG }) => ({
-      mayNeverFire: ["Halt"],
-      counters: (s: P2p) => ({ page0: s.rc }),
-      describeStep: (action: string, b: P2p, a: P2p) => gupsOf(NG).describe(STEP_TEXT, action, b, a),
-    }),
+    view: ({ NG }) => actorView(gupsOf(NG), STEP_TEXT, (s: P2p) => ({ page0: s.rc })),
   };
 }
 

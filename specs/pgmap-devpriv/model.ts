@@ -5,6 +5,7 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
 import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
+import { actorView } from "../../src/kernel/actor-view.js";
 import { actorCount } from "../../src/kernel/actor-count.js";
 import { DRIVER_LIST, allocCount, allocPop, pageFree, zoneDevicePageInit } from "../../src/kernel/allocator.js";
 import type { FaultCode } from "../../src/kernel/fault.js";
@@ -126,11 +127,7 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
     // Pages are interchangeable for the invariants, MemunmapCompletes and every action; the
     // PageFreedAfterLastPut<i> properties each name one page.
     symmetry: ({ N, ACTORS }) => symmetricWhen(ACTORS, { Pages: pagesOf(N).ids }),
-    view: ({ N, ACTORS }) => ({
-      mayNeverFire: ["Halt"],
-      counters: (s: PgmapDevpriv) => ({ page0: pagesOf(N).of(s, "page0").rc, pgmap: s.cnt }),
-      describeStep: (action: string, b: PgmapDevpriv, a: PgmapDevpriv) => pagesOf(N, ACTORS).describe(STEP_TEXT, action, b, a),
-    }),
+    view: ({ N, ACTORS }) => actorView(pagesOf(N, ACTORS), STEP_TEXT, (s: PgmapDevpriv) => ({ page0: pagesOf(N).of(s, "page0").rc, pgmap: s.cnt })),
   };
 }
 

@@ -6,6 +6,7 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
 import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
+import { actorView } from "../../src/kernel/actor-view.js";
 import { GUP_THREADS } from "../../src/kernel/actor-count.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
 import { applyRef, get_page, get_page_unless_zero } from "../../src/kernel/page.js";
@@ -115,13 +116,8 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
       MemunmapCompletes: leadsTo((s: PgmapGup) => s.upc !== "start", (s) => s.upc === "done" || s.fault !== null),
     },
     view: ({ NG, ACTORS }) => {
-      const gups = gupsOf(NG, ACTORS);
       const texts = SHAPES[variant].grab === "try_get" ? { ...STEP_TEXT, GupGetPage: STEP_TEXT.GupTryGetPage! } : STEP_TEXT;
-      return {
-        mayNeverFire: ["Halt"],
-        counters: (s: PgmapGup) => ({ page0: s.rc, pgmap: s.cnt }),
-        describeStep: (action: string, b: PgmapGup, a: PgmapGup) => gups.describe(texts, action, b, a),
-      };
+      return actorView(gupsOf(NG, ACTORS), texts, (s: PgmapGup) => ({ page0: s.rc, pgmap: s.cnt }));
     },
     symmetry: ({ NG, ACTORS }) => symmetricWhen(ACTORS, { Gups: ids("gup", NG) }),
   };

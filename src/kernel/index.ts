@@ -3,6 +3,7 @@
 // after the kernel functions and fields it models; the specs in this repository import the files.
 
 export * from "./actor-count.js";
+export * from "./actor-view.js";
 export * from "./actors.js";
 export * from "./allocator.js";
 export * from "./device-put.js";
