@@ -5,10 +5,13 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
-import { DRIVER_LIST, allocCount, allocPop, pageFree } from "../../src/kernel/allocator.js";
+import { actorView } from "../../src/kernel/actor-view.js";
+import { actorCount } from "../../src/kernel/actor-count.js";
+import { DRIVER_LIST, allocCount, allocPop } from "../../src/kernel/allocator.js";
+import { putPrivatePage } from "../../src/kernel/device-put.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
-import { putEffects, type Era } from "../../src/kernel/eras.js";
+import { applyRef, get_page, get_page_unless_zero } from "../../src/kernel/page.js";
+import type { Era } from "../../src/kernel/eras.js";
 import { freeListConsistent, noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced } from "../../invariants/faults.js";
 import { RefcountMatchesHolders } from "../../invariants/refcount.js";
@@ -39,7 +42,7 @@ const walkersOf = (ns: number): Actors<Holder> => new Actors({ field: "S", ids: 
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "how free pages are counted: hmm2017 (free = 1), hch2022 (reset to 1), v61 (free = 0)" },
-    NS: { default: 1, min: 1, doc: "speculative pfn walkers (S1..SNS, interchangeable)" },
+    NS: actorCount("speculative pfn walkers", "S1..SNS"),
   } as const;
 }
 
@@ -84,11 +87,7 @@ export function make(variant: Variant): SpecDef<DevprivFree, ReturnType<typeof c
       return p;
     },
     symmetry: ({ NS }) => ({ Walkers: ids("S", NS) }),
-    view: ({ NS }) => ({
-      mayNeverFire: ["Halt"],
-      counters: (s: DevprivFree) => ({ page0: s.rc }),
-      describeStep: (action: string, b: DevprivFree, a: DevprivFree) => walkersOf(NS).describe(STEP_TEXT, action, b, a),
-    }),
+    view: ({ NS }) => actorView(walkersOf(NS), STEP_TEXT, (s: DevprivFree) => ({ page0: s.rc })),
   };
 }
 
@@ -99,22 +98,6 @@ const STEP_TEXT: StepTexts = {
   SpecPut: "put_page(page0) by pfn walker S$",
 };
 
-
-/** put_page on the page, then what the era's put path does at the new count (§2.4). */
-function put(s: DevprivFree, era: Era): DevprivFree {
-  const step = put_page(s.rc);
-  let t = applyRef(s, "rc", step);
-  if (step.fault !== null) return t;
-  for (const e of putEffects(era, "PRIVATE", t.rc)) {
-    if (e === "page_free") t = pageFree(t, DRIVER_LIST);
-    else if (e === "reset_to_1") t = t.set("rc", 1);
-    // In a 1-based era only memunmap's per-pfn put may reach 0; here no pgmap is modelled, so
-    // a 0 means an ordinary put dropped the free page's base reference. From v6.1 the
-    // put_dev_pagemap that follows page_free concerns the pgmap spec, not this one.
-    else if (e === "pgmap_put" && era === "b") t = raise(t, "zero_in_1based");
-  }
-  return t;
-}
 
 function protocol(variant: Variant, ns: number) {
   const era = ERA[variant];
@@ -129,7 +112,7 @@ function protocol(variant: Variant, ns: number) {
       if (how === "get_page") return applyRef(t, "rc", get_page(t.rc));
       return how === "none" ? t : t.set("rc", 1); // zone_device_page_init; the pgmap is not modelled here
     },
-    OwnerPut: (s) => (s.fault === null && s.D === "hold" ? put(s.set("D", "idle"), era) : null),
+    OwnerPut: (s) => (s.fault === null && s.D === "hold" ? putPrivatePage(s.set("D", "idle"), era) : null),
   };
   Object.assign(actions, walkers.actions<DevprivFree>({
     SpecTryGet: (s, w) => {
@@ -137,7 +120,7 @@ function protocol(variant: Variant, ns: number) {
       const c = get_page_unless_zero(s.rc);
       return c === null ? null : walkers.with(s.set("rc", c), w, "hold");
     },
-    SpecPut: (s, w) => (s.fault === null && walkers.of(s, w) === "hold" ? put(walkers.with(s, w, "idle"), era) : null),
+    SpecPut: (s, w) => (s.fault === null && walkers.of(s, w) === "hold" ? putPrivatePage(walkers.with(s, w, "idle"), era) : null),
   }));
   actions.Halt = (s) => (s.fault !== null ? s : null);
   return actions;

@@ -5,9 +5,11 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
-import { putEffects } from "../../src/kernel/eras.js";
+import { GUP_THREADS } from "../../src/kernel/actor-count.js";
+import type { Era } from "../../src/kernel/eras.js";
+import { putDevicePage } from "../../src/kernel/device-put.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { applyRef, get_page, put_page } from "../../src/kernel/page.js";
+import { applyRef, get_page, putPageIn } from "../../src/kernel/page.js";
 import { NoGetOnZero, NoUnderflow } from "../../invariants/faults.js";
 import { RefcountMatchesHolders } from "../../invariants/refcount.js";
 
@@ -36,7 +38,7 @@ const gupsOf = (ng: number): Actors<Holder> => new Actors({ field: "G", ids: ids
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "how GENERIC pages are counted (§5.5)" },
-    NG: { default: 1, min: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
+    NG: GUP_THREADS,
   } as const;
 }
 
@@ -76,15 +78,12 @@ export function make(variant: Variant): SpecDef<GenericDevdax, ReturnType<typeof
 
 /** put_page on a GENERIC page: what reaching 0 does is the era's (§2.4); the 2021 proposal did nothing. */
 function put(s: GenericDevdax, v: Variant): GenericDevdax {
-  const step = put_page(s.rc);
-  const t = applyRef(s, "rc", step);
-  if (step.fault !== null || v === "ralph2021" || v === "ralph2021-initcount") return t;
-  for (const e of putEffects(v === "v5x" ? "c'" : "d", "GENERIC", step.count)) {
-    if (e === "reset_to_1") return t.set("rc", 1);
-    if (e === "warn_no_page_free") return raise(t, "zone_device_refcount_zero");
-  }
-  return t;
+  const era = PUT_ERA[v];
+  if (era === null) return putPageIn(s, "rc");
+  return putDevicePage(s, "rc", era, "GENERIC", { warn_no_page_free: (t) => raise(t, "zone_device_refcount_zero") });
 }
+/** Whose put path each variant's is: v5.x is (c′)'s WARN at 0, popple2024 (d)'s reset to 1. */
+const PUT_ERA: { readonly [V in Variant]: Era | null } = { v5x: "c'", ralph2021: null, "ralph2021-initcount": null, popple2024: "d" };
 
 type Act = (s: GenericDevdax) => GenericDevdax | null;
 

@@ -5,10 +5,13 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
-import { DRIVER_LIST, pageFree } from "../../src/kernel/allocator.js";
-import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { applyRef, get_page, put_page } from "../../src/kernel/page.js";
-import { putEffects, type Era } from "../../src/kernel/eras.js";
+import { actorView } from "../../src/kernel/actor-view.js";
+import { actorCount } from "../../src/kernel/actor-count.js";
+import { DRIVER_LIST } from "../../src/kernel/allocator.js";
+import { putPrivatePage } from "../../src/kernel/device-put.js";
+import type { FaultCode } from "../../src/kernel/fault.js";
+import { applyRef, get_page } from "../../src/kernel/page.js";
+import type { Era } from "../../src/kernel/eras.js";
 import { NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced } from "../../invariants/faults.js";
 import { freeListConsistent } from "../../invariants/allocator.js";
 import { MigrateProgress, noMigrateWhilePinnedBy } from "../../invariants/migrate.js";
@@ -75,7 +78,7 @@ function consts(variant: Variant) {
     ERA: { default: SHAPES[variant].era as Shape["era"], values: ERA_VALUES, doc: "the refcount convention: 1based (free at 1) or 0based (free at 0)" },
     THR: { default: SHAPES[variant].thr, values: [0, 1], doc: "the ZONE_DEVICE +1 in migrate_vma_check_page's threshold test" },
     EXA: { default: SHAPES[variant].exa, values: [0, 1], doc: "the device-private +1 in folio_expected_refs' exact test" },
-    NX: { default: 1, min: 1, doc: "stray reference holders (X1..XNX, interchangeable)" },
+    NX: actorCount("stray reference holders", "X1..XNX"),
   } as const;
 }
 
@@ -122,11 +125,7 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
       MigrationCompletes: leadsTo((s: Migrate) => !s.migrated, (s) => s.migrated || anyStray(s, NX) || s.fault !== null),
     }),
     symmetry: ({ NX }) => ({ Strays: ids("X", NX) }),
-    view: ({ NX }) => ({
-      mayNeverFire: ["Finished", "Halt"],
-      counters: (s: Migrate) => ({ page0: s.rc, mapcount: s.mc }),
-      describeStep: (action: string, b: Migrate, a: Migrate) => straysOf(NX).describe(STEP_TEXT, action, b, a),
-    }),
+    view: ({ NX }) => actorView(straysOf(NX), STEP_TEXT, (s: Migrate) => ({ page0: s.rc, mapcount: s.mc }), ["Finished", "Halt"]),
   };
 }
 
@@ -144,27 +143,13 @@ function anyStray(s: Migrate, nx: number): boolean {
   return straysOf(nx).some(s, ["hold"]);
 }
 
-/** put_page on the device-private page and the era's put path (§2.4). */
-function put(s: Migrate, era: Era): Migrate {
-  const step = put_page(s.rc);
-  let t = applyRef(s, "rc", step);
-  if (step.fault !== null) return t;
-  for (const e of putEffects(era, "PRIVATE", step.count)) {
-    if (e === "page_free") t = pageFree(t, DRIVER_LIST);
-    // In the 1-based era only memunmap's final put may reach 0; from v6.1 the pgmap put that
-    // follows page_free is the pgmap spec's concern.
-    else if (e === "pgmap_put" && era === "b") t = raise(t, "zero_in_1based");
-  }
-  return t;
-}
-
 function protocol(shape: Shape, nx: number) {
   const era = PUT_ERA[shape.era];
   const ok = (s: Migrate): boolean => s.fault === null;
   const strays = straysOf(nx);
   const actions: { [name: string]: (s: Migrate) => Migrate | readonly Migrate[] | null } = strays.actions<Migrate>({
     XGet: (s, x) => (ok(s) && strays.of(s, x) === "idle" && s.pte === "mapped" ? strays.with(applyRef(s, "rc", get_page(s.rc)), x, "hold") : null),
-    XPut: (s, x) => (ok(s) && strays.of(s, x) === "hold" ? put(strays.with(s, x, "idle"), era) : null),
+    XPut: (s, x) => (ok(s) && strays.of(s, x) === "hold" ? putPrivatePage(strays.with(s, x, "idle"), era) : null),
   });
   // A check that fails with no stray holder around fails for a reference the era itself owns.
   const spuriousUnless = (s: Migrate, passed: boolean): Migrate => (passed || anyStray(s, nx) ? s : s.set("spurious", true));
@@ -172,7 +157,7 @@ function protocol(shape: Shape, nx: number) {
     MgCollect: (s: Migrate) => {
       if (!ok(s) || s.mg !== "idle" || s.pte !== "mapped") return null;
       const t = applyRef(s, "rc", get_page(s.rc)).set("pte", "migration").set("mc", s.mc - 1);
-      return put(t, era).set("mg", "collected"); // the entry's own reference goes with the entry
+      return putPrivatePage(t, era).set("mg", "collected"); // the entry's own reference goes with the entry
     },
     MgCheck: (s: Migrate) => {
       if (!ok(s) || s.mg !== "collected") return null;
@@ -185,9 +170,9 @@ function protocol(shape: Shape, nx: number) {
       const t = spuriousUnless(s, passed);
       return passed ? t.set("migrated", true).set("mg", "moved") : t.set("mg", "restore");
     },
-    MgFinalize: (s: Migrate) => (ok(s) && s.mg === "moved" ? put(s.set("pte", "new"), era).set("mg", "done") : null),
+    MgFinalize: (s: Migrate) => (ok(s) && s.mg === "moved" ? putPrivatePage(s.set("pte", "new"), era).set("mg", "done") : null),
     MgRestore: (s: Migrate) =>
-      ok(s) && s.mg === "restore" ? put(s.set("pte", "mapped").set("mc", s.mc + 1).set("rc", s.rc + 1), era).set("mg", "idle") : null,
+      ok(s) && s.mg === "restore" ? putPrivatePage(s.set("pte", "mapped").set("mc", s.mc + 1).set("rc", s.rc + 1), era).set("mg", "idle") : null,
     Finished: (s: Migrate) => (ok(s) && s.mg === "done" && !anyStray(s, nx) ? s : null),
     Halt: (s: Migrate) => (s.fault !== null ? s : null),
   });

@@ -5,10 +5,13 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, type SpecDef } from "../../src/index.js";
 import { Actors } from "../../src/kernel/actors.js";
+import { actorView } from "../../src/kernel/actor-view.js";
+import { GUP_THREADS } from "../../src/kernel/actor-count.js";
 import { GENPOOL, allocPop, pageFree } from "../../src/kernel/allocator.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
-import { initialRefcount, putEffects } from "../../src/kernel/eras.js";
+import { applyRef, get_page, get_page_unless_zero } from "../../src/kernel/page.js";
+import { initialRefcount, type Era } from "../../src/kernel/eras.js";
+import { putDevicePage } from "../../src/kernel/device-put.js";
 import { freeListConsistent, noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, AllocStartsAtZero, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced } from "../../invariants/faults.js";
 import { noP2PWithoutFlagAny } from "../../invariants/p2pdma.js";
@@ -20,17 +23,17 @@ export type Variant = (typeof VARIANTS)[number];
 interface Shape {
   readonly initRc: number; // __init_zone_device_page
   readonly allocSets1: boolean; // p2pmem_alloc_mmap sets the count to 1 (warning if it was not 0)
-  readonly resetOnFree: boolean; // free_zone_device_page resets to 1 after page_free
+  readonly putEra: Era; // the put path at 0: page_free, then in (c′) a reset to 1; (d) frees only
   readonly gupCheck: boolean; // gup's PTE path refuses P2PDMA pages without FOLL_PCI_P2PDMA
 }
 const T = "P2PDMA";
 /** The two real eras read off the pgmap tables; the half-applied patches are hybrids of them. */
 const SHAPES: { readonly [V in Variant]: Shape } = {
-  v62: { initRc: initialRefcount("c'", T), allocSets1: false, resetOnFree: putEffects("c'", T, 0).includes("reset_to_1"), gupCheck: true },
-  popple2024: { initRc: initialRefcount("d", T), allocSets1: true, resetOnFree: putEffects("d", T, 0).includes("reset_to_1"), gupCheck: true },
-  "half-init0": { initRc: 0, allocSets1: false, resetOnFree: false, gupCheck: true },
-  "half-noreset": { initRc: 1, allocSets1: false, resetOnFree: false, gupCheck: true },
-  "popple2024-nogupcheck": { initRc: 0, allocSets1: true, resetOnFree: false, gupCheck: false },
+  v62: { initRc: initialRefcount("c'", T), allocSets1: false, putEra: "c'", gupCheck: true },
+  popple2024: { initRc: initialRefcount("d", T), allocSets1: true, putEra: "d", gupCheck: true },
+  "half-init0": { initRc: 0, allocSets1: false, putEra: "d", gupCheck: true },
+  "half-noreset": { initRc: 1, allocSets1: false, putEra: "d", gupCheck: true },
+  "popple2024-nogupcheck": { initRc: 0, allocSets1: true, putEra: "d", gupCheck: false },
 };
 
 type Gup = "idle" | "refused" | "hold";
@@ -51,7 +54,7 @@ const ACTIONS = "parameterised";
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "v62 (c′), popple2024 (d), two half-applied versions of seed 002 patch 02, and (d) without gup's PTE-path check" },
-    NG: { default: 1, min: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
+    NG: GUP_THREADS,
   } as const;
 }
 
@@ -77,11 +80,7 @@ export function make(variant: Variant): SpecDef<P2p, ReturnType<typeof consts>> 
       FreeListConsistent: freeListConsistent<P2p>(GENPOOL),
     }),
     symmetry: ({ NG }) => ({ Gups: ids("gup", NG) }),
-    view: ({ NG }) => ({
-      mayNeverFire: ["Halt"],
-      counters: (s: P2p) => ({ page0: s.rc }),
-      describeStep: (action: string, b: P2p, a: P2p) => gupsOf(NG).describe(STEP_TEXT, action, b, a),
-    }),
+    view: ({ NG }) => actorView(gupsOf(NG), STEP_TEXT, (s: P2p) => ({ page0: s.rc })),
   };
 }
 
@@ -96,11 +95,7 @@ const STEP_TEXT: StepTexts = {
 
 /** put_page; at 0 the free path runs p2pdma_page_free (back to the genpool), in v6.2 then a reset to 1. */
 function put(s: P2p, shape: Shape): P2p {
-  const step = put_page(s.rc);
-  const t = applyRef(s, "rc", step);
-  if (step.fault !== null || step.count !== 0) return t;
-  const freed = pageFree(t, GENPOOL);
-  return shape.resetOnFree ? freed.set("rc", 1) : freed;
+  return putDevicePage(s, "rc", shape.putEra, T, { page_free: (t) => pageFree(t, GENPOOL) });
 }
 
 function protocol(shape: Shape, ng: number) {

@@ -5,11 +5,14 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { leadsTo, type Fairness, type Property, type SpecDef } from "../../src/index.js";
 import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
+import { actorView } from "../../src/kernel/actor-view.js";
+import { actorCount } from "../../src/kernel/actor-count.js";
 import { DRIVER_LIST, allocCount, allocPop, pageFree, zoneDevicePageInit } from "../../src/kernel/allocator.js";
-import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { get_page, put_page, type RefStep } from "../../src/kernel/page.js";
+import type { FaultCode } from "../../src/kernel/fault.js";
+import { applyRef, get_page } from "../../src/kernel/page.js";
+import { putDevicePage } from "../../src/kernel/device-put.js";
 import { percpuRefInit, refKill, refPut } from "../../src/kernel/percpu-ref.js";
-import { initialRefcount, putEffects, type Era } from "../../src/kernel/eras.js";
+import { initialRefcount, type Era } from "../../src/kernel/eras.js";
 import { memunmapPutRefs, memunmapWaitDone, setupPgmapRefs } from "../../src/kernel/pgmap.js";
 import { NoAllocAfterKill, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced, PgmapNonNegative } from "../../invariants/faults.js";
 import { MemunmapOnlyWhenUnused, PgmapAccounting } from "../../invariants/pgmap.js";
@@ -57,7 +60,7 @@ function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "the era (devmap2017, hch2022, v61), or v61-late-alloc (the driver allocates during teardown)" },
     ACTORS: ACTORS_CONSTANT,
-    N: { default: 1, min: 1, doc: "pages in the range (page0..page(N−1), interchangeable)" },
+    N: actorCount("pages in the range", "page0..page(N−1)"),
   } as const;
 }
 
@@ -124,11 +127,7 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
     // Pages are interchangeable for the invariants, MemunmapCompletes and every action; the
     // PageFreedAfterLastPut<i> properties each name one page.
     symmetry: ({ N, ACTORS }) => symmetricWhen(ACTORS, { Pages: pagesOf(N).ids }),
-    view: ({ N, ACTORS }) => ({
-      mayNeverFire: ["Halt"],
-      counters: (s: PgmapDevpriv) => ({ page0: pagesOf(N).of(s, "page0").rc, pgmap: s.cnt }),
-      describeStep: (action: string, b: PgmapDevpriv, a: PgmapDevpriv) => pagesOf(N, ACTORS).describe(STEP_TEXT, action, b, a),
-    }),
+    view: ({ N, ACTORS }) => actorView(pagesOf(N, ACTORS), STEP_TEXT, (s: PgmapDevpriv) => ({ page0: pagesOf(N).of(s, "page0").rc, pgmap: s.cnt })),
   };
 }
 
@@ -141,22 +140,9 @@ const STEP_TEXT: StepTexts = {
 };
 
 
-function applyStep(v: PageView, step: RefStep): PageView {
-  const t = v.set("rc", step.count);
-  return step.fault === null ? t : raise(t, step.fault);
-}
-
 /** put_page on the focused page, then the era's put path for a device-private page (§2.4). */
 function put(v: PageView, era: Era): PageView {
-  const step = put_page(v.rc);
-  let t = applyStep(v, step);
-  if (step.fault !== null) return t;
-  for (const e of putEffects(era, "PRIVATE", step.count)) {
-    if (e === "page_free") t = pageFree(t, DRIVER_LIST, t.O === "hold");
-    else if (e === "pgmap_put") t = refPut(t, 1);
-    else if (e === "reset_to_1") t = t.set("rc", 1);
-  }
-  return t;
+  return putDevicePage(v, "rc", era, "PRIVATE", { page_free: (t) => pageFree(t, DRIVER_LIST, t.O === "hold"), pgmap_put: (t) => refPut(t, 1) });
 }
 
 function protocol(variant: Variant, pages: Actors<Page>) {
@@ -173,7 +159,7 @@ function protocol(variant: Variant, pages: Actors<Page>) {
       return onPage(s, id, (v) => {
         const t = allocPop(v, DRIVER_LIST).set("O", "hold");
         const how = allocCount(era);
-        if (how === "get_page") return applyStep(t, get_page(t.rc));
+        if (how === "get_page") return applyRef(t, "rc", get_page(t.rc));
         return how === "none" ? t : zoneDevicePageInit(t, "rc");
       });
     },

@@ -6,10 +6,13 @@
 import { Record, type Map as IMap, type RecordOf } from "immutable";
 import { ids, leadsTo, type Fairness, type SpecDef } from "../../src/index.js";
 import { ACTORS_CONSTANT, Actors, symmetricWhen, type ActorActions } from "../../src/kernel/actors.js";
+import { actorView } from "../../src/kernel/actor-view.js";
+import { GUP_THREADS } from "../../src/kernel/actor-count.js";
 import { raise, type FaultCode } from "../../src/kernel/fault.js";
-import { applyRef, get_page, get_page_unless_zero, put_page } from "../../src/kernel/page.js";
+import { applyRef, get_page, get_page_unless_zero } from "../../src/kernel/page.js";
+import { putDevicePage } from "../../src/kernel/device-put.js";
 import { completionDone, getDevPagemap, LOOKUPS, percpuRefInit, refGet, refKill, refPut, type Lookup } from "../../src/kernel/percpu-ref.js";
-import { putEffects, type Era } from "../../src/kernel/eras.js";
+import type { Era } from "../../src/kernel/eras.js";
 import { getPageTakesPgmapRef, setupPgmapRefs } from "../../src/kernel/pgmap.js";
 import { NoGetOnZero, NoRefAfterRelease, NoUnderflow, PgmapNonNegative } from "../../invariants/faults.js";
 import { MemunmapOnlyWhenUnused, NoNewPgmapRefAfterKill, NoUnmapWhileLive, PgmapAccounting } from "../../invariants/pgmap.js";
@@ -64,7 +67,7 @@ const gupsOf = (ng: number, actions: ActorActions = "per-actor"): Actors<Gup> =>
 function consts(variant: Variant) {
   return {
     VARIANT: { default: variant, values: VARIANTS, doc: "dax2015 (era a), dax2015-nokill (driver skips kill/wait), devmap2017 (era a′/b), and the issue-10 page grabs" },
-    NG: { default: 1, min: 1, doc: "gup threads (gup1..gupNG, interchangeable)" },
+    NG: GUP_THREADS,
     ACTORS: ACTORS_CONSTANT,
     LOOKUP: { default: "live" as Lookup, values: LOOKUPS, doc: "get_dev_pagemap's ref: live (tryget_live), tryget (succeeds while cnt > 0, even after kill), get (unconditional)" },
   } as const;
@@ -113,13 +116,8 @@ export function make(variant: Variant): SpecDef<PgmapGup, ReturnType<typeof cons
       MemunmapCompletes: leadsTo((s: PgmapGup) => s.upc !== "start", (s) => s.upc === "done" || s.fault !== null),
     },
     view: ({ NG, ACTORS }) => {
-      const gups = gupsOf(NG, ACTORS);
       const texts = SHAPES[variant].grab === "try_get" ? { ...STEP_TEXT, GupGetPage: STEP_TEXT.GupTryGetPage! } : STEP_TEXT;
-      return {
-        mayNeverFire: ["Halt"],
-        counters: (s: PgmapGup) => ({ page0: s.rc, pgmap: s.cnt }),
-        describeStep: (action: string, b: PgmapGup, a: PgmapGup) => gups.describe(texts, action, b, a),
-      };
+      return actorView(gupsOf(NG, ACTORS), texts, (s: PgmapGup) => ({ page0: s.rc, pgmap: s.cnt }));
     },
     symmetry: ({ NG, ACTORS }) => symmetricWhen(ACTORS, { Gups: ids("gup", NG) }),
   };
@@ -142,13 +140,9 @@ const STEP_TEXT: StepTexts = {
 
 /** put_page on the device page, then the era's put path (§2.4; the pgmap here is fsdax's). */
 function putPage(s: PgmapGup, era: Era): PgmapGup {
-  const step = put_page(s.rc);
-  let t = applyRef(s, "rc", step);
-  if (step.fault !== null) return t;
   // A 2015 device page is never expected to reach 0: __put_page on it is a bug.
-  if (era === "a" && t.rc === 0) t = raise(t, "zone_device_page_freed");
-  for (const e of putEffects(era, "FS_DAX", t.rc)) if (e === "pgmap_put") t = refPut(t, 1);
-  return t;
+  const freed = (t: PgmapGup): PgmapGup => (era === "a" && t.rc === 0 ? raise(t, "zone_device_page_freed") : t);
+  return putDevicePage(s, "rc", era, "FS_DAX", { pgmap_put: (t) => refPut(freed(t), 1) });
 }
 
 function protocol(variant: Variant, gups: Actors<Gup>, lookup: Lookup) {

@@ -102,6 +102,8 @@ export async function coordinate(model: Model, opts: ResolvedOptions, t: Transpo
   /** The level start last announced, repeated with every heartbeat. */
   let current = { level: -1, attempt: -1 };
   const beat = setInterval(() => ctl({ type: "hb", ...current }), cfg.timeouts.heartbeatMs);
+  // The first at once, now that it listens: workers whose join went out before it join again.
+  ctl({ type: "hb", ...current });
   /** Resolves on the next message (or after a second, to look at the clocks). */
   const next = (): Promise<void> => new Promise((r) => ((wake = r), setTimeout(r, 1000)));
   const rpc = async <T>(owner: number, m: RpcMsg): Promise<T> => {

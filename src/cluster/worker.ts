@@ -57,6 +57,8 @@ export class ClusterWorker {
   private readonly pending = new Map<number, Uint8Array[]>();
   private lastCoordinator = Date.now();
   private welcomed = false;
+  /** The join message, sent until the coordinator welcomes this worker. */
+  private join: Uint8Array = new Uint8Array(0);
   private settle!: { resolve: () => void; reject: (e: unknown) => void };
   private readonly offs: (() => void)[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
@@ -86,12 +88,12 @@ export class ClusterWorker {
       t.subscribe(s.rpc(cfg.index), (d, reply) => reply && t.publish(reply, json(this.own.answer(parse<RpcMsg>(d))))),
     );
     t.onReconnect(() => t.publish(s.hb, json({ index: cfg.index, reconnected: true } satisfies HeartbeatMsg)));
-    const join = json({ type: "join", index: cfg.index, nodes: cfg.nodes, hash: cfg.hash, describe: cfg.describe, host: hostname(), pid: process.pid, checkpoints: cfg.checkpointDir !== undefined });
+    this.join = json({ type: "join", index: cfg.index, nodes: cfg.nodes, hash: cfg.hash, describe: cfg.describe, host: hostname(), pid: process.pid, checkpoints: cfg.checkpointDir !== undefined });
     const started = Date.now();
     const beat = (): void => {
       if (!this.welcomed) {
         if (Date.now() - started > cfg.timeouts.joinMs) return this.fail(new McError("MC067", `worker ${cfg.index} of run '${cfg.run}': no coordinator answered its join within ${cfg.timeouts.joinMs} ms (--join-timeout). Is worker 0 (the coordinator) running against the same NATS server and --run id?`));
-        t.publish(s.join, join);
+        t.publish(s.join, this.join);
       } else {
         t.publish(s.hb, json({ index: cfg.index } satisfies HeartbeatMsg));
         // a report is idempotent: repeated until the next level starts, in case one was lost
@@ -122,6 +124,9 @@ export class ClusterWorker {
   private onCtl(m: CtlMsg): void {
     this.lastCoordinator = Date.now();
     if (m.type === "welcome" && m.index === this.cfg.index) this.welcomed = true;
+    // A join sent before the coordinator listened is lost: its first heartbeat asks again at once
+    // (rather than at this worker's next beat, a second later on every run's start).
+    else if (m.type === "hb" && !this.welcomed) this.t.publish(this.s.join, this.join);
     else if (m.type === "reject" && m.index === this.cfg.index) this.fail(new McError(m.code as "MC068", m.message), false);
     else if (m.type === "done") this.settle.resolve();
     else if (m.type === "abort") this.fail(new McError(m.code as "MC069", m.message), false);

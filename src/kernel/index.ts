@@ -2,8 +2,11 @@
 // project that installed mc (lib/kernel.js loads it). Every building block of src/kernel/, named
 // after the kernel functions and fields it models; the specs in this repository import the files.
 
+export * from "./actor-count.js";
+export * from "./actor-view.js";
 export * from "./actors.js";
 export * from "./allocator.js";
+export * from "./device-put.js";
 export * from "./eras.js";
 export * from "./fault.js";
 export * from "./folio.js";

@@ -43,6 +43,11 @@ export function onlyInvariants<S, D extends ConstDecls>(def: SpecDef<S, D>, keep
   });
 }
 
+/** `def` checking only its invariant `name` (as onlyInvariants) breaks it by exactly `actions`. */
+export function expectOnlyBroken<S, D extends ConstDecls>(def: SpecDef<S, D>, name: string, actions: readonly string[], constants: { [k: string]: ConstValue } = {}) {
+  return expectVerdict(onlyInvariants(def, [name]), { verdict: "violation", name, actions }, constants);
+}
+
 /**
  * The same spec with no invariants and only the temporal property `name` (as `--property NAME`),
  * optionally with other fairness, or with `property` standing in for one the spec does not have.
