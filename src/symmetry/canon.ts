@@ -43,6 +43,8 @@ export class OrbitCanon {
   /** The state's own hash (identities as themselves), for the twin test's quick refusal. */
   private ownHash = 0;
   private readonly pos: Int32Array;
+  /** sortByProfile's result, reused: it is read before the next state is canonicalised. */
+  private readonly sorted: Int32Array;
   private autos: Int32Array[] = [];
   private twins = new Map<number, boolean>();
   private state: unknown = null;
@@ -66,6 +68,7 @@ export class OrbitCanon {
     }
     this.builder = new TemplateBuilder(this.index);
     this.pos = identity(this.ids.length);
+    this.sorted = new Int32Array(this.ids.length);
     this.refiner = new Refiner(this.ids.length);
     this.simple = new SimpleOccurrences(this.ids.length);
   }
@@ -110,17 +113,42 @@ export class OrbitCanon {
     this.twins.clear();
     this.root = root;
     this.ownHash = -1;
-    this.simple.start(root, this.ids.length);
+    this.simple.start(root);
     if (this.simple.sortable) {
       // No identity relates to another: sorting by profile is the canonical order, no search.
-      const key = this.simple.key;
-      const byProfile = (u: number, v: number): number => key[u]! - key[v]! || this.simple.compare(u, v);
-      this.bestLab = Int32Array.from(this.initial.flatMap((set) => [...set].sort(byProfile)));
+      this.bestLab = this.sortByProfile();
       return true;
     }
     this.refiner.start(root);
     this.explore(this.initial, []);
     return true;
+  }
+
+  /**
+   * Each declared set's identities ordered by profile (hash, then the profile itself): an
+   * insertion sort in a reused array, the sets being small and this running per successor.
+   */
+  private sortByProfile(): Int32Array {
+    const lab = this.sorted;
+    const key = this.simple.key;
+    let from = 0;
+    for (const set of this.initial) {
+      const to = from + set.length;
+      for (let i = from; i < to; i++) {
+        const g = set[i - from]!;
+        let j = i;
+        while (j > from) {
+          const h = lab[j - 1]!;
+          const c = key[h]! - key[g]! || this.simple.compare(h, g);
+          if (c <= 0) break;
+          lab[j] = h;
+          j--;
+        }
+        lab[j] = g;
+      }
+      from = to;
+    }
+    return lab;
   }
 
   /** The state's own bytes, for the exact automorphism tests (encoded on first need). */
