@@ -299,9 +299,9 @@ export class OrbitCanon {
     }
   }
 
+  /** Every identity gets an entry (itself when unmoved): overwriting n keys is cheaper than clearing and inserting. */
   private renameBy(lab: Int32Array): void {
-    this.rename.clear();
-    for (let i = 0; i < lab.length; i++) if (lab[i] !== i) this.rename.set(this.ids[lab[i]!]!, this.ids[i]!);
+    for (let i = 0; i < lab.length; i++) this.rename.set(this.ids[lab[i]!]!, this.ids[i]!);
   }
 
   private encodeBest(): void {
