@@ -46,6 +46,9 @@ export class OrbitCanon {
   /** sortByProfile's result, reused: it is read before the next state is canonicalised. */
   private readonly sorted: Int32Array;
   private autos: Int32Array[] = [];
+  /** Twin transpositions found so far, as pairs (u, v) flattened: kept apart from `autos` so
+   * that a twin costs no permutation array (an idle thread is a twin of every other). */
+  private swaps: number[] = [];
   private twins = new Map<number, boolean>();
   private state: unknown = null;
   private plain: Uint8Array = new Uint8Array(0);
@@ -110,6 +113,7 @@ export class OrbitCanon {
     this.bestLen = -1;
     this.bestLab = null;
     this.autos = [];
+    this.swaps.length = 0;
     this.twins.clear();
     this.root = root;
     this.ownHash = -1;
@@ -199,7 +203,7 @@ export class OrbitCanon {
     const tried: number[] = [];
     let first: number[][] | null = null;
     for (const g of cell) {
-      if (tried.length > 0 && sameOrbit(this.autos, g, tried, fixed, cell)) continue;
+      if (tried.length > 0 && sameOrbit(this.autos, this.swaps, g, tried, fixed, cell)) continue;
       const rest = cell.filter((x) => x !== g);
       const child = this.refiner.refine([...cells.slice(0, ci), [g], rest, ...cells.slice(ci + 1)]);
       this.refines++;
@@ -255,12 +259,7 @@ export class OrbitCanon {
       this.ownBytes();
       same = len === this.plainLen && compare(this.enc.buf, len, this.plain, this.plainAt, this.plainLen) === 0;
     }
-    if (same) {
-      const p = identity(this.ids.length);
-      p[u] = v;
-      p[v] = u;
-      this.autos.push(p);
-    }
+    if (same) this.swaps.push(u, v);
     this.twins.set(key, same);
     return same;
   }
