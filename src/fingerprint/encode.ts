@@ -242,13 +242,16 @@ export class Encoder {
     if (!moved) return;
     const len = this.pos - start;
     if (this.scratch.length < len) this.scratch = new Uint8Array(len * 2);
+    // Byte loops, not set(subarray(...)): entries are a few bytes, and a view per entry was most
+    // of the cost of encoding an identity-keyed Map (symmetry renames its keys out of order).
+    const scratch = this.scratch;
     let p = 0;
     for (let q = 0; q < n; q++) {
       const j = pool[3 * n + q]!;
-      this.scratch.set(buf.subarray(pool[j]!, pool[2 * n + j]!), p);
-      p += pool[2 * n + j]! - pool[j]!;
+      const end = pool[2 * n + j]!;
+      for (let i = pool[j]!; i < end; i++) scratch[p++] = buf[i]!;
     }
-    buf.set(this.scratch.subarray(0, len), start);
+    for (let i = 0; i < len; i++) buf[start + i] = scratch[i]!;
   }
 }
 
