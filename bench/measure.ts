@@ -1,5 +1,5 @@
 // Runs one benchmark child to completion and measures its wall time and peak RSS: under GNU time
-// (/usr/bin/time -f '%e %M') when it exists, else from the parent by polling the child's VmHWM
+// (/usr/bin/time -f '%e %M %U %S') when it exists, else from the parent by polling the child's VmHWM
 // in /proc every 50 ms (the high-water mark is monotone, so a late read still sees the peak).
 
 import { spawn } from "node:child_process";
@@ -13,21 +13,24 @@ export interface Measured {
   readonly stderr: string; // its last 16 KiB
   readonly wallS: number;
   readonly peakMiB: number;
+  /** User + system CPU seconds of the child and its threads (GNU time only, else NaN): steadier
+   * than wall time on a shared machine. */
+  readonly cpuS: number;
 }
 
 const GNU_TIME = "/usr/bin/time";
-export const method = existsSync(GNU_TIME) ? "GNU time (%e %M)" : "wall clock + /proc VmHWM polled every 50 ms";
+export const method = existsSync(GNU_TIME) ? "GNU time (%e %M %U %S)" : "wall clock + /proc VmHWM polled every 50 ms";
 
 export async function measure(cmd: readonly string[], cwd: string): Promise<Measured> {
   if (!existsSync(GNU_TIME)) return polled(cmd, cwd);
   const dir = mkdtempSync(join(tmpdir(), "mc-bench-"));
   const file = join(dir, "time");
   try {
-    const r = await run([GNU_TIME, "-f", "%e %M", "-o", file, ...cmd], cwd);
+    const r = await run([GNU_TIME, "-f", "%e %M %U %S", "-o", file, ...cmd], cwd);
     // With -o, GNU time may put a "Command exited with non-zero status" line before ours.
     const last = readFileSync(file, "utf8").trim().split("\n").pop() ?? "";
-    const [wall, kib] = last.split(" ").map(Number);
-    return { ...r, wallS: wall ?? NaN, peakMiB: (kib ?? NaN) / 1024 };
+    const [wall, kib, user, sys] = last.split(" ").map(Number);
+    return { ...r, wallS: wall ?? NaN, peakMiB: (kib ?? NaN) / 1024, cpuS: (user ?? NaN) + (sys ?? NaN) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -46,7 +49,7 @@ async function polled(cmd: readonly string[], cwd: string): Promise<Measured> {
       }
     }, 50),
   );
-  return { ...r, wallS: Number(process.hrtime.bigint() - t0) / 1e9, peakMiB: peakKiB / 1024 };
+  return { ...r, wallS: Number(process.hrtime.bigint() - t0) / 1e9, peakMiB: peakKiB / 1024, cpuS: NaN };
 }
 
 type Ran = Pick<Measured, "code" | "stdout" | "stderr">;

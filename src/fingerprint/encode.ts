@@ -228,29 +228,45 @@ export class Encoder {
     });
     this.depth = d;
     const buf = this.buf;
-    // Insertion sort: these collections are small, and often built in key order already.
+    // Insertion sort: these collections are small, and often built in key order already (one
+    // comparison with the last entry placed). Otherwise the place is found by binary search, after
+    // every entry that is not greater (stable, so the order is the linear insertion sort's): an
+    // identity-keyed Map renamed by symmetry comes in no key order, and its keys share long
+    // prefixes, so comparisons are what it costs.
     let moved = false;
+    const ord = 3 * n;
     for (let j = 0; j < n; j++) {
-      let q = j;
-      while (q > 0) {
-        const b = pool[3 * n + q - 1]!;
-        if (compareBytes(buf, pool[b]!, pool[n + b]!, pool[j]!, pool[n + j]!) <= 0) break;
-        pool[3 * n + q] = b;
-        q--;
-        moved = true;
+      const k0 = pool[j]!;
+      const k1 = pool[n + j]!;
+      if (j === 0 || compareBytes(buf, pool[pool[ord + j - 1]!]!, pool[n + pool[ord + j - 1]!]!, k0, k1) <= 0) {
+        pool[ord + j] = j;
+        continue;
       }
-      pool[3 * n + q] = j;
+      let lo = 0;
+      let hi = j - 1; // entry ord+hi is greater than j's
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const b = pool[ord + mid]!;
+        if (compareBytes(buf, pool[b]!, pool[n + b]!, k0, k1) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let q = j; q > lo; q--) pool[ord + q] = pool[ord + q - 1]!;
+      pool[ord + lo] = j;
+      moved = true;
     }
     if (!moved) return;
     const len = this.pos - start;
     if (this.scratch.length < len) this.scratch = new Uint8Array(len * 2);
+    // Byte loops, not set(subarray(...)): entries are a few bytes, and a view per entry was most
+    // of the cost of encoding an identity-keyed Map (symmetry renames its keys out of order).
+    const scratch = this.scratch;
     let p = 0;
     for (let q = 0; q < n; q++) {
       const j = pool[3 * n + q]!;
-      this.scratch.set(buf.subarray(pool[j]!, pool[2 * n + j]!), p);
-      p += pool[2 * n + j]! - pool[j]!;
+      const end = pool[2 * n + j]!;
+      for (let i = pool[j]!; i < end; i++) scratch[p++] = buf[i]!;
     }
-    buf.set(this.scratch.subarray(0, len), start);
+    for (let i = 0; i < len; i++) buf[start + i] = scratch[i]!;
   }
 }
 

@@ -5,8 +5,11 @@
 
 import { ID, LEAF, ORD, fmix, mix, type TNode } from "./template.js";
 
-/** `g` is mapped onto an identity already tried by the automorphisms `autos` that fix `fixed`. */
-export function sameOrbit(autos: readonly Int32Array[], g: number, tried: readonly number[], fixed: readonly number[], cell: readonly number[]): boolean {
+/**
+ * `g` is mapped onto an identity already tried by the automorphisms that fix `fixed`: the
+ * permutations `autos` and the transpositions `swaps` (pairs u, v flattened).
+ */
+export function sameOrbit(autos: readonly Int32Array[], swaps: readonly number[], g: number, tried: readonly number[], fixed: readonly number[], cell: readonly number[]): boolean {
   const root = new Map<number, number>();
   for (const x of cell) root.set(x, x);
   const find = (x: number): number => {
@@ -21,6 +24,14 @@ export function sameOrbit(autos: readonly Int32Array[], g: number, tried: readon
       const b = find(p[x]!);
       if (a !== b) root.set(a < b ? b : a, a < b ? a : b);
     }
+  }
+  for (let i = 0; i < swaps.length; i += 2) {
+    const u = swaps[i]!;
+    const v = swaps[i + 1]!;
+    if (!root.has(u) || !root.has(v) || fixed.includes(u) || fixed.includes(v)) continue;
+    const a = find(u);
+    const b = find(v);
+    if (a !== b) root.set(a < b ? b : a, a < b ? a : b);
   }
   const r = find(g);
   return tried.some((t) => find(t) === r);

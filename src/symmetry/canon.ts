@@ -43,7 +43,12 @@ export class OrbitCanon {
   /** The state's own hash (identities as themselves), for the twin test's quick refusal. */
   private ownHash = 0;
   private readonly pos: Int32Array;
+  /** sortByProfile's result, reused: it is read before the next state is canonicalised. */
+  private readonly sorted: Int32Array;
   private autos: Int32Array[] = [];
+  /** Twin transpositions found so far, as pairs (u, v) flattened: kept apart from `autos` so
+   * that a twin costs no permutation array (an idle thread is a twin of every other). */
+  private swaps: number[] = [];
   private twins = new Map<number, boolean>();
   private state: unknown = null;
   private plain: Uint8Array = new Uint8Array(0);
@@ -66,6 +71,7 @@ export class OrbitCanon {
     }
     this.builder = new TemplateBuilder(this.index);
     this.pos = identity(this.ids.length);
+    this.sorted = new Int32Array(this.ids.length);
     this.refiner = new Refiner(this.ids.length);
     this.simple = new SimpleOccurrences(this.ids.length);
   }
@@ -107,20 +113,46 @@ export class OrbitCanon {
     this.bestLen = -1;
     this.bestLab = null;
     this.autos = [];
+    this.swaps.length = 0;
     this.twins.clear();
     this.root = root;
     this.ownHash = -1;
-    this.simple.start(root, this.ids.length);
+    this.simple.start(root);
     if (this.simple.sortable) {
       // No identity relates to another: sorting by profile is the canonical order, no search.
-      const key = this.simple.key;
-      const byProfile = (u: number, v: number): number => key[u]! - key[v]! || this.simple.compare(u, v);
-      this.bestLab = Int32Array.from(this.initial.flatMap((set) => [...set].sort(byProfile)));
+      this.bestLab = this.sortByProfile();
       return true;
     }
     this.refiner.start(root);
     this.explore(this.initial, []);
     return true;
+  }
+
+  /**
+   * Each declared set's identities ordered by profile (hash, then the profile itself): an
+   * insertion sort in a reused array, the sets being small and this running per successor.
+   */
+  private sortByProfile(): Int32Array {
+    const lab = this.sorted;
+    const key = this.simple.key;
+    let from = 0;
+    for (const set of this.initial) {
+      const to = from + set.length;
+      for (let i = from; i < to; i++) {
+        const g = set[i - from]!;
+        let j = i;
+        while (j > from) {
+          const h = lab[j - 1]!;
+          const c = key[h]! - key[g]! || this.simple.compare(h, g);
+          if (c <= 0) break;
+          lab[j] = h;
+          j--;
+        }
+        lab[j] = g;
+      }
+      from = to;
+    }
+    return lab;
   }
 
   /** The state's own bytes, for the exact automorphism tests (encoded on first need). */
@@ -171,7 +203,7 @@ export class OrbitCanon {
     const tried: number[] = [];
     let first: number[][] | null = null;
     for (const g of cell) {
-      if (tried.length > 0 && sameOrbit(this.autos, g, tried, fixed, cell)) continue;
+      if (tried.length > 0 && sameOrbit(this.autos, this.swaps, g, tried, fixed, cell)) continue;
       const rest = cell.filter((x) => x !== g);
       const child = this.refiner.refine([...cells.slice(0, ci), [g], rest, ...cells.slice(ci + 1)]);
       this.refines++;
@@ -227,12 +259,7 @@ export class OrbitCanon {
       this.ownBytes();
       same = len === this.plainLen && compare(this.enc.buf, len, this.plain, this.plainAt, this.plainLen) === 0;
     }
-    if (same) {
-      const p = identity(this.ids.length);
-      p[u] = v;
-      p[v] = u;
-      this.autos.push(p);
-    }
+    if (same) this.swaps.push(u, v);
     this.twins.set(key, same);
     return same;
   }
@@ -271,9 +298,9 @@ export class OrbitCanon {
     }
   }
 
+  /** Every identity gets an entry (itself when unmoved): overwriting n keys is cheaper than clearing and inserting. */
   private renameBy(lab: Int32Array): void {
-    this.rename.clear();
-    for (let i = 0; i < lab.length; i++) if (lab[i] !== i) this.rename.set(this.ids[lab[i]!]!, this.ids[i]!);
+    for (let i = 0; i < lab.length; i++) this.rename.set(this.ids[lab[i]!]!, this.ids[i]!);
   }
 
   private encodeBest(): void {

@@ -22,29 +22,29 @@ export class SimpleOccurrences {
   readonly key: Float64Array;
   private readonly ea = new Encoder();
   private readonly eb = new Encoder();
-  /** Per identity: the Sets and Maps it is a member or key of, in walk order; null when it also occurs elsewhere. */
-  private readonly where: (TNode[] | null)[];
+  /** Per identity: the Sets and Maps it is a member or key of, in walk order (the first cnt[g]). */
+  private readonly where: TNode[][];
   /** The matching Map values (template nodes); null for a Set member. */
   private readonly what: (TNode | null)[][];
-  /** The arrays `where` hands out, reused from state to state. */
-  private readonly lists: TNode[][];
+  /** Per identity: how many entries of where/what/at are this state's. The arrays are reused from
+   * state to state and written by index, never truncated (setting an Array's length is a runtime
+   * call, and this runs for every successor). */
+  private readonly cnt: Int32Array;
+  /** Per identity: 1 when it also occurs elsewhere than as a Set member or Map key. */
+  private readonly elsewhere: Uint8Array;
 
   constructor(n: number) {
-    this.where = new Array<TNode[] | null>(n).fill(null);
-    this.lists = Array.from({ length: n }, () => []);
+    this.where = Array.from({ length: n }, () => []);
     this.what = Array.from({ length: n }, () => []);
     this.at = Array.from({ length: n }, () => []);
     this.key = new Float64Array(n);
+    this.cnt = new Int32Array(n);
+    this.elsewhere = new Uint8Array(n);
   }
 
-  start(root: TNode, n: number): void {
-    for (let g = 0; g < n; g++) {
-      const w = this.lists[g]!;
-      w.length = 0;
-      this.where[g] = w;
-      this.what[g]!.length = 0;
-      this.at[g]!.length = 0;
-    }
+  start(root: TNode): void {
+    this.cnt.fill(0);
+    this.elsewhere.fill(0);
     this.key.fill(0);
     this.sortable = true;
     this.seq = 0;
@@ -57,7 +57,9 @@ export class SimpleOccurrences {
     const av = this.at[v]!;
     const xu = this.what[u]!;
     const xv = this.what[v]!;
-    const n = Math.min(au.length, av.length);
+    const cu = this.cnt[u]!;
+    const cv = this.cnt[v]!;
+    const n = Math.min(cu, cv);
     for (let i = 0; i < n; i++) {
       if (au[i] !== av[i]) return au[i]! - av[i]!;
       const a = xu[i]!;
@@ -72,17 +74,18 @@ export class SimpleOccurrences {
       for (let j = 0; j < Math.min(la, lb); j++) if (this.ea.buf[j] !== this.eb.buf[j]) return this.ea.buf[j]! - this.eb.buf[j]!;
       return la - lb;
     }
-    return au.length - av.length;
+    return cu - cv;
   }
 
   /** True: swapping u and v leaves the state unchanged. False: not known. */
   surelyTwins(u: number, v: number): boolean {
+    const n = this.cnt[u]!;
+    if (this.elsewhere[u] === 1 || this.elsewhere[v] === 1 || this.cnt[v] !== n) return false;
     const wu = this.where[u]!;
     const wv = this.where[v]!;
-    if (wu === null || wv === null || wu.length !== wv.length) return false;
     const xu = this.what[u]!;
     const xv = this.what[v]!;
-    for (let i = 0; i < wu.length; i++) {
+    for (let i = 0; i < n; i++) {
       if (wu[i] !== wv[i]) return false;
       const a = xu[i]!;
       const b = xv[i]!;
@@ -97,7 +100,7 @@ export class SimpleOccurrences {
     if (n.k === LEAF) return;
     if (n.k === ID) {
       // reached only when the occurrence is not a Set member or a Map key
-      this.where[n.id] = null;
+      this.elsewhere[n.id] = 1;
       this.sortable = false;
       return;
     }
@@ -125,11 +128,10 @@ export class SimpleOccurrences {
 
   private note(g: number, n: TNode, x: TNode | null, seq: number, anchored: boolean): void {
     if (!anchored || (x !== null && x.k !== LEAF)) this.sortable = false;
-    const w = this.where[g];
-    if (w === null || w === undefined) return;
-    w.push(n);
-    this.what[g]!.push(x);
-    this.at[g]!.push(seq);
+    const i = this.cnt[g]!++;
+    this.where[g]![i] = n;
+    this.what[g]![i] = x;
+    this.at[g]![i] = seq;
     this.key[g] = fmix(mix(mix(this.key[g]!, seq), x === null ? 0x6a09e667 : x.h)) >>> 0;
   }
 }

@@ -31,6 +31,29 @@ describe("canonical encoding", () => {
     expect(bytes(IMap({ k: ISet(["x", "y"]) }))).toBe(bytes(IMap({ k: ISet(["y", "x"]) })));
   });
 
+  it("large unordered Maps and Sets with keys sharing long prefixes do not depend on insertion order", () => {
+    // past Immutable's 8-entry array maps (hash order) and past the sort's in-order fast case
+    const keys = Array.from({ length: 40 }, (_, i) => `gup${(i * 7) % 40}`);
+    let seed = 7;
+    const shuffled = (): string[] => {
+      const a = [...keys];
+      for (let i = a.length - 1; i > 0; i--) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        const j = seed % (i + 1);
+        [a[i], a[j]] = [a[j]!, a[i]!];
+      }
+      return a;
+    };
+    const map = (ks: readonly string[]): unknown => IMap(ks.map((k) => [k, IMap({ pc: k.length, held: ISet(keys.slice(0, 3)) })]));
+    const want = bytes(map(keys));
+    const wantSet = bytes(ISet(keys));
+    for (let r = 0; r < 20; r++) {
+      expect(bytes(map(shuffled()))).toBe(want);
+      expect(bytes(ISet(shuffled()))).toBe(wantSet);
+    }
+    expect(bytes(ISet(keys.slice(1)))).not.toBe(wantSet);
+  });
+
   it("ordered collections and lists keep their order", () => {
     expect(bytes(List([1, 2]))).not.toBe(bytes(List([2, 1])));
     expect(bytes(OrderedMap([["a", 1], ["b", 2]]))).not.toBe(bytes(OrderedMap([["b", 2], ["a", 1]])));

@@ -80,18 +80,8 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
   const next = new Int32Array(new SharedArrayBuffer(Math.max(8, 8 * m)));
   let n = 0;
   const firstId = x.store.size;
-  const actions = x.stats.enabled.length;
-  /** Adds parent p's first `budget` successors (in action order) to the coverage totals. */
-  const count = (p: number, budget: number): void => {
-    if (x.cov === undefined) return;
-    for (let a = 0; a < actions && budget > 0; a++) {
-      const k = Math.min(x.cov[p * actions + a]!, budget);
-      if (k === 0) continue;
-      x.stats.enabled[a]!++;
-      x.stats.generated[a]! += k;
-      budget -= k;
-    }
-  };
+  // (no closures in here: under tsx each arrow function made is also named by a call, and this
+  // loop runs once per state of the level, serially, while the workers wait)
   for (let p = 0; p < limit; p++) {
     const lo = start[p]!;
     const hi = start[p + 1]!;
@@ -104,11 +94,6 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
     // The one-worker order within a parent: a new state is admitted, then its step is checked
     // against the action properties, then the state against the invariants.
     const badOrd = x.steps ? x.steps[STEP_WORDS * p]! - 1 : -1;
-    const actionStop = (): Stop => {
-      const [h, l] = fingerprintAt(x.chunks, x.order[2 * p]!, x.order[2 * p + 1]!);
-      const w = STEP_WORDS * p;
-      return { kind: "action", property: x.steps![w + 1]!, id: x.firstId + p, hi: h, lo: l, action: x.steps![w + 2]!, succ: x.steps![w + 3]! };
-    };
     for (let i = lo; i < hi; i++) {
       const c = sorted[i]!;
       if (badOrd >= 0 && ordOf[c]! > badOrd) break;
@@ -117,10 +102,10 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
       maxDepth = x.depth + 1;
       const at = generated + ordOf[c]! + 1;
       if (ordOf[c] === badOrd) {
-        count(p, badOrd + 1);
-        return { generated: at, maxDepth, stop: actionStop(), firstId, order: next.subarray(0, n) };
+        count(x, p, badOrd + 1);
+        return { generated: at, maxDepth, stop: actionStop(x, p), firstId, order: next.subarray(0, n) };
       }
-      if (broken[c]! >= 0 || x.store.size >= x.opts.maxStates) count(p, ordOf[c]! + 1);
+      if (broken[c]! >= 0 || x.store.size >= x.opts.maxStates) count(x, p, ordOf[c]! + 1);
       if (broken[c]! >= 0) {
         const [h, l] = fingerprintAt(x.chunks, chunkOf[c]!, offsetOf[c]!);
         return { generated: at, maxDepth, stop: { kind: "invariant", invariant: broken[c]!, id, hi: h, lo: l }, firstId, order: next.subarray(0, n) };
@@ -130,11 +115,11 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
       next[n++] = offsetOf[c]!;
     }
     if (badOrd >= 0) {
-      count(p, badOrd + 1);
-      return { generated: generated + badOrd + 1, maxDepth, stop: actionStop(), firstId, order: next.subarray(0, n) };
+      count(x, p, badOrd + 1);
+      return { generated: generated + badOrd + 1, maxDepth, stop: actionStop(x, p), firstId, order: next.subarray(0, n) };
     }
     if (error !== undefined && p === error.pos) break;
-    count(p, Infinity);
+    count(x, p, Infinity);
     const g = x.gen[p]!;
     if (g === GEN_TERMINAL) x.terminal.n++;
     else if (g < 0) x.cut[-2 - g]!++;
@@ -145,6 +130,26 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
     }
   }
   return { generated, maxDepth, ...(error ? { error } : {}), firstId, order: next.subarray(0, n) };
+}
+
+/** Adds parent p's first `budget` successors (in action order) to the coverage totals. */
+function count(x: LevelInput, p: number, budget: number): void {
+  if (x.cov === undefined) return;
+  const actions = x.stats.enabled.length;
+  for (let a = 0; a < actions && budget > 0; a++) {
+    const k = Math.min(x.cov[p * actions + a]!, budget);
+    if (k === 0) continue;
+    x.stats.enabled[a]!++;
+    x.stats.generated[a]! += k;
+    budget -= k;
+  }
+}
+
+/** The stop at parent p's first step that breaks an action property. */
+function actionStop(x: LevelInput, p: number): Stop {
+  const [h, l] = fingerprintAt(x.chunks, x.order[2 * p]!, x.order[2 * p + 1]!);
+  const w = STEP_WORDS * p;
+  return { kind: "action", property: x.steps![w + 1]!, id: x.firstId + p, hi: h, lo: l, action: x.steps![w + 2]!, succ: x.steps![w + 3]! };
 }
 
 function fingerprintAt(chunks: Map<number, SharedArrayBuffer>, chunk: number, offset: number): [number, number] {
