@@ -3,7 +3,7 @@
 
 import { availableParallelism } from "node:os";
 import { initHash } from "../fingerprint/hash.js";
-import { compile, type Model } from "../model/compile.js";
+import { compile, symmetrySizes, type Model } from "../model/compile.js";
 import { selectChecks } from "../model/select.js";
 import { collisionProbability, type CheckListener, type CheckResult, type Violation } from "../result/result.js";
 import type { Spec } from "../spec/types.js";
@@ -80,7 +80,7 @@ export function resultOf(model: Model, opts: ResolvedOptions, out: SearchOutcome
     ...(opts.select !== null ? { selected: true } : {}),
     ...(warnings.length ? { warnings } : {}),
     ...(opts.coverage ? { coverage: coverageOf(model, out) } : {}),
-    ...(model.symmetry ? { symmetry: Object.fromEntries(model.symmetry.names.map((n, i) => [n, model.symmetry!.sets[i]!.length])) } : {}),
+    ...(model.symmetry ? { symmetry: symmetrySizes(model)! } : {}),
   };
 }
 
