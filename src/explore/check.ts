@@ -17,6 +17,7 @@ import { coverageOf, neverEnabled } from "./coverage.js";
 import { decideProperties } from "./liveness/decide.js";
 import { layoutOf } from "./liveness/layout.js";
 import { refuseTemporal, verifySymmetry } from "../symmetry/verify.js";
+import { verifyReached } from "./symmetry-reach.js";
 import { fairnessNotes, replayLasso } from "./liveness/replay-lasso.js";
 
 export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listener: CheckListener = {}): Promise<CheckResult> {
@@ -29,6 +30,8 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
   const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : await search(model, opts, listener);
+  // the states past the first ones, deep ones included: an asymmetry there would make the counts and verdict wrong
+  if (out.stop?.kind !== "interrupted") verifyReached(model, out.store);
   return resultOf(model, opts, out, started, skipped);
 }
 

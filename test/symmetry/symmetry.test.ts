@@ -3,7 +3,7 @@
 // behaviours as short as without symmetry, and the errors for a spec that breaks its declared
 // symmetry (MC051) or asks for temporal properties under it (MC052).
 import { resolve } from "node:path";
-import { Map as IMap, is } from "immutable";
+import { Map as IMap, Record, is, type RecordOf } from "immutable";
 import { describe, expect, it } from "vitest";
 import { check, defineSpec, eventually, ids, McError, type Spec } from "../../src/index.js";
 import { compile } from "../../src/model/compile.js";
@@ -11,6 +11,10 @@ import devprivSym from "../../specs/devpriv-sym.js";
 import mutex from "../fixtures/sym-mutex.js";
 import counters from "../../bench/specs/sym-counters.js";
 import { steps } from "../differential/reference.js";
+import { verifySymmetry } from "../../src/symmetry/verify.js";
+import { REACH, reachSample, verifyReached } from "../../src/explore/symmetry-reach.js";
+import { search } from "../../src/explore/search.js";
+import { resolveOptions } from "../../src/explore/options.js";
 
 const DEVPRIV = resolve(import.meta.dirname, "../../specs/devpriv-sym.ts");
 const MUTEX = resolve(import.meta.dirname, "../fixtures/sym-mutex.ts");
@@ -99,5 +103,40 @@ describe("symmetry search", () => {
     expect((e as McError).message).toContain("temporal properties (AllDone)");
     const r = await check(spec, { ...small, deadlock: false, symmetry: false });
     expect([r.verdict, r.distinctStates]).toEqual(["ok", 4]);
+  });
+
+  it("checks every reached state of a small spec, and a spread over the whole search of a large one: an asymmetry deep in is caught", async () => {
+    // Three bits and a clock to LAST; t1 may not flip once the clock is at FROM: an asymmetry in
+    // no state among the first 128 of the quotient (4 orbits per clock value, reached at depth clock + ones).
+    const late = (LAST: number, FROM: number) => {
+      type L = RecordOf<{ n: number; c: IMap<string, number> }>;
+      const L = Record({ n: 0, c: IMap<string, number>() });
+      return defineSpec({
+        name: "sym-late",
+        symmetry: { T: ids("t", 3) },
+        init: [L({ c: IMap(ids("t", 3).map((t) => [t, 0])) })],
+        actions: {
+          Tick: (s: L) => (s.n < LAST ? [s.set("n", s.n + 1)] : []),
+          Flip: (s: L) => ids("t", 3).filter((t) => s.n < FROM || t !== "t1").map((t) => s.setIn(["c", t], 1 - s.c.get(t)!)),
+        },
+        invariants: {},
+      });
+    };
+    const spec = late(100, 80);
+    const e = await check(spec, { ...small, deadlock: false }).catch((x: unknown) => x);
+    expect((e as McError).code).toBe("MC051");
+    expect((e as McError).message).toMatch(/action 'Flip' treats set T asymmetrically: in state \{"n":(8\d|9\d|100),/);
+    // the first 128 states alone (the check before this one) do not see it; the plain search is fine
+    const model = compile(spec as Spec<unknown>);
+    expect(() => verifySymmetry(model)).not.toThrow();
+    expect((await check(spec, { ...small, deadlock: false, symmetry: false })).distinctStates).toBe(101 * 8);
+    // past REACH states, an even spread: 64 of the 404 orbits still meet the last fifth
+    const out = await search(model, resolveOptions({ deadlock: false, seenCapacity: 1024 }, 1));
+    expect(out.distinct).toBe(101 * 4);
+    expect(() => verifyReached(model, out.store, 64)).toThrow(/MC051|asymmetrically/);
+    expect(verifyReached(compile(late(100, 101) as Spec<unknown>), out.store, 64)).toBe(64);
+    expect(reachSample(10, 16)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(reachSample(10, 4)).toEqual([1, 4, 6, 9]);
+    expect(reachSample(REACH * 3, REACH).at(-1)).toBe(REACH * 3 - 1);
   });
 });
