@@ -16,7 +16,7 @@ import { ledgerOf } from "./ledger.js";
 import { coverageOf, neverEnabled } from "./coverage.js";
 import { decideProperties } from "./liveness/decide.js";
 import { layoutOf } from "./liveness/layout.js";
-import { refuseTemporal, verifySymmetry } from "../symmetry/verify.js";
+import { verifySymmetry } from "../symmetry/verify.js";
 import { verifyReached } from "./symmetry-reach.js";
 import { fairnessNotes, replayLasso } from "./liveness/replay-lasso.js";
 
@@ -25,7 +25,6 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   await initHash();
   const selected = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file, { symmetry: opts.symmetry }), opts.select);
   const { model, skipped } = withoutTemporalUnderDfs(selected, opts.strategy, opts.select?.properties ?? []);
-  refuseTemporal(model);
   verifySymmetry(model);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();

@@ -1,13 +1,12 @@
 // Symmetry is checked, not trusted. Before the search, on the first SAMPLE states of the
-// quotient in breadth-first order (every state of a small spec), each declared set's generators
-// (a transposition and a full cycle of its identities: together they generate every
-// permutation of the set) are applied to the state (all of them to the first FULL states, one
-// in turn to the others, which keeps the check's cost near one search of the sample), and the spec must not tell the two apart:
-// the same invariant and property-predicate values, and per action the renamed successors
-// exactly the successors of the renamed state, with the same action-property values on
-// matching steps. The initial states must be closed under renaming. A mismatch is MC051,
-// naming the set, the part of the spec and a witness state. What it cannot see: states past the
-// sample, and properties beyond their state predicates (docs/symmetry.md).
+// quotient in breadth-first order, and after it on the states it reached (explore/symmetry-reach.ts),
+// each declared set's generators (a transposition and a full cycle of its identities: together
+// they generate every permutation of the set) are applied to the state, and the spec must not
+// tell the two apart: the same invariant, constraint, terminal and property-predicate values,
+// and per action the renamed successors exactly the successors of the renamed state, with the
+// same action-property values on matching steps. The initial states must be closed under
+// renaming. A mismatch is MC051, naming the set, the part of the spec and a witness state. What
+// it cannot see is in docs/symmetry.md.
 
 import { Decoder } from "../fingerprint/decode.js";
 import { Encoder } from "../fingerprint/encode.js";
@@ -16,7 +15,7 @@ import { showState } from "../model/show-state.js";
 import { successorsOf } from "../model/successors.js";
 import { McError } from "../result/errors.js";
 import { brokenStep } from "../explore/action-properties.js";
-import { firstBroken } from "../explore/spec-calls.js";
+import { firstBroken, firstOutside, isTerminal } from "../explore/spec-calls.js";
 import { evalPredicate, layoutOf } from "../explore/liveness/layout.js";
 import { orbitCanon } from "./orbit.js";
 import { notSymmetric } from "./realise.js";
@@ -106,6 +105,10 @@ export class SymmetryCheck {
         const inv = model.invariantNames[a0 >= 0 ? a0 : b0]!;
         throw fail(model, g, `invariant '${inv}'`, s, `it ${a0 >= 0 ? "fails" : "holds"} there and ${b0 >= 0 ? "fails" : "holds"} after the renaming`);
       }
+      const c0 = firstOutside(model, s);
+      const c1 = firstOutside(model, ps);
+      if (c0 !== c1) throw fail(model, g, `state constraint '${model.constraintNames[c0 >= 0 ? c0 : c1]}'`, s, `the state is ${c0 >= 0 ? "outside" : "inside"} it and the renamed state ${c1 >= 0 ? "outside" : "inside"}`);
+      if (isTerminal(model, s) !== isTerminal(model, ps)) throw fail(model, g, "the terminal predicates", s, "they tell the state and its renaming apart");
       for (const pred of this.layout?.predicates ?? []) {
         if (evalPredicate(model, pred, s) !== evalPredicate(model, pred, ps)) throw fail(model, g, `property '${model.propertyNames[pred.property]}'`, s, "its state predicate changes value under the renaming");
       }
@@ -145,20 +148,6 @@ export class SymmetryCheck {
       this.enc.rename = null;
     }
   }
-}
-
-/**
- * MC052: temporal properties are not checked on the quotient (docs/symmetry.md says what exact
- * liveness under symmetry would take); the user checks them without reduction.
- */
-export function refuseTemporal(model: Model): void {
-  if (model.symmetry === null || model.properties.length === 0) return;
-  throw new McError(
-    "MC052",
-    `${model.file}: spec '${model.name}' declares symmetry (${model.symmetry.names.join(", ")}) and temporal properties (${model.propertyNames.join(", ")}); ` +
-      `mc does not check temporal properties on the reduced state space. Check them with --no-symmetry, or check the invariants ` +
-      `and action properties under symmetry by naming them with --invariant/--property.`,
-  );
 }
 
 /** Per declared set of two or more: a transposition, and a cycle of all when there are three or more. */

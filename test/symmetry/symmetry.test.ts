@@ -1,7 +1,7 @@
 // The symmetry search end to end: exact orbit counts on devpriv-sym (issue 14's table) with
 // BFS, DFS and two workers, the plain counts with --no-symmetry, counterexamples that are real
 // behaviours as short as without symmetry, and the errors for a spec that breaks its declared
-// symmetry (MC051) or asks for temporal properties under it (MC052).
+// symmetry (MC051); temporal properties decided on the quotient with real, replayable lassos.
 import { resolve } from "node:path";
 import { Map as IMap, Record, is, type RecordOf } from "immutable";
 import { describe, expect, it } from "vitest";
@@ -9,6 +9,12 @@ import { check, defineSpec, eventually, ids, McError, type Spec } from "../../sr
 import { compile } from "../../src/model/compile.js";
 import devprivSym from "../../specs/devpriv-sym.js";
 import mutex from "../fixtures/sym-mutex.js";
+import ring from "../fixtures/sym-ring.js";
+import { assertValidLasso } from "../support/lasso.js";
+import { mc } from "../helpers.js";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import counters from "../../bench/specs/sym-counters.js";
 import { steps } from "../differential/reference.js";
 import { verifySymmetry } from "../../src/symmetry/verify.js";
@@ -18,6 +24,7 @@ import { resolveOptions } from "../../src/explore/options.js";
 
 const DEVPRIV = resolve(import.meta.dirname, "../../specs/devpriv-sym.ts");
 const MUTEX = resolve(import.meta.dirname, "../fixtures/sym-mutex.ts");
+const RING = "test/fixtures/sym-ring.ts";
 const small = { seenCapacity: 1024 };
 
 describe("symmetry search", () => {
@@ -89,7 +96,7 @@ describe("symmetry search", () => {
     }
   });
 
-  it("refuses temporal properties under symmetry (MC052), and checks them with --no-symmetry", async () => {
+  it("decides temporal properties on the quotient, as without symmetry, with a real lasso (the quotient's self-loop unrolled)", async () => {
     const spec = defineSpec({
       name: "sym-live",
       symmetry: { T: ids("t", 2) },
@@ -98,11 +105,27 @@ describe("symmetry search", () => {
       properties: { AllDone: eventually((s: IMap<string, number>) => s.every((x) => x === 1)) },
       fairness: { Step: "weak" },
     });
-    const e = await check(spec, { ...small, deadlock: false }).catch((x: unknown) => x);
-    expect((e as McError).code).toBe("MC052");
-    expect((e as McError).message).toContain("temporal properties (AllDone)");
-    const r = await check(spec, { ...small, deadlock: false, symmetry: false });
-    expect([r.verdict, r.distinctStates]).toEqual(["ok", 4]);
+    expect([(await check(spec, { ...small, deadlock: false })).verdict, (await check(spec, { ...small, deadlock: false, symmetry: false })).distinctStates]).toEqual(["ok", 4]);
+    // the ring: one orbit, one quotient state whose step is a self-loop; N passes close the real lasso
+    for (const N of [3, 4]) {
+      const o = { ...small, constants: { N } };
+      const [q, plain, two] = [await check(ring, o), await check(ring, { ...o, symmetry: false }), await check(ring, { ...o, workers: 2, file: RING })];
+      expect([q.verdict, q.distinctStates, plain.verdict, plain.distinctStates]).toEqual(["violation", 1, "violation", N === 3 ? 6 : 24]);
+      assertValidLasso(ring as Spec<unknown>, q, { N });
+      expect([q.violation!.trace.length, q.violation!.loop, q.violation!.loopAction]).toEqual([N, 0, "Pass"]);
+      expect(two.violation!.trace).toEqual(q.violation!.trace);
+    }
+  });
+
+  it("a lasso under symmetry is written with --trace and replays with mc replay, fair and violating", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "mc-symring-")), "t.json");
+    const r = await mc("check", RING, "--no-typecheck", "--trace", file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("Rests");
+    const replayed = await mc("replay", RING, file, "--no-typecheck");
+    expect(replayed.code).toBe(1);
+    expect(replayed.out).toContain("3. back to state 0 (Pass) ✓\n  the lasso is fair under the spec's fairness");
+    expect(replayed.out).toContain("✗ Still violated: property Rests is violated on the lasso (states 0..2 repeat forever).");
   });
 
   it("checks every reached state of a small spec, and a spread over the whole search of a large one: an asymmetry deep in is caught", async () => {
