@@ -92,7 +92,10 @@ export function buildLasso(x: LassoInput): LassoPlan {
     go((i) => edgeInside(g, i, f.action, inCycle) >= 0, f.action);
   }
   // at least one step round the cycle (under symmetry the cycle may be one state and its self-loop)
-  if (tour.length === 0) go(found.states.length > 1 ? (i) => i !== entry : () => true, found.states.length > 1 ? -1 : selfLoopAction(g, entry));
+  if (tour.length === 0) {
+    if (found.states.length > 1) go((i) => i !== entry);
+    else go(() => true, selfLoopAction(g, entry));
+  }
   if (cur !== entry) go((i) => i === entry);
   // the last state of the tour is the entry again: it closes the loop instead of repeating it
   cycle.pop();
