@@ -108,7 +108,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       },
     )
     .command("simulate <spec>", "random walks through a spec too big to explore; checks invariants and action properties on the way", simulateFlags, (a) => {
-      outcome = () => runSimulate({ spec: a.spec!, seed: a.seed, depth: a.depth, runs: a.runs, time: a.time, deadlock: a.deadlock, json: a.json, consts: a.const.map(String), typecheck: a.typecheck, invariants: a.invariant.map(String), properties: a.property.map(String) }, io);
+      outcome = () => runSimulate({ spec: a.spec!, seed: a.seed, depth: a.depth, runs: a.runs, time: a.time, deadlock: a.deadlock, json: a.json, consts: a.const.map(String), typecheck: a.typecheck, invariants: a.invariant.map(String), properties: a.property.map(String), symmetry: a.symmetry }, io);
     });
   parser.command("mutate <spec>", "mutation testing: would the spec's invariants and properties notice a wrong protocol?", (y) => y.positional("spec", { type: "string", demandOption: true }).options(mutateFlags), (a) => {
     outcome = () => runMutate({ spec: a.spec!, consts: a.const.map(String), deadlock: a.deadlock, json: a.json, html: a.html, jobs: a.jobs, timeout: a.timeout, maxStates: a["max-states"], record: a.record }, io);

@@ -26,6 +26,8 @@ export interface SimulateArgs {
   readonly typecheck: boolean;
   readonly invariants?: readonly string[];
   readonly properties?: readonly string[];
+  /** --no-symmetry: false (count every state, not one per orbit). */
+  readonly symmetry?: boolean;
 }
 
 export const DEFAULT_RUNS = 1000;
@@ -43,7 +45,8 @@ export function simulateFlags<T>(y: Argv<T>) {
     .option("const", { type: "string", array: true, default: [] as string[], describe: "override a constant: NAME=VALUE (repeatable)" })
     .option("typecheck", { type: "boolean", default: true, describe: "type-check the spec first (--no-typecheck to skip)" })
     .option("invariant", { type: "string", array: true, default: [] as string[], describe: "check only this invariant (repeatable; with --property, only those named)" })
-    .option("property", { type: "string", array: true, default: [] as string[], describe: "check only this action property (repeatable)" });
+    .option("property", { type: "string", array: true, default: [] as string[], describe: "check only this action property (repeatable)" })
+    .option("symmetry", { type: "boolean", default: true, describe: "count one state per orbit of the spec's declared symmetry (--no-symmetry: every state; the walks are the same)" });
 }
 
 export async function runSimulate(a: SimulateArgs, io: Io): Promise<number> {
@@ -72,7 +75,7 @@ async function simulateOnce(a: SimulateArgs, io: Io): Promise<number> {
   const style = styleFor(io.tty && !a.json);
   const result = await simulate(
     spec,
-    { seed, depth: a.depth, runs, ...(a.time !== undefined ? { timeMs: a.time * 1000 } : {}), deadlock: a.deadlock, constants, file: a.spec, invariants: a.invariants ?? [], properties: a.properties ?? [] },
+    { seed, depth: a.depth, runs, ...(a.time !== undefined ? { timeMs: a.time * 1000 } : {}), deadlock: a.deadlock, constants, file: a.spec, invariants: a.invariants ?? [], properties: a.properties ?? [], symmetry: a.symmetry ?? true },
     {
       onStart: (info) => {
         if (a.json) return;
@@ -96,7 +99,7 @@ async function simulateOnce(a: SimulateArgs, io: Io): Promise<number> {
     io.out(
       formatResult(result, style) +
         `  simulated   ${thousands(s.runs)} run${s.runs === 1 ? "" : "s"}, ${thousands(s.steps)} steps, ${thousands(secs > 0 ? result.generatedStates / secs : 0)} states/s\n` +
-        `  reproduce   mc simulate ${[a.spec, "--seed", seed, "--depth", a.depth, "--runs", s.runs, ...(a.deadlock ? [] : ["--no-deadlock"]), ...(a.invariants ?? []).flatMap((n) => ["--invariant", n]), ...(a.properties ?? []).flatMap((n) => ["--property", n]), ...a.consts.flatMap((c) => ["--const", c])].join(" ")}\n`,
+        `  reproduce   mc simulate ${[a.spec, "--seed", seed, "--depth", a.depth, "--runs", s.runs, ...(a.deadlock ? [] : ["--no-deadlock"]), ...(a.symmetry === false ? ["--no-symmetry"] : []), ...(a.invariants ?? []).flatMap((n) => ["--invariant", n]), ...(a.properties ?? []).flatMap((n) => ["--property", n]), ...a.consts.flatMap((c) => ["--const", c])].join(" ")}\n`,
     );
   }
   return result.verdict === "violation" ? EXIT.violation : EXIT.ok;

@@ -3,7 +3,7 @@
 
 import { availableParallelism } from "node:os";
 import { initHash } from "../fingerprint/hash.js";
-import { compile, type Model } from "../model/compile.js";
+import { compile, symmetrySizes, type Model } from "../model/compile.js";
 import { selectChecks } from "../model/select.js";
 import { collisionProbability, type CheckListener, type CheckResult, type Violation } from "../result/result.js";
 import type { Spec } from "../spec/types.js";
@@ -16,7 +16,8 @@ import { ledgerOf } from "./ledger.js";
 import { coverageOf, neverEnabled } from "./coverage.js";
 import { decideProperties } from "./liveness/decide.js";
 import { layoutOf } from "./liveness/layout.js";
-import { refuseTemporal, verifySymmetry } from "../symmetry/verify.js";
+import { verifySymmetry } from "../symmetry/verify.js";
+import { verifyReached } from "./symmetry-reach.js";
 import { fairnessNotes, replayLasso } from "./liveness/replay-lasso.js";
 
 export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listener: CheckListener = {}): Promise<CheckResult> {
@@ -24,11 +25,12 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   await initHash();
   const selected = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file, { symmetry: opts.symmetry }), opts.select);
   const { model, skipped } = withoutTemporalUnderDfs(selected, opts.strategy, opts.select?.properties ?? []);
-  refuseTemporal(model);
   verifySymmetry(model);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
   const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : await search(model, opts, listener);
+  // the states past the first ones, deep ones included: an asymmetry there would make the counts and verdict wrong
+  if (out.stop?.kind !== "interrupted") verifyReached(model, out.store);
   return resultOf(model, opts, out, started, skipped);
 }
 
@@ -80,7 +82,7 @@ export function resultOf(model: Model, opts: ResolvedOptions, out: SearchOutcome
     ...(opts.select !== null ? { selected: true } : {}),
     ...(warnings.length ? { warnings } : {}),
     ...(opts.coverage ? { coverage: coverageOf(model, out) } : {}),
-    ...(model.symmetry ? { symmetry: Object.fromEntries(model.symmetry.names.map((n, i) => [n, model.symmetry!.sets[i]!.length])) } : {}),
+    ...(model.symmetry ? { symmetry: symmetrySizes(model)! } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
 import { hash, is } from "immutable";
 import { Encoder } from "../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo, initHash } from "../fingerprint/hash.js";
-import { compile, type Model } from "../model/compile.js";
+import { compile, symmetrySizes, type Model } from "../model/compile.js";
 import { selectChecks } from "../model/select.js";
 import { showState } from "../model/show-state.js";
 import { McError, describeThrown } from "../result/errors.js";
@@ -17,6 +17,7 @@ import { annotate } from "./annotate.js";
 import { Xoshiro128 } from "./prng.js";
 import { encodeInit, encodeSuccessor, firstBroken, firstOutside, isTerminal, successorsAt } from "./spec-calls.js";
 import { SeenSet } from "./seen-set.js";
+import { verifySymmetry } from "../symmetry/verify.js";
 
 export interface SimulateOptions {
   readonly seed: number;
@@ -33,6 +34,8 @@ export interface SimulateOptions {
   /** Check only these invariants / temporal-or-action properties (mc simulate --invariant/--property). */
   readonly invariants?: readonly string[];
   readonly properties?: readonly string[];
+  /** Count one state per orbit of the spec's declared symmetry (default true; --no-symmetry: false). The walks are real either way. */
+  readonly symmetry?: boolean;
 }
 
 /** What the simulation did, beside the checker's usual counts. */
@@ -52,7 +55,9 @@ export type SimulationResult = CheckResult & { readonly simulation: SimulationIn
 export async function simulate<S>(spec: Spec<S>, o: SimulateOptions, listener: CheckListener = {}): Promise<SimulationResult> {
   await initHash();
   const select = o.invariants?.length || o.properties?.length ? { invariants: o.invariants ?? [], properties: o.properties ?? [] } : null;
-  const model = selectChecks(compile(spec as Spec<unknown>, o.constants ?? {}, o.file), select);
+  const model = selectChecks(compile(spec as Spec<unknown>, o.constants ?? {}, o.file, { symmetry: o.symmetry ?? true }), select);
+  // the distinct count is of orbits under symmetry: a spec that breaks its declared symmetry must not get one
+  verifySymmetry(model);
   // simulation checks no temporal property: naming one must not look as if it had been checked
   const unchecked = model.propertyNames.filter((n) => select?.properties.includes(n));
   listener.onStart?.({ spec: model.name, strategy: "simulate", workers: 1, constants: model.constants });
@@ -132,6 +137,7 @@ export async function simulate<S>(spec: Spec<S>, o: SimulateOptions, listener: C
     constants: model.constants,
     durationMs,
     collisionProbability: 0,
+    ...(model.symmetry ? { symmetry: symmetrySizes(model)! } : {}),
     storeBytes: seen.bytes,
     simulation,
   };

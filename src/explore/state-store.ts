@@ -58,6 +58,13 @@ export class StateStore {
     return out;
   }
 
+  /** How `id` was first reached: its parent (-1 for an initial state), the action and the successor (or init) index. */
+  link(id: number): { parent: number; action: number; succ: number } {
+    const k = this.chunks[id >>> BITS]!;
+    const i = id & MASK;
+    return { parent: k.parent[i]!, action: k.action[i]!, succ: k.succ[i]! };
+  }
+
   /** The path from an initial state to `id`: [initIndex, then (action, succ) per step]. */
   path(id: number): { init: number; steps: { action: number; succ: number }[] } {
     const steps: { action: number; succ: number }[] = [];

@@ -100,3 +100,8 @@ function symmetrySets(table: { readonly [name: string]: readonly string[] }): Sy
   if (!names.some((n) => table[n]!.length > 1)) return null;
   return { names, sets: names.map((n) => [...table[n]!]) };
 }
+
+/** The declared symmetric sets with their sizes, as a result reports them; undefined without symmetry. */
+export function symmetrySizes(model: Model): { readonly [set: string]: number } | undefined {
+  return model.symmetry ? Object.fromEntries(model.symmetry.names.map((n, i) => [n, model.symmetry!.sets[i]!.length])) : undefined;
+}

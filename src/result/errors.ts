@@ -43,7 +43,7 @@ export const ERROR_CODES = {
   MC059: "a bad mc validate flag (--format, --max-hidden)",
   MC060: "the spec's view.log is malformed (a page that is no counter, an event or action that does not exist)",
   MC051: "the spec is not symmetric under its declared symmetry (an initial state set, action, invariant, property or fairness entry treats an identity specially)",
-  MC052: "temporal properties cannot be checked under symmetry (check them with --no-symmetry)",
+  MC052: "a lasso found under symmetry did not close in real identities (check the property with --no-symmetry)",
   MC066: "cluster: cannot reach the NATS server (--cluster URL)",
   MC067: "cluster: a worker never joined the run, or no coordinator answered a worker's join (--join-timeout)",
   MC068: "cluster: a worker's spec source, constants or --nodes differ from the run's (compared by hash at join)",

@@ -1,13 +1,12 @@
 // Symmetry is checked, not trusted. Before the search, on the first SAMPLE states of the
-// quotient in breadth-first order (every state of a small spec), each declared set's generators
-// (a transposition and a full cycle of its identities: together they generate every
-// permutation of the set) are applied to the state (all of them to the first FULL states, one
-// in turn to the others, which keeps the check's cost near one search of the sample), and the spec must not tell the two apart:
-// the same invariant and property-predicate values, and per action the renamed successors
-// exactly the successors of the renamed state, with the same action-property values on
-// matching steps. The initial states must be closed under renaming. A mismatch is MC051,
-// naming the set, the part of the spec and a witness state. What it cannot see: states past the
-// sample, and properties beyond their state predicates (docs/symmetry.md).
+// quotient in breadth-first order, and after it on the states it reached (explore/symmetry-reach.ts),
+// each declared set's generators (a transposition and a full cycle of its identities: together
+// they generate every permutation of the set) are applied to the state, and the spec must not
+// tell the two apart: the same invariant, constraint, terminal and property-predicate values,
+// and per action the renamed successors exactly the successors of the renamed state, with the
+// same action-property values on matching steps. The initial states must be closed under
+// renaming. A mismatch is MC051, naming the set, the part of the spec and a witness state. What
+// it cannot see is in docs/symmetry.md.
 
 import { Decoder } from "../fingerprint/decode.js";
 import { Encoder } from "../fingerprint/encode.js";
@@ -16,7 +15,7 @@ import { showState } from "../model/show-state.js";
 import { successorsOf } from "../model/successors.js";
 import { McError } from "../result/errors.js";
 import { brokenStep } from "../explore/action-properties.js";
-import { firstBroken } from "../explore/spec-calls.js";
+import { firstBroken, firstOutside, isTerminal } from "../explore/spec-calls.js";
 import { evalPredicate, layoutOf } from "../explore/liveness/layout.js";
 import { orbitCanon } from "./orbit.js";
 import { notSymmetric } from "./realise.js";
@@ -34,32 +33,8 @@ interface Generator {
 
 export function verifySymmetry(model: Model, sample = SAMPLE): void {
   if (model.symmetry === null) return;
-  const gens = generators(model);
-  const enc = new Encoder();
-  const dec = new Decoder();
-  const bytes = (s: unknown, g?: Generator): string => {
-    enc.rename = g?.rename ?? null;
-    try {
-      return key(enc.buf, enc.encode(s));
-    } finally {
-      enc.rename = null;
-    }
-  };
-  const apply = (s: unknown, g: Generator): unknown => {
-    enc.rename = g.rename;
-    try {
-      return dec.decode(enc.buf.subarray(0, enc.encode(s)), 0);
-    } finally {
-      enc.rename = null;
-    }
-  };
-  const initial = new Set(model.init.map((s) => bytes(s)));
-  for (const g of gens) {
-    for (const s of model.init) {
-      if (!initial.has(bytes(s, g))) throw fail(model, g, "the initial states", s, "the renamed initial state is not an initial state");
-    }
-  }
-  const layout = model.properties.length > 0 ? layoutOf(model) : null;
+  const check = new SymmetryCheck(model);
+  check.initial();
   const canon = orbitCanon(model);
   const seen = new Set<string>();
   const queue: unknown[] = [];
@@ -72,34 +47,7 @@ export function verifySymmetry(model: Model, sample = SAMPLE): void {
   }
   for (let qi = 0; qi < queue.length && qi < sample; qi++) {
     const s = queue[qi]!;
-    const succs = model.actions.map((act) => [...successorsOf(act(s))]);
-    for (const g of qi < FULL ? gens : [gens[qi % gens.length]!]) {
-      const ps = apply(s, g);
-      const a0 = firstBroken(model, s);
-      const b0 = firstBroken(model, ps);
-      if (a0 !== b0) {
-        const inv = model.invariantNames[a0 >= 0 ? a0 : b0]!;
-        throw fail(model, g, `invariant '${inv}'`, s, `it ${a0 >= 0 ? "fails" : "holds"} there and ${b0 >= 0 ? "fails" : "holds"} after the renaming`);
-      }
-      for (const pred of layout?.predicates ?? []) {
-        if (evalPredicate(model, pred, s) !== evalPredicate(model, pred, ps)) throw fail(model, g, `property '${model.propertyNames[pred.property]}'`, s, "its state predicate changes value under the renaming");
-      }
-      for (let a = 0; a < model.actions.length; a++) {
-        const succ = succs[a]!;
-        const psucc = [...successorsOf(model.actions[a]!(ps))];
-        const mine = new Set(succ.map((t) => bytes(t, g)));
-        const theirs = new Set(psucc.map((t) => bytes(t)));
-        if (mine.size !== theirs.size || [...mine].some((x) => !theirs.has(x))) {
-          throw fail(model, g, `action '${model.actionNames[a]}'`, s, "the renamed state's successors by it are not the renamed successors");
-        }
-        if (model.actionProperties.length === 0) continue;
-        for (const t of succ) {
-          if (brokenStep(model, s, t, a) !== brokenStep(model, ps, apply(t, g), a)) {
-            throw fail(model, g, `an action property on action '${model.actionNames[a]}'`, s, `the step to ${showState(t, 200)} and its renaming disagree`);
-          }
-        }
-      }
-    }
+    const succs = check.state(s, qi < FULL ? "all" : qi);
     if (queue.length >= sample) continue;
     for (const succ of succs) {
       for (const t of succ) {
@@ -113,17 +61,93 @@ export function verifySymmetry(model: Model, sample = SAMPLE): void {
 }
 
 /**
- * MC052: temporal properties are not checked on the quotient (docs/symmetry.md says what exact
- * liveness under symmetry would take); the user checks them without reduction.
+ * The spec must not tell a state from its renamings by the generators: one state at a time, for
+ * the check before the search and the one on a sample of the states it reached.
  */
-export function refuseTemporal(model: Model): void {
-  if (model.symmetry === null || model.properties.length === 0) return;
-  throw new McError(
-    "MC052",
-    `${model.file}: spec '${model.name}' declares symmetry (${model.symmetry.names.join(", ")}) and temporal properties (${model.propertyNames.join(", ")}); ` +
-      `mc does not check temporal properties on the reduced state space. Check them with --no-symmetry, or check the invariants ` +
-      `and action properties under symmetry by naming them with --invariant/--property.`,
-  );
+export class SymmetryCheck {
+  /** How many states were checked, and the generator applications made (for the cost note). */
+  states = 0;
+  renamings = 0;
+  private readonly gens: readonly Generator[];
+  private readonly enc = new Encoder();
+  private readonly dec = new Decoder();
+  private readonly layout;
+
+  constructor(private readonly model: Model) {
+    this.gens = generators(model);
+    this.layout = model.properties.length > 0 ? layoutOf(model) : null;
+  }
+
+  /** The initial states are closed under every generator. */
+  initial(): void {
+    const initial = new Set(this.model.init.map((s) => this.bytes(s)));
+    for (const g of this.gens) {
+      for (const s of this.model.init) {
+        if (!initial.has(this.bytes(s, g))) throw fail(this.model, g, "the initial states", s, "the renamed initial state is not an initial state");
+      }
+    }
+  }
+
+  /**
+   * Checks `s` under every generator ("all") or under the `which`-th in turn; returns the
+   * successors of `s` per action (the caller's search goes on from them).
+   */
+  state(s: unknown, which: "all" | number): unknown[][] {
+    const model = this.model;
+    const succs = model.actions.map((act) => [...successorsOf(act(s))]);
+    this.states++;
+    for (const g of which === "all" ? this.gens : this.gens.length ? [this.gens[which % this.gens.length]!] : []) {
+      this.renamings++;
+      const ps = this.apply(s, g);
+      const a0 = firstBroken(model, s);
+      const b0 = firstBroken(model, ps);
+      if (a0 !== b0) {
+        const inv = model.invariantNames[a0 >= 0 ? a0 : b0]!;
+        throw fail(model, g, `invariant '${inv}'`, s, `it ${a0 >= 0 ? "fails" : "holds"} there and ${b0 >= 0 ? "fails" : "holds"} after the renaming`);
+      }
+      const c0 = firstOutside(model, s);
+      const c1 = firstOutside(model, ps);
+      if (c0 !== c1) throw fail(model, g, `state constraint '${model.constraintNames[c0 >= 0 ? c0 : c1]}'`, s, `the state is ${c0 >= 0 ? "outside" : "inside"} it and the renamed state ${c1 >= 0 ? "outside" : "inside"}`);
+      if (isTerminal(model, s) !== isTerminal(model, ps)) throw fail(model, g, "the terminal predicates", s, "they tell the state and its renaming apart");
+      for (const pred of this.layout?.predicates ?? []) {
+        if (evalPredicate(model, pred, s) !== evalPredicate(model, pred, ps)) throw fail(model, g, `property '${model.propertyNames[pred.property]}'`, s, "its state predicate changes value under the renaming");
+      }
+      for (let a = 0; a < model.actions.length; a++) {
+        const succ = succs[a]!;
+        const psucc = [...successorsOf(model.actions[a]!(ps))];
+        const mine = new Set(succ.map((t) => this.bytes(t, g)));
+        const theirs = new Set(psucc.map((t) => this.bytes(t)));
+        if (mine.size !== theirs.size || [...mine].some((x) => !theirs.has(x))) {
+          throw fail(model, g, `action '${model.actionNames[a]}'`, s, "the renamed state's successors by it are not the renamed successors");
+        }
+        if (model.actionProperties.length === 0) continue;
+        for (const t of succ) {
+          if (brokenStep(model, s, t, a) !== brokenStep(model, ps, this.apply(t, g), a)) {
+            throw fail(model, g, `an action property on action '${model.actionNames[a]}'`, s, `the step to ${showState(t, 200)} and its renaming disagree`);
+          }
+        }
+      }
+    }
+    return succs;
+  }
+
+  private bytes(s: unknown, g?: Generator): string {
+    this.enc.rename = g?.rename ?? null;
+    try {
+      return key(this.enc.buf, this.enc.encode(s));
+    } finally {
+      this.enc.rename = null;
+    }
+  }
+
+  private apply(s: unknown, g: Generator): unknown {
+    this.enc.rename = g.rename;
+    try {
+      return this.dec.decode(this.enc.buf.subarray(0, this.enc.encode(s)), 0);
+    } finally {
+      this.enc.rename = null;
+    }
+  }
 }
 
 /** Per declared set of two or more: a transposition, and a cycle of all when there are three or more. */

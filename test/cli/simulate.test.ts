@@ -117,6 +117,21 @@ describe("mc simulate", () => {
     expect(thr.err).not.toContain("    at ");
   });
 
+  it("--no-symmetry counts every state, the walks unchanged; a broken symmetry is refused (MC051) unless --no-symmetry", async () => {
+    // devpriv-sym at P=2 T=3: 11 orbits, 44 states (mc check with and without symmetry); 40 walks of 25 steps visit them all
+    const run = async (...f: string[]) => JSON.parse((await sim("specs/devpriv-sym.ts", "--seed", "3", "--runs", "40", "--depth", "25", "--const", "P=2", "--const", "T=3", "--json", ...f)).out);
+    const [q, all] = await Promise.all([run(), run("--no-symmetry")]);
+    expect([q.distinctStates, q.symmetry]).toEqual([11, { Threads: 3, Pages: 2 }]);
+    expect([all.distinctStates, all.symmetry]).toEqual([44, undefined]);
+    expect([all.generatedStates, all.simulation]).toEqual([q.generatedStates, q.simulation]);
+    const text = await sim("specs/devpriv-sym.ts", "--seed", "3", "--runs", "2", "--no-symmetry");
+    expect(text.out).toContain("reproduce   mc simulate specs/devpriv-sym.ts --seed 3 --depth 100 --runs 2 --no-symmetry");
+    const broken = await sim(fixture("sym-mutex.ts"), "--seed", "1", "--const", "BREAK=action");
+    expect([broken.code, broken.err]).toEqual([2, expect.stringContaining("MC051")]);
+    expect(broken.err).toContain("action 'Take' treats set Threads asymmetrically");
+    expect((await sim(fixture("sym-mutex.ts"), "--seed", "1", "--const", "BREAK=action", "--no-symmetry")).code).toBe(1);
+  });
+
   it("the API: simulate() returns the result with its simulation counts", async () => {
     const r = await simulate(jugsSpec, { seed: 5, depth: 20, runs: 3, deadlock: true, constants: { GOAL: 9 } });
     expect(r.verdict).toBe("bounded");

@@ -3,15 +3,17 @@
 // thread between counters, optionally take or release a shared lock (its owner's identity) and
 // mark the thread in a Set, or make it point at another thread (a Map from thread to thread: the
 // graphs that leave identities tied after refinement, so the canonicaliser must branch). The
-// invariant bounds how many threads share one counter.
+// invariant bounds how many threads share one counter. With a SymLive, no invariant but
+// fairness per rule and the four shapes of temporal property over counts of threads.
 
 import { Map as IMap, Record, Set as ISet, type RecordOf } from "immutable";
-import { defineSpec, ids, type Spec } from "../../src/index.js";
+import { defineSpec, eventually, eventuallyAlways, ids, infinitelyOften, leadsTo, type FairnessKind, type Spec } from "../../src/index.js";
 
 export interface SymRule {
   readonly from: number;
   readonly to: number;
-  readonly lock: "any" | "take" | "release" | "held-elsewhere";
+  /** "pass": the owner hands the lock to each other thread in turn (one successor each). */
+  readonly lock: "any" | "take" | "release" | "held-elsewhere" | "pass";
   readonly mark: boolean;
   /** "point": the thread points at each other thread in turn (one successor each); "clear": at none. */
   readonly link: "none" | "point" | "clear";
@@ -34,7 +36,16 @@ interface Fields {
 type S = RecordOf<Fields>;
 const State = Record<Fields>({ pc: IMap(), owner: null, marked: ISet(), link: IMap() });
 
-export function symSpecOf(d: SymDesc): Spec<S> {
+/** Temporal properties and fairness for a SymDesc: predicates count threads, never name them. */
+export interface SymLive {
+  /** Per rule (by index; missing: none). */
+  readonly fair: readonly ("weak" | "strong" | null)[];
+  /** p: at least `min` threads at counter `pc`; q likewise, or the lock free. */
+  readonly p: { readonly pc: number; readonly min: number };
+  readonly q: { readonly pc: number; readonly min: number } | "free";
+}
+
+export function symSpecOf(d: SymDesc, live?: SymLive): Spec<S> {
   const threads = ids("t", d.n);
   const actions: { [name: string]: (s: S) => S[] } = {};
   d.rules.forEach((r, i) => {
@@ -43,25 +54,41 @@ export function symSpecOf(d: SymDesc): Spec<S> {
       for (const t of threads) {
         if (s.pc.get(t) !== r.from) continue;
         if (r.lock === "take" && s.owner !== null) continue;
-        if (r.lock === "release" && s.owner !== t) continue;
+        if ((r.lock === "release" || r.lock === "pass") && s.owner !== t) continue;
         if (r.lock === "held-elsewhere" && (s.owner === null || s.owner === t)) continue;
         let n = s.setIn(["pc", t], r.to);
         if (r.lock === "take") n = n.set("owner", t);
         if (r.lock === "release") n = n.set("owner", null);
         if (r.mark) n = n.update("marked", (m) => m.add(t));
         if (r.link === "clear") n = n.update("link", (l) => l.delete(t));
-        if (r.link === "point") {
+        if (r.lock === "pass") {
+          for (const u of threads) if (u !== t) out.push(n.set("owner", u));
+        } else if (r.link === "point") {
           for (const u of threads) if (u !== t) out.push(n.setIn(["link", t], u));
         } else out.push(n);
       }
       return out;
     };
   });
-  return defineSpec({
+  const common = {
     name: "random-sym",
     symmetry: { Threads: threads },
     init: [State({ pc: IMap(threads.map((t) => [t, 0])) })],
     actions,
     invariants: { Bound: (s: S) => s.pc.count((x) => x === d.bound.pc) <= d.bound.max },
+  };
+  if (live === undefined) return defineSpec(common);
+  const at = (c: { pc: number; min: number }) => (s: S) => s.pc.count((x) => x === c.pc) >= c.min;
+  const p = at(live.p);
+  const q = live.q === "free" ? (s: S) => s.owner === null : at(live.q);
+  const fairness: { [a: string]: FairnessKind } = {};
+  d.rules.forEach((_, i) => {
+    if (live.fair[i]) fairness[`R${i}`] = live.fair[i]!;
+  });
+  return defineSpec({
+    ...common,
+    invariants: {},
+    fairness,
+    properties: { eventually: eventually(p), leadsTo: leadsTo(p, q), infinitelyOften: infinitelyOften(p), eventuallyAlways: eventuallyAlways(p) },
   });
 }

@@ -1,19 +1,30 @@
 // The symmetry search end to end: exact orbit counts on devpriv-sym (issue 14's table) with
 // BFS, DFS and two workers, the plain counts with --no-symmetry, counterexamples that are real
 // behaviours as short as without symmetry, and the errors for a spec that breaks its declared
-// symmetry (MC051) or asks for temporal properties under it (MC052).
+// symmetry (MC051); temporal properties decided on the quotient with real, replayable lassos.
 import { resolve } from "node:path";
-import { Map as IMap, is } from "immutable";
+import { Map as IMap, Record, is, type RecordOf } from "immutable";
 import { describe, expect, it } from "vitest";
 import { check, defineSpec, eventually, ids, McError, type Spec } from "../../src/index.js";
 import { compile } from "../../src/model/compile.js";
 import devprivSym from "../../specs/devpriv-sym.js";
 import mutex from "../fixtures/sym-mutex.js";
+import ring from "../fixtures/sym-ring.js";
+import { assertValidLasso } from "../support/lasso.js";
+import { mc } from "../helpers.js";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import counters from "../../bench/specs/sym-counters.js";
 import { steps } from "../differential/reference.js";
+import { verifySymmetry } from "../../src/symmetry/verify.js";
+import { REACH, reachSample, verifyReached } from "../../src/explore/symmetry-reach.js";
+import { search } from "../../src/explore/search.js";
+import { resolveOptions } from "../../src/explore/options.js";
 
 const DEVPRIV = resolve(import.meta.dirname, "../../specs/devpriv-sym.ts");
 const MUTEX = resolve(import.meta.dirname, "../fixtures/sym-mutex.ts");
+const RING = "test/fixtures/sym-ring.ts";
 const small = { seenCapacity: 1024 };
 
 describe("symmetry search", () => {
@@ -85,7 +96,7 @@ describe("symmetry search", () => {
     }
   });
 
-  it("refuses temporal properties under symmetry (MC052), and checks them with --no-symmetry", async () => {
+  it("decides temporal properties on the quotient, as without symmetry, with a real lasso (the quotient's self-loop unrolled)", async () => {
     const spec = defineSpec({
       name: "sym-live",
       symmetry: { T: ids("t", 2) },
@@ -94,10 +105,61 @@ describe("symmetry search", () => {
       properties: { AllDone: eventually((s: IMap<string, number>) => s.every((x) => x === 1)) },
       fairness: { Step: "weak" },
     });
+    expect([(await check(spec, { ...small, deadlock: false })).verdict, (await check(spec, { ...small, deadlock: false, symmetry: false })).distinctStates]).toEqual(["ok", 4]);
+    // the ring: one orbit, one quotient state whose step is a self-loop; N passes close the real lasso
+    for (const N of [3, 4]) {
+      const o = { ...small, constants: { N } };
+      const [q, plain, two] = [await check(ring, o), await check(ring, { ...o, symmetry: false }), await check(ring, { ...o, workers: 2, file: RING })];
+      expect([q.verdict, q.distinctStates, plain.verdict, plain.distinctStates]).toEqual(["violation", 1, "violation", N === 3 ? 6 : 24]);
+      assertValidLasso(ring as Spec<unknown>, q, { N });
+      expect([q.violation!.trace.length, q.violation!.loop, q.violation!.loopAction]).toEqual([N, 0, "Pass"]);
+      expect(two.violation!.trace).toEqual(q.violation!.trace);
+    }
+  });
+
+  it("a lasso under symmetry is written with --trace and replays with mc replay, fair and violating", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "mc-symring-")), "t.json");
+    const r = await mc("check", RING, "--no-typecheck", "--trace", file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("Rests");
+    const replayed = await mc("replay", RING, file, "--no-typecheck");
+    expect(replayed.code).toBe(1);
+    expect(replayed.out).toContain("3. back to state 0 (Pass) ✓\n  the lasso is fair under the spec's fairness");
+    expect(replayed.out).toContain("✗ Still violated: property Rests is violated on the lasso (states 0..2 repeat forever).");
+  });
+
+  it("checks every reached state of a small spec, and a spread over the whole search of a large one: an asymmetry deep in is caught", async () => {
+    // Three bits and a clock to LAST; t1 may not flip once the clock is at FROM: an asymmetry in
+    // no state among the first 128 of the quotient (4 orbits per clock value, reached at depth clock + ones).
+    const late = (LAST: number, FROM: number) => {
+      type L = RecordOf<{ n: number; c: IMap<string, number> }>;
+      const L = Record({ n: 0, c: IMap<string, number>() });
+      return defineSpec({
+        name: "sym-late",
+        symmetry: { T: ids("t", 3) },
+        init: [L({ c: IMap(ids("t", 3).map((t) => [t, 0])) })],
+        actions: {
+          Tick: (s: L) => (s.n < LAST ? [s.set("n", s.n + 1)] : []),
+          Flip: (s: L) => ids("t", 3).filter((t) => s.n < FROM || t !== "t1").map((t) => s.setIn(["c", t], 1 - s.c.get(t)!)),
+        },
+        invariants: {},
+      });
+    };
+    const spec = late(100, 80);
     const e = await check(spec, { ...small, deadlock: false }).catch((x: unknown) => x);
-    expect((e as McError).code).toBe("MC052");
-    expect((e as McError).message).toContain("temporal properties (AllDone)");
-    const r = await check(spec, { ...small, deadlock: false, symmetry: false });
-    expect([r.verdict, r.distinctStates]).toEqual(["ok", 4]);
+    expect((e as McError).code).toBe("MC051");
+    expect((e as McError).message).toMatch(/action 'Flip' treats set T asymmetrically: in state \{"n":(8\d|9\d|100),/);
+    // the first 128 states alone (the check before this one) do not see it; the plain search is fine
+    const model = compile(spec as Spec<unknown>);
+    expect(() => verifySymmetry(model)).not.toThrow();
+    expect((await check(spec, { ...small, deadlock: false, symmetry: false })).distinctStates).toBe(101 * 8);
+    // past REACH states, an even spread: 64 of the 404 orbits still meet the last fifth
+    const out = await search(model, resolveOptions({ deadlock: false, seenCapacity: 1024 }, 1));
+    expect(out.distinct).toBe(101 * 4);
+    expect(() => verifyReached(model, out.store, 64)).toThrow(/MC051|asymmetrically/);
+    expect(verifyReached(compile(late(100, 101) as Spec<unknown>), out.store, 64)).toBe(64);
+    expect(reachSample(10, 16)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(reachSample(10, 4)).toEqual([1, 4, 6, 9]);
+    expect(reachSample(REACH * 3, REACH).at(-1)).toBe(REACH * 3 - 1);
   });
 });

@@ -1,6 +1,7 @@
 // Finds a fair cycle in a region of the state graph: a set of states some fair behaviour can stay
 // in forever while visiting an accepting state infinitely often. Strongly connected components
-// by an iterative Tarjan (no recursion: graphs have millions of states), refined for fairness
+// by an iterative Tarjan (no recursion: graphs have millions of states; under symmetry a state
+// with a self-loop is one too), refined for fairness
 // as in Emerson-Lei / Couvreur: see docs/liveness.md for why each rule is sound and complete.
 
 import type { StateGraph } from "./graph.js";
@@ -76,7 +77,7 @@ export class FairCycleSearch {
         // inside it: a fair behaviour can stay only where it is disabled.
         for (const x of scc) if (verdict.some((f) => g.bit(x, f.bit))) label[x] = -1;
         const rest = scc.filter((x) => label[x] === lab);
-        if (rest.length > 1) work.push({ label: lab, members: rest });
+        if (rest.length > 1 || (rest.length === 1 && this.selfLoop(rest[0]!))) work.push({ label: lab, members: rest });
       }
     }
     return null;
@@ -110,7 +111,18 @@ export class FairCycleSearch {
     return cut.length === 0 ? "fair" : cut;
   }
 
-  /** The strongly connected components of size ≥ 2 among `members` (all labelled `lab`). */
+  /**
+   * Whether `x` has an edge to itself. Never without symmetry (a self-loop is a stutter, not an
+   * edge); under it, a real step into the state's own orbit (threads trading places) is one, and
+   * a behaviour can take it forever: a one-state component with a cycle.
+   */
+  private selfLoop(x: number): boolean {
+    const g = this.g;
+    for (let e = g.firstEdge(x), end = g.endEdge(x); e < end; e++) if (g.target(e) === x) return true;
+    return false;
+  }
+
+  /** The strongly connected components among `members` (all labelled `lab`) that hold a cycle: two or more states, or one with a self-loop. */
   private components(members: Int32Array, lab: number): Int32Array[] {
     const { g, label, index, low, onStack, stack, calls, cursor } = this;
     const base = this.counter;
@@ -149,7 +161,7 @@ export class FairCycleSearch {
           let top = sp;
           do onStack[stack[--sp]!] = 0;
           while (stack[sp] !== v);
-          if (top - sp > 1) out.push(stack.slice(sp, top));
+          if (top - sp > 1 || this.selfLoop(v)) out.push(stack.slice(sp, top));
         }
       }
     }

@@ -91,12 +91,22 @@ export function buildLasso(x: LassoInput): LassoPlan {
     }
     go((i) => edgeInside(g, i, f.action, inCycle) >= 0, f.action);
   }
-  if (tour.length === 0) go((i) => i !== entry); // at least one step round the cycle
+  // at least one step round the cycle (under symmetry the cycle may be one state and its self-loop)
+  if (tour.length === 0) {
+    if (found.states.length > 1) go((i) => i !== entry);
+    else go(() => true, selfLoopAction(g, entry));
+  }
   if (cur !== entry) go((i) => i === entry);
   // the last state of the tour is the entry again: it closes the loop instead of repeating it
   cycle.pop();
   const close = tour.pop()!;
   return { init: tree.init, steps: [...steps, ...tour], loop, close, cycle };
+}
+
+/** The action of a self-loop of `x` (one exists: `x` alone is a cycle). */
+function selfLoopAction(g: StateGraph, x: number): number {
+  for (let e = g.firstEdge(x), end = g.endEdge(x); e < end; e++) if (g.target(e) === x) return g.action(e);
+  throw new Error(`liveness: state ${x} is a one-state cycle without a self-loop`);
 }
 
 /** An edge out of `x` by action `a` into the cycle, or -1. */

@@ -1,9 +1,11 @@
 // Rebuilds a lasso's states by replaying the spec along its steps (states are never stored),
-// checks that the closing step really leads back to trace[loop], and says per fair action how
-// it fares on the cycle: the reader's "why does fairness not rescue this?".
+// checks that the closing step really leads back to trace[loop] (under symmetry, unrolls it into
+// real identities), and says per fair action how it fares on the cycle: the reader's "why does
+// fairness not rescue this?".
 
 import { nondeterministic } from "../trace.js";
-import { Canonicalizer } from "../../fingerprint/canonical.js";
+import { canonicalizerFor } from "../replay.js";
+import { unrollLasso } from "../../symmetry/unroll.js";
 import { Encoder } from "../../fingerprint/encode.js";
 import type { Model } from "../../model/compile.js";
 import { successorsOf } from "../../model/successors.js";
@@ -13,8 +15,9 @@ import type { BitLayout } from "./layout.js";
 import type { LassoPlan, Step } from "./lasso.js";
 
 export function replayLasso(model: Model, plan: LassoPlan): { trace: TraceStep[]; loop: number; loopAction: string | null } {
-  // Successor ordinals are those of the canonical form the search expanded (see canonical.ts).
-  const canon = new Canonicalizer();
+  // Successor ordinals are those of the canonical form the search expanded (see canonical.ts):
+  // with symmetry, the orbit representative.
+  const canon = canonicalizerFor(model);
   let s = canon.of(model.init[plan.init]);
   const trace: TraceStep[] = [{ action: null, state: s }];
   const next = (from: unknown, step: Step, at: number): unknown => {
@@ -33,7 +36,11 @@ export function replayLasso(model: Model, plan: LassoPlan): { trace: TraceStep[]
     const b = enc.buf.slice(0, enc.encode(trace[plan.loop]!.state));
     if (a.length !== b.length || a.some((x, i) => x !== b[i])) nondeterministic(model, trace.length, "the lasso");
   }
-  return { trace, loop: plan.loop, loopAction: plan.close === null ? null : model.actionNames[plan.close.action]! };
+  const loopAction = plan.close === null ? null : model.actionNames[plan.close.action]!;
+  if (model.symmetry === null) return { trace, loop: plan.loop, loopAction };
+  // A lasso of representatives: unrolled until it closes in real identities (symmetry/unroll.ts).
+  const real = unrollLasso(model, plan.init, trace.map((t) => t.state), plan.steps.map((x) => x.action), plan.loop, plan.close?.action ?? null);
+  return { trace: real.states.map((state, i) => ({ action: i === 0 ? null : model.actionNames[real.actions[i - 1]!]!, state })), loop: real.loop, loopAction };
 }
 
 export function fairnessNotes(model: Model, g: StateGraph, layout: BitLayout, plan: LassoPlan): FairnessNote[] {

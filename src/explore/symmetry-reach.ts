@@ -1,0 +1,56 @@
+// The symmetry check's reach past the first states: after the search, every state it reached
+// (a small spec) or an even spread of them over the whole search, deep states included, is
+// rebuilt from the parent links and checked as the first states were (symmetry/verify.ts).
+
+import type { Model } from "../model/compile.js";
+import { successorsOf } from "../model/successors.js";
+import { SymmetryCheck } from "../symmetry/verify.js";
+import { canonicalizerFor } from "./replay.js";
+import type { StateStore } from "./state-store.js";
+import { nondeterministic } from "./trace.js";
+
+/** Up to this many reached states every one is checked; past it, this many spread evenly. */
+export const REACH = 4096;
+/** Rebuilt states kept for their descendants; past this the memo starts again (bounds memory). */
+const MEMO = 1 << 16;
+
+/** Checks the reached states `reachSample` picks; MC051 on a mismatch. Returns how many were checked. */
+export function verifyReached(model: Model, store: StateStore, most = REACH): number {
+  if (model.symmetry === null || store.size === 0) return 0;
+  const check = new SymmetryCheck(model);
+  const canon = canonicalizerFor(model);
+  const memo = new Map<number, unknown>();
+  const stateOf = (id: number): unknown => {
+    const chain: number[] = [];
+    let s: unknown;
+    for (let at = id; ; ) {
+      s = memo.get(at);
+      if (s !== undefined) break;
+      const l = store.link(at);
+      chain.push(at);
+      if (l.parent < 0) break;
+      at = l.parent;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const l = store.link(chain[i]!);
+      if (l.parent < 0) s = canon.of(model.init[l.succ]);
+      else {
+        const succ = successorsOf(model.actions[l.action]!(s));
+        if (l.succ >= succ.length) nondeterministic(model, chain.length - i, "a reached state for the symmetry check");
+        s = canon.of(succ[l.succ]);
+      }
+      if (memo.size >= MEMO) memo.clear();
+      memo.set(chain[i]!, s);
+    }
+    return s;
+  };
+  const ids = reachSample(store.size, most);
+  ids.forEach((id, i) => check.state(stateOf(id), i));
+  return ids.length;
+}
+
+/** Every id below `size` when there are at most `most`; else `most` ids at an even stride, the last (deepest) included. */
+export function reachSample(size: number, most: number): number[] {
+  if (size <= most) return Array.from({ length: size }, (_, i) => i);
+  return Array.from({ length: most }, (_, i) => Math.floor(((i + 1) * size) / most) - 1);
+}
