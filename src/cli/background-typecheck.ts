@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { McError, type ErrorCode } from "../result/errors.js";
-import { staleSpecs } from "./typecheck-cache.js";
+import { cacheDir, MC_ROOT, staleSpecs } from "./typecheck-cache.js";
 import type { TypecheckOutcome } from "./typecheck-child.js";
 
 const BOOT = new URL("./typecheck-boot.js", import.meta.url);
@@ -27,7 +27,7 @@ export class BackgroundTypecheck {
       return;
     }
     this.dir = mkdtempSync(join(tmpdir(), "mc-typecheck-"));
-    const child = spawn(process.execPath, [BOOT.pathname, this.resultPath, ...stale], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [BOOT.pathname, cacheDir(join(MC_ROOT, "package.json")), this.resultPath, ...stale], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr!.on("data", (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4096)));
     this.exited = new Promise((res) => {
