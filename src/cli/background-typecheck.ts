@@ -41,9 +41,9 @@ export class BackgroundTypecheck {
     if (o !== undefined && !o.ok) throw toError(o);
   }
 
-  /** Waits for the check; throws MC003 on a type error. */
+  /** Waits for the check, and for its process to end (it ends as it reports); throws MC003 on a type error. */
   async done(): Promise<void> {
-    if (this.read() === undefined && this.started !== undefined) {
+    if (this.started !== undefined) {
       const how = await this.started.exited;
       // no outcome written: the process failed (never a pass)
       if (this.read() === undefined) this.outcome = { ok: false, code: "internal", message: `the type-check process ${how}` };

@@ -1,10 +1,7 @@
 // Types of typecheck-spawn.js (plain JavaScript: bin/mc.js runs it before tsx is loaded).
-import type { ChildProcess } from "node:child_process";
-
 export interface StartedTypecheck {
   /** The spec files, resolved. */
   readonly files: readonly string[];
-  readonly child: ChildProcess;
   /** Where the process writes its outcome (a TypecheckOutcome as JSON, whole or not at all). */
   readonly resultPath: string;
   /** Settles when the process has ended, with how (for a process that wrote no outcome). */

@@ -6,27 +6,48 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import boot from "./typecheck-boot.cjs";
 
-const BOOT = new URL("./typecheck-boot.js", import.meta.url);
+const BOOT = new URL("./typecheck-boot.cjs", import.meta.url);
 const EARLY = Symbol.for("mc.early-typecheck");
 
-/** Starts checking `files`; the process itself skips those that passed before unchanged. */
+/**
+ * Starts checking `files` (the process itself skips those that passed before unchanged), from
+ * the start-up snapshot when there is one (typecheck-snapshot.cjs).
+ */
 export function spawnTypecheck(files) {
   const dir = mkdtempSync(join(tmpdir(), "mc-typecheck-"));
   const resultPath = join(dir, "result.json");
-  const child = spawn(process.execPath, [BOOT.pathname, resultPath, ...files], { stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (b) => (stderr = (stderr + b.toString()).slice(-4096)));
-  // listened to from the start: an early process may end before the command adopts it
-  const exited = new Promise((res) => {
-    child.on("error", (e) => res(`could not start: ${e.message}`));
-    child.on("close", (code, signal) => res(`exited with ${code ?? signal}: ${stderr.trim().split("\n").pop() ?? ""}`));
+  const blob = boot.snapshotBlob();
+  let disposed = false;
+  const start = (snapshot) => {
+    const args = snapshot ? ["--snapshot-blob", blob, resultPath, ...files] : [BOOT.pathname, resultPath, ...files];
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (b) => (stderr = (stderr + b.toString()).slice(-4096)));
+    // listened to from the start: an early process may end before the command adopts it
+    const exited = new Promise((res) => {
+      child.on("error", (e) => res(`could not start: ${e.message}`));
+      child.on("close", (code, signal) => res(`exited with ${code ?? signal}: ${stderr.trim().split("\n").pop() ?? ""}`));
+    });
+    return { child, exited };
+  };
+  const snapshot = existsSync(blob);
+  let run = start(snapshot);
+  // A snapshot this Node cannot start from (it checks its own build) is dropped, and the check
+  // started plainly: a snapshot can cost time, never the check.
+  const exited = run.exited.then((how) => {
+    if (!snapshot || disposed || existsSync(resultPath)) return how;
+    rmSync(blob, { force: true });
+    run = start(false);
+    return run.exited;
   });
   const dispose = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill();
+    disposed = true;
+    if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { files: files.map((f) => resolve(f)), child, resultPath, exited, dispose };
+  return { files: files.map((f) => resolve(f)), resultPath, exited, dispose };
 }
 
 /**

@@ -12,13 +12,18 @@ import { OWN_ENTRIES, ownDeclarations, redirectToDeclarations, type OwnDeclarati
 import { formatTypeErrors, type TypeDiagnostic } from "./typecheck-format.js";
 import { annotateVariance, isImmutableDeclarations } from "./typecheck-variance.js";
 
-// mc's compiler, loaded as CommonJS: through Node's ES module loader (which scans its 9 MB for
-// export names) it costs 0.6 s more CPU (docs/typecheck.md).
-const tsc = createRequire(join(MC_ROOT, "package.json"))("typescript") as typeof ts;
+// mc's compiler: the one the start-up snapshot holds loaded (typecheck-snapshot.cjs), or loaded
+// as CommonJS (through Node's ES module loader, which scans its 9 MB for export names, it costs
+// 0.6 s more CPU: docs/typecheck.md); with the declaration files the snapshot holds parsed.
+const held = globalThis as { [k: symbol]: unknown };
+const tsc = (held[Symbol.for("mc.typescript")] ?? createRequire(join(MC_ROOT, "package.json"))("typescript")) as typeof ts;
+const PARSED = held[Symbol.for("mc.parsed")] as ReadonlyMap<string, ts.SourceFile> | undefined;
 
 /** What the compiler read for `files`: every source file, for the cache's manifest. */
 export interface Checked {
   readonly sources: readonly string[];
+  /** The declaration files it read (all but the user's), and its options: what a snapshot can hold. */
+  readonly library: { readonly files: readonly ts.SourceFile[]; readonly options: ts.CompilerOptions };
 }
 
 /**
@@ -29,8 +34,8 @@ export interface Checked {
  * are checked by its CI, and the compiler then resolves only the declarations the spec uses.
  */
 export function typecheck(files: readonly string[]): Checked {
-  const { sources, errors } = diagnose(files);
-  if (errors.length === 0) return { sources };
+  const { sources, library, errors } = diagnose(files);
+  if (errors.length === 0) return { sources, library };
   const which = files.length === 1 ? files[0]! : `${files.length} spec files`;
   throw new McError("MC003", formatTypeErrors(which, errors));
 }
@@ -40,7 +45,7 @@ export function typecheck(files: readonly string[]): Checked {
  * (with mc's declarations, all of mc's sources they came from). mc's modules (those of the package at `own`)
  * are read as declarations emitted once into the cache (typecheck-declarations.ts).
  */
-export function diagnose(files: readonly string[], own = { root: MC_ROOT, entries: OWN_ENTRIES as readonly string[] }): { readonly sources: readonly string[]; readonly errors: readonly TypeDiagnostic[] } {
+export function diagnose(files: readonly string[], own = { root: MC_ROOT, entries: OWN_ENTRIES as readonly string[] }): Checked & { readonly errors: readonly TypeDiagnostic[] } {
   const roots = files.map((f) => resolve(f));
   // Node's types from mc's own devDependencies, or the project's; a project that installed mc
   // has neither necessarily, and a spec rarely needs them: they are loaded only when the user's
@@ -69,18 +74,29 @@ export function diagnose(files: readonly string[], own = { root: MC_ROOT, entrie
   // A declaration of mc's can hold a type inferred from any of mc's sources: the spec's pass
   // holds only while all of them are unchanged.
   const sources = [...program.getSourceFiles().map((sf) => sf.fileName), ...(decls?.sources ?? [])];
-  return { sources, errors: diags.map(toTypeError) };
+  const library = { files: program.getSourceFiles().filter((sf) => sf.isDeclarationFile && !isUsers(sf.fileName, own.root, decls)), options: options(false) };
+  return { sources, library, errors: diags.map(toTypeError) };
 }
 
-/** A compiler host that reads Immutable's declarations with their variance annotated (typecheck-variance.ts). */
+/**
+ * A compiler host that reads Immutable's declarations with their variance annotated
+ * (typecheck-variance.ts), and takes a declaration file from the snapshot when its text is the
+ * one on disk and it was parsed the same way.
+ */
 function varianceHost(options: ts.CompilerOptions): ts.CompilerHost {
   const host = tsc.createCompilerHost(options);
-  if (process.env["MC_TYPECHECK_EXACT"] === "1") return host; // the compiler's own measurement, for comparison
+  const exact = process.env["MC_TYPECHECK_EXACT"] === "1"; // the compiler's own measurement, for comparison
   const read = host.getSourceFile.bind(host);
   host.getSourceFile = (file, language, onError, create) => {
-    if (!isImmutableDeclarations(file)) return read(file, language, onError, create);
-    const text = host.readFile(file);
-    return text === undefined ? read(file, language, onError, create) : tsc.createSourceFile(file, annotateVariance(text), language);
+    const annotate = !exact && isImmutableDeclarations(file);
+    if (!annotate && (PARSED === undefined || !file.endsWith(".d.ts"))) return read(file, language, onError, create);
+    const disk = host.readFile(file);
+    if (disk === undefined) return read(file, language, onError, create);
+    const text = annotate ? annotateVariance(disk) : disk;
+    const held = PARSED?.get(file);
+    const how = typeof language === "object" ? language : { languageVersion: language };
+    if (held?.text === text && held.languageVersion === how.languageVersion && held.impliedNodeFormat === how.impliedNodeFormat) return held;
+    return tsc.createSourceFile(file, text, language);
   };
   return host;
 }
