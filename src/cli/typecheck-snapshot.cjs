@@ -4,7 +4,7 @@
 // CPU, docs/typecheck.md). Built in the background, after a check that found it missing or
 // stale; a file whose text changed since is parsed again (typecheck.ts compares the texts).
 "use strict";
-const { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { dirname, join } = require("node:path");
 const v8 = require("node:v8");
 
@@ -40,6 +40,11 @@ function write(blob, listPath) {
   const r = require("node:child_process").spawnSync(process.execPath, ["--snapshot-blob", tmp, "--build-snapshot", __filename, listPath], { stdio: "ignore" });
   if (r.status === 0) renameSync(tmp, blob);
   rmSync(tmp, { force: true });
+  // another Node's or compiler's snapshot (~25 MiB each), a week after it was built
+  for (const other of readdirSync(dirname(blob))) {
+    const path = join(dirname(blob), other);
+    if (other.endsWith(".blob") && path !== blob && Date.now() - statSync(path).mtimeMs > 7 * 86_400_000) rmSync(path, { force: true });
+  }
   rmSync(dirname(listPath), { recursive: true, force: true });
 }
 
