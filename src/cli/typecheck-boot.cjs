@@ -23,11 +23,14 @@ function cacheOfMc() {
 const typescriptPath = () => require.resolve("typescript", { paths: [ROOT] });
 const typescript = () => globalThis[TYPESCRIPT] ?? require(typescriptPath());
 
-/** The start-up snapshot for this Node, compiler and snapshot script (typecheck-snapshot.cjs). */
+/**
+ * The start-up snapshot for this Node, compiler, snapshot script (typecheck-snapshot.cjs) and mc
+ * (it runs this mc's boot: two checkouts can share a cache through a linked node_modules).
+ */
 function snapshotBlob() {
   const tsPackage = join(dirname(typescriptPath()), "..", "package.json");
   const key = createHash("sha256")
-    .update(JSON.stringify([process.version, process.arch, process.execPath, readFileSync(tsPackage, "utf8")]))
+    .update(JSON.stringify([ROOT, process.version, process.arch, process.execPath, readFileSync(tsPackage, "utf8")]))
     .update(readFileSync(join(__dirname, "typecheck-snapshot.cjs")))
     .digest("hex")
     .slice(0, 32);
