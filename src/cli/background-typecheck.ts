@@ -1,52 +1,36 @@
 // Runs the type check beside the search instead of before it: a child process (so that the
-// compiler's 200-300 MiB never count in the checking process), started only when the cache
-// says the spec changed. The caller polls it while searching and awaits it before printing a
-// verdict, so a type error still ends the run with MC003 and no verdict.
+// compiler's memory never counts in the checking process), started only when the cache says the
+// spec changed, or already by bin/mc.js (typecheck-spawn.js). The caller polls it while
+// searching and awaits it before printing a verdict, so a type error still ends the run with
+// MC003 and no verdict.
 
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { McError, type ErrorCode } from "../result/errors.js";
 import { staleSpecs } from "./typecheck-cache.js";
 import type { TypecheckOutcome } from "./typecheck-child.js";
-
-const BOOT = new URL("./typecheck-boot.js", import.meta.url);
+import { adoptEarly, spawnTypecheck, type StartedTypecheck } from "./typecheck-spawn.js";
 
 export class BackgroundTypecheck {
-  private readonly child: ChildProcess | undefined;
-  private readonly dir: string | undefined;
-  private readonly exited: Promise<number | null> | undefined;
+  private readonly started: StartedTypecheck | undefined;
   private outcome: TypecheckOutcome | undefined;
 
   /** Starts checking those of `files` that did not pass before unchanged (a few file reads each). */
   constructor(files: readonly string[]) {
-    const stale = staleSpecs(files);
-    if (stale.length === 0) {
-      this.outcome = { ok: true };
-      return;
+    // the process started early skips the spec itself if it passed before unchanged
+    this.started = adoptEarly(files);
+    if (this.started === undefined) {
+      const stale = staleSpecs(files);
+      if (stale.length === 0) {
+        this.outcome = { ok: true };
+        return;
+      }
+      this.started = spawnTypecheck(stale);
     }
-    this.dir = mkdtempSync(join(tmpdir(), "mc-typecheck-"));
-    const child = spawn(process.execPath, [BOOT.pathname, this.resultPath, ...stale], { stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr!.on("data", (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4096)));
-    this.exited = new Promise((res) => {
-      child.on("error", () => res(null));
-      child.on("close", (code) => {
-        if (code !== 0 && this.read() === undefined) this.outcome = { ok: false, code: "internal", message: `the type-check process exited with ${code ?? "a signal"}: ${stderr.trim().split("\n").pop() ?? ""}` };
-        res(code);
-      });
-    });
-    this.child = child;
-  }
-
-  private get resultPath(): string {
-    return join(this.dir!, "result.json");
   }
 
   private read(): TypecheckOutcome | undefined {
-    if (this.outcome === undefined && this.dir !== undefined && existsSync(this.resultPath)) {
-      this.outcome = JSON.parse(readFileSync(this.resultPath, "utf8")) as TypecheckOutcome;
+    if (this.outcome === undefined && this.started !== undefined && existsSync(this.started.resultPath)) {
+      this.outcome = JSON.parse(readFileSync(this.started.resultPath, "utf8")) as TypecheckOutcome;
     }
     return this.outcome;
   }
@@ -57,16 +41,19 @@ export class BackgroundTypecheck {
     if (o !== undefined && !o.ok) throw toError(o);
   }
 
-  /** Waits for the check; throws MC003 on a type error. */
+  /** Waits for the check, and for its process to end (it ends as it reports); throws MC003 on a type error. */
   async done(): Promise<void> {
-    if (this.read() === undefined) await this.exited;
+    if (this.started !== undefined) {
+      const how = await this.started.exited;
+      // no outcome written: the process failed (never a pass)
+      if (this.read() === undefined) this.outcome = { ok: false, code: "internal", message: `the type-check process ${how}` };
+    }
     this.poll();
   }
 
   /** Stops the child if it still runs and removes its files. */
   dispose(): void {
-    if (this.child && this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
-    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
+    this.started?.dispose();
   }
 }
 

@@ -10,8 +10,12 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** mc's package root (for its node_modules/@types and to tell its own sources apart). */
-export const MC_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/**
+ * mc's package root (for its node_modules/@types and to tell its own sources apart). The
+ * type-check process runs a compiled copy of these modules from the cache, and its boot
+ * (typecheck-boot.js) says where mc is.
+ */
+export const MC_ROOT = process.env["MC_TYPECHECK_ROOT"] ?? resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The compiler options that are plain data (the enums are added where the compiler is loaded). */
 export const TYPECHECK_OPTIONS = {
@@ -32,8 +36,11 @@ const TS_VERSION = ((): string => {
   }
 })();
 
+/** Files with their stamps when they were read. */
+export type Stamped = readonly (readonly [path: string, stamp: string])[];
+
 interface Entry {
-  readonly files: readonly (readonly [path: string, stamp: string])[];
+  readonly files: Stamped;
 }
 
 /** The cache folder: node_modules/.cache/mc of the nearest node_modules above the spec. */
@@ -47,21 +54,32 @@ export function cacheDir(spec: string): string {
   }
 }
 
+/** A cache key: a hash of what the cached thing depends on. */
+export function contentKey(parts: unknown): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
+}
+
 function entryPath(spec: string): string {
-  const key = createHash("sha256")
-    .update(JSON.stringify([resolve(spec), TS_VERSION, TYPECHECK_OPTIONS, "ES2022/NodeNext", MC_ROOT]))
-    .digest("hex")
-    .slice(0, 32);
+  const key = contentKey([resolve(spec), TS_VERSION, TYPECHECK_OPTIONS, "ES2022/NodeNext", MC_ROOT]);
   return join(cacheDir(spec), "typecheck", `${key}.json`);
 }
 
 /** A file's stamp: its content hash, or size and mtime for the compiler's own and packages' declarations. */
-function stamp(file: string): string {
+export function stamp(file: string): string {
   if (file.includes("/node_modules/")) {
     const s = statSync(file);
     return `${s.size}:${s.mtimeMs}`;
   }
   return createHash("sha1").update(readFileSync(file)).digest("base64");
+}
+
+/** Whether every file still has its stamp (false when one is gone). */
+export function stampsHold(files: Stamped, stampOf: (file: string) => string = stamp): boolean {
+  try {
+    return files.length > 0 && files.every(([f, s]) => stampOf(f) === s);
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `spec` passed the type check before and nothing the compiler read has changed since. */
@@ -76,8 +94,7 @@ export function staleSpecs(specs: readonly string[]): string[] {
   const stampOnce = (f: string): string => seen.get(f) ?? (seen.set(f, stamp(f)), seen.get(f)!);
   return specs.filter((spec) => {
     try {
-      const e = JSON.parse(readFileSync(entryPath(spec), "utf8")) as Entry;
-      return !(e.files.length > 0 && e.files.every(([f, s]) => stampOnce(f) === s));
+      return !stampsHold((JSON.parse(readFileSync(entryPath(spec), "utf8")) as Entry).files, stampOnce);
     } catch {
       return true; // no entry, a file gone, or a torn entry: check again
     }

@@ -3,17 +3,27 @@
 // process beside the search (see background-typecheck.ts); this module loads the 10 MB compiler.
 
 import { existsSync } from "node:fs";
-import { builtinModules } from "node:module";
+import { builtinModules, createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
-import ts from "typescript";
+import type ts from "typescript";
 import { McError } from "../result/errors.js";
-import { MC_ROOT, TYPECHECK_OPTIONS } from "./typecheck-cache.js";
+import { cacheDir, MC_ROOT, TYPECHECK_OPTIONS } from "./typecheck-cache.js";
+import { OWN_ENTRIES, ownDeclarations, redirectToDeclarations, type OwnDeclarations } from "./typecheck-declarations.js";
 import { formatTypeErrors, type TypeDiagnostic } from "./typecheck-format.js";
 import { annotateVariance, isImmutableDeclarations } from "./typecheck-variance.js";
+
+// mc's compiler: the one the start-up snapshot holds loaded (typecheck-snapshot.cjs), or loaded
+// as CommonJS (through Node's ES module loader, which scans its 9 MB for export names, it costs
+// 0.6 s more CPU: docs/typecheck.md); with the declaration files the snapshot holds parsed.
+const held = globalThis as { [k: symbol]: unknown };
+const tsc = (held[Symbol.for("mc.typescript")] ?? createRequire(join(MC_ROOT, "package.json"))("typescript")) as typeof ts;
+const PARSED = held[Symbol.for("mc.parsed")] as ReadonlyMap<string, ts.SourceFile> | undefined;
 
 /** What the compiler read for `files`: every source file, for the cache's manifest. */
 export interface Checked {
   readonly sources: readonly string[];
+  /** The declaration files it read (all but the user's), and its options: what a snapshot can hold. */
+  readonly library: { readonly files: readonly ts.SourceFile[]; readonly options: ts.CompilerOptions };
 }
 
 /**
@@ -24,14 +34,18 @@ export interface Checked {
  * are checked by its CI, and the compiler then resolves only the declarations the spec uses.
  */
 export function typecheck(files: readonly string[]): Checked {
-  const { sources, errors } = diagnose(files);
-  if (errors.length === 0) return { sources };
+  const { sources, library, errors } = diagnose(files);
+  if (errors.length === 0) return { sources, library };
   const which = files.length === 1 ? files[0]! : `${files.length} spec files`;
   throw new McError("MC003", formatTypeErrors(which, errors));
 }
 
-/** The type errors in `files` and the user's files they import, and every file the compiler read. */
-export function diagnose(files: readonly string[]): { readonly sources: readonly string[]; readonly errors: readonly TypeDiagnostic[] } {
+/**
+ * The type errors in `files` and the user's files they import, and every file the compiler read
+ * (with mc's declarations, all of mc's sources they came from). mc's modules (those of the package at `own`)
+ * are read as declarations emitted once into the cache (typecheck-declarations.ts).
+ */
+export function diagnose(files: readonly string[], own = { root: MC_ROOT, entries: OWN_ENTRIES as readonly string[] }): Checked & { readonly errors: readonly TypeDiagnostic[] } {
   const roots = files.map((f) => resolve(f));
   // Node's types from mc's own devDependencies, or the project's; a project that installed mc
   // has neither necessarily, and a spec rarely needs them: they are loaded only when the user's
@@ -42,42 +56,59 @@ export function diagnose(files: readonly string[]): { readonly sources: readonly
     ...TYPECHECK_OPTIONS,
     lib: [...TYPECHECK_OPTIONS.lib],
     types: node ? [...TYPECHECK_OPTIONS.types] : [],
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: tsc.ScriptTarget.ES2022,
+    module: tsc.ModuleKind.NodeNext,
+    moduleResolution: tsc.ModuleResolutionKind.NodeNext,
     typeRoots,
   });
   const host = varianceHost(options(false));
-  let program = ts.createProgram(roots, options(false), host);
-  let diags = errorsOf(program);
+  const exact = process.env["MC_TYPECHECK_EXACT"] === "1";
+  const decls = exact ? undefined : ownDeclarations(tsc, options(false), host, own.root, own.entries, cacheDir(join(own.root, "package.json")));
+  if (decls) redirectToDeclarations(tsc, host, options(false), decls);
+  let program = tsc.createProgram(roots, options(false), host);
+  let diags = errorsOf(program, (f) => isUsers(f, own.root, decls));
   if (haveNode && diags.some(needsNode)) {
-    program = ts.createProgram(roots, options(true), host, program); // reuses the files parsed
-    diags = errorsOf(program);
+    program = tsc.createProgram(roots, options(true), host, program); // reuses the files parsed
+    diags = errorsOf(program, (f) => isUsers(f, own.root, decls));
   }
-  return { sources: program.getSourceFiles().map((sf) => sf.fileName), errors: diags.map(toTypeError) };
+  // A declaration of mc's can hold a type inferred from any of mc's sources: the spec's pass
+  // holds only while all of them are unchanged.
+  const sources = [...program.getSourceFiles().map((sf) => sf.fileName), ...(decls?.sources ?? [])];
+  const library = { files: program.getSourceFiles().filter((sf) => sf.isDeclarationFile && !isUsers(sf.fileName, own.root, decls)), options: options(false) };
+  return { sources, library, errors: diags.map(toTypeError) };
 }
 
-/** A compiler host that reads Immutable's declarations with their variance annotated (typecheck-variance.ts). */
+/**
+ * A compiler host that reads Immutable's declarations with their variance annotated
+ * (typecheck-variance.ts), and takes a declaration file from the snapshot when its text is the
+ * one on disk and it was parsed the same way.
+ */
 function varianceHost(options: ts.CompilerOptions): ts.CompilerHost {
-  const host = ts.createCompilerHost(options);
-  if (process.env["MC_TYPECHECK_EXACT"] === "1") return host; // the compiler's own measurement, for comparison
+  const host = tsc.createCompilerHost(options);
+  const exact = process.env["MC_TYPECHECK_EXACT"] === "1"; // the compiler's own measurement, for comparison
   const read = host.getSourceFile.bind(host);
   host.getSourceFile = (file, language, onError, create) => {
-    if (!isImmutableDeclarations(file)) return read(file, language, onError, create);
-    const text = host.readFile(file);
-    return text === undefined ? read(file, language, onError, create) : ts.createSourceFile(file, annotateVariance(text), language);
+    const annotate = !exact && isImmutableDeclarations(file);
+    if (!annotate && (PARSED === undefined || !file.endsWith(".d.ts"))) return read(file, language, onError, create);
+    const disk = host.readFile(file);
+    if (disk === undefined) return read(file, language, onError, create);
+    const text = annotate ? annotateVariance(disk) : disk;
+    const held = PARSED?.get(file);
+    const how = typeof language === "object" ? language : { languageVersion: language };
+    if (held?.text === text && held.languageVersion === how.languageVersion && held.impliedNodeFormat === how.impliedNodeFormat) return held;
+    return tsc.createSourceFile(file, text, language);
   };
   return host;
 }
 
 /** The errors in the user's files (and the program's own), in the compiler's order. */
-function errorsOf(program: ts.Program): ts.Diagnostic[] {
-  const mine = program.getSourceFiles().filter((sf) => isUsers(sf.fileName));
+function errorsOf(program: ts.Program, users: (file: string) => boolean): ts.Diagnostic[] {
+  const mine = program.getSourceFiles().filter((sf) => users(sf.fileName));
   return [
     ...program.getOptionsDiagnostics(),
     ...program.getGlobalDiagnostics(),
     ...mine.flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]),
-  ].filter((d) => d.category === ts.DiagnosticCategory.Error);
+  ].filter((d) => d.category === tsc.DiagnosticCategory.Error);
 }
 
 const NODE_MODULES = new Set(builtinModules);
@@ -86,20 +117,18 @@ const NODE_MODULES = new Set(builtinModules);
 function needsNode(d: ts.Diagnostic): boolean {
   if (d.code === 2580 || d.code === 2591) return true; // "Do you need to install type definitions for node?"
   if (d.code !== 2307) return false; // "Cannot find module '...'"
-  const name = /'([^']+)'/.exec(ts.flattenDiagnosticMessageText(d.messageText, "\n"))?.[1] ?? "";
+  const name = /'([^']+)'/.exec(tsc.flattenDiagnosticMessageText(d.messageText, "\n"))?.[1] ?? "";
   return name.startsWith("node:") || NODE_MODULES.has(name);
 }
 
 function toTypeError(d: ts.Diagnostic): TypeDiagnostic {
-  const lines = ts.flattenDiagnosticMessageText(d.messageText, "\n").split("\n");
+  const lines = tsc.flattenDiagnosticMessageText(d.messageText, "\n").split("\n");
   if (!d.file || d.start === undefined) return { file: undefined, line: 0, column: 0, code: d.code, lines };
   const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
   return { file: relative(process.cwd(), d.file.fileName), line: line + 1, column: character + 1, code: d.code, lines };
 }
 
-const OWN_SOURCES = resolve(MC_ROOT, "src") + "/";
-
-/** The user's files: neither a declaration file from node_modules nor one of mc's own sources. */
-function isUsers(file: string): boolean {
-  return !file.includes("/node_modules/") && !file.startsWith(OWN_SOURCES);
+/** The user's files: neither a declaration file from node_modules nor one of mc's own (sources or declarations). */
+function isUsers(file: string, root: string, decls: OwnDeclarations | undefined): boolean {
+  return !file.includes("/node_modules/") && decls?.sourceOf(file) === undefined && !file.startsWith(resolve(root, "src") + "/");
 }
