@@ -1,8 +1,8 @@
-// A mutant worker: loads one mirrored spec (the original, instrumented, or a mutant) and checks it
-// as `mc check` would, within a state budget, and posts back a small outcome. The pool kills the
-// thread on its time budget, so a mutant that loops inside an action cannot stall the run.
+// A mutant child process: loads one mirrored spec (the original, instrumented, or a mutant) and
+// checks it as `mc check` would, within deterministic budgets (states, successors, iterations of
+// one loop), and sends back a small outcome. The pool kills the process on its wall-clock safety
+// net, so a mutant that hangs where no budget reaches cannot stall the run.
 
-import { parentPort } from "node:worker_threads";
 import { check } from "../explore/check.js";
 import { Encoder } from "../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo, initHash } from "../fingerprint/hash.js";
@@ -16,6 +16,19 @@ const hits = new Set<number>();
 const oracleHits = new Set<number>();
 let inProtocol = false;
 (globalThis as { __mcMutateHit?: (id: number) => void }).__mcMutateHit = (id) => void (inProtocol ? hits : oracleHits).add(id);
+
+/**
+ * Which deterministic budget stopped the current task. A mutant's loops count their iterations
+ * (operators.ts, withLoopFuel) and call __mcMutateLoop past the limit; the digest's action
+ * wrapper counts successors. Both throw to unwind the search, and the flag, not the error the
+ * search turns that into, decides the verdict.
+ */
+let stopped: "loop" | "successors" | undefined;
+class BudgetStop extends Error {}
+(globalThis as { __mcMutateLoop?: () => never }).__mcMutateLoop = () => {
+  stopped = "loop";
+  throw new BudgetStop("a loop of the mutant ran past its iteration budget");
+};
 
 /** Runs f with the probes counting as protocol; a generator is drained inside, where its body runs. */
 function asProtocol<R>(f: () => R): R | unknown[] {
@@ -42,7 +55,8 @@ const DIGEST = "__mcMutateDigest";
  * changes no behaviour (fairness and deadlock in mc ignore it too). Equal digests and distinct
  * counts: the same states and the same state-changing steps, what "equivalent candidate" claims.
  */
-function withDigest(spec: Spec<unknown>, acc: Uint32Array, probe: boolean): Spec<unknown> {
+function withDigest(spec: Spec<unknown>, acc: Uint32Array, probe: boolean, maxGenerated: number): Spec<unknown> {
+  let generated = 0;
   const enc = new Encoder();
   const fp = (s: unknown): [number, number] => {
     const n = enc.encode(s);
@@ -66,13 +80,20 @@ function withDigest(spec: Spec<unknown>, acc: Uint32Array, probe: boolean): Spec
         return true;
       };
       const actions: { [name: string]: (s: unknown) => unknown } = {};
-      for (const [name, act] of Object.entries(b.actions)) {
-        const tag = [...name].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x01000193), 0x811c9dc5);
+      // An edge is tagged with its action's place in the action table, not its name: a mutant
+      // that only renames actions (the N-actor block's suffixes) is the same transition system.
+      for (const [index, [name, act]] of Object.entries(b.actions).entries()) {
+        const tag = Math.imul(index + 1, 0x01000193) ^ 0x811c9dc5;
         actions[name] = (s) => {
           const r = act(s);
           if (r === null || r === undefined || r === false) return r;
           const it = r as { next?: unknown; [Symbol.iterator]?: unknown };
           const all = Array.isArray(r) ? r : typeof it === "object" && typeof it.next === "function" && typeof it[Symbol.iterator] === "function" ? Array.from(r as Iterable<unknown>) : [r];
+          generated += all.length;
+          if (generated > maxGenerated) {
+            stopped = "successors";
+            throw new BudgetStop(`the mutant's actions returned more than ${maxGenerated} successors`);
+          }
           const [sh, sl] = fp(s);
           for (const t of all) {
             const [th, tl] = fp(t);
@@ -98,6 +119,8 @@ async function run(t: CheckTask): Promise<CheckOutcome> {
   const started = performance.now();
   hits.clear();
   oracleHits.clear();
+  stopped = undefined;
+  const budgetStop = (): CheckOutcome => ({ id: t.id, verdict: "bounded", budget: stopped!, distinct: 0, generated: 0, ms: performance.now() - started });
   try {
     await initHash();
     const acc = new Uint32Array(8);
@@ -108,12 +131,14 @@ async function run(t: CheckTask): Promise<CheckOutcome> {
     } finally {
       inProtocol = false;
     }
-    const spec = withDigest(loaded, acc, t.probe);
+    const spec = withDigest(loaded, acc, t.probe, t.maxGenerated);
     const r = await check(spec, { constants: t.constants, deadlock: t.deadlock, ...(Number.isFinite(t.maxStates) ? { maxStates: t.maxStates } : {}), file: t.file, workers: 1 });
+    if (stopped !== undefined) return budgetStop();
     const v = r.violation;
     return {
       id: t.id,
       verdict: r.verdict === "violation" ? "violation" : r.verdict === "bounded" ? "bounded" : "ok",
+      ...(r.verdict === "bounded" ? { budget: "states" } : {}),
       distinct: r.distinctStates,
       generated: r.generatedStates,
       ...(v ? { violation: { kind: v.kind, name: v.name, steps: v.trace.length - 1 } } : {}),
@@ -124,14 +149,17 @@ async function run(t: CheckTask): Promise<CheckOutcome> {
       checkMs: r.durationMs,
     };
   } catch (e) {
+    if (stopped !== undefined) return budgetStop();
     const code = e instanceof McError ? e.code : "internal";
     const message = (e instanceof McError ? e.message : describeThrown(e)).split("\n")[0]!.slice(0, 300);
     return { id: t.id, verdict: "error", distinct: 0, generated: 0, error: { code, message }, ms: performance.now() - started };
   }
 }
 
-parentPort!.on("message", (t: CheckTask) => {
-  void run(t).then((o) => parentPort!.postMessage(o));
+process.on("message", (t: CheckTask) => {
+  void run(t).then((o) => process.send!(o));
 });
-// mc's pipeline is loaded: a task's time limit counts from here, not from the thread's start
-parentPort!.postMessage("ready");
+// the pool went away (mc ended or was interrupted): nothing is left to answer
+process.on("disconnect", () => process.exit(0));
+// mc's pipeline is loaded: a task's time limit counts from here, not from the process's start
+process.send!("ready");
