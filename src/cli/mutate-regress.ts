@@ -62,7 +62,7 @@ export async function runMutateRegress(a: MutateRegressArgs, io: Io): Promise<nu
   if (files.length === 0) throw new McError("MC020", `mc regress --mutate: no recorded scores under ${dir}/${a.only ? ` matching '${a.only}'` : ""}. Record one with mc mutate <spec> --record.`);
   let drift = 0;
   for (const file of files) {
-    const want = read(file);
+    const want = read(file, !a.update);
     const started = performance.now();
     const { mutate } = await import("../mutate/mutate.js"); // the TypeScript compiler: only when asked for
     const r = await mutate(want.spec, { constants: parseConstFlags(want.consts), deadlock: want.deadlock, ...(a.jobs ? { jobs: a.jobs } : {}) });
@@ -93,8 +93,8 @@ function differences(want: MutationRecord, got: MutationRecord, r: MutationRepor
   const diff: string[] = [];
   const clock: string[] = [];
   const name = (v: string): string => LETTER_VERDICT.get(v) ?? v;
-  if (want.verdicts.length !== got.verdicts.length) {
-    diff.push(`mutants: recorded ${want.verdicts.length}, now ${got.verdicts.length} (the sources changed: re-record)`);
+  if (typeof want.verdicts !== "string" || want.verdicts.length !== got.verdicts.length) {
+    diff.push(`mutants: recorded ${want.verdicts?.length ?? "no verdicts"}, now ${got.verdicts.length} (re-record)`);
   } else {
     r.mutants.forEach((m, i) => {
       const [w, g] = [want.verdicts[i]!, got.verdicts[i]!];
@@ -115,11 +115,12 @@ function differences(want: MutationRecord, got: MutationRecord, r: MutationRepor
   return { diff, clock };
 }
 
-function read(path: string): MutationRecord {
+/** A record; one from before per-mutant verdicts is accepted only to be re-recorded (--update). */
+function read(path: string, needVerdicts: boolean): MutationRecord {
   try {
     const r = JSON.parse(readFileSync(path, "utf8")) as MutationRecord;
     if (typeof r.spec !== "string" || !Array.isArray(r.consts) || !Array.isArray(r.survivors)) throw new Error("no spec, consts and survivors");
-    if (typeof r.verdicts !== "string") throw new Error("no per-mutant verdicts: recorded before mc mutate kept them");
+    if (needVerdicts && typeof r.verdicts !== "string") throw new Error("no per-mutant verdicts: recorded before mc mutate kept them");
     return r;
   } catch (e) {
     throw new McError("MC040", `${path}: not a valid mutation score file (${e instanceof Error ? e.message : String(e)}). Re-record it with mc mutate <spec> --record.`);

@@ -36,8 +36,8 @@ export interface Loop {
   readonly bodyIsBlock: boolean;
 }
 
-/** Iterations one execution of a loop may run in a mutant: no model's step loops this long. */
-export const LOOP_BUDGET = 1_000_000;
+/** Iterations one execution of a loop may run in a mutant: no model's step loops this long, and a runaway loop that keeps what it builds (devpriv's Put with `t++ → t--`) stays far from the heap limit, where GC thrashing would make it a timeout. */
+export const LOOP_BUDGET = 100_000;
 
 /** A node that one or more mutants edit: the probe that tells whether it ever ran wraps it. */
 export interface Site {

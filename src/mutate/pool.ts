@@ -55,6 +55,12 @@ export async function runPool(tasks: readonly CheckTask[], o: PoolOptions, onDon
   return out;
 }
 
+/** Children still running: killed when mc exits, since one busy in a search never sees the IPC channel close. */
+const live = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const p of live) p.kill("SIGKILL");
+});
+
 /** One child process that has loaded mc's pipeline, and the tail of what it wrote to stderr. */
 class Child {
   private stderr = "";
@@ -67,6 +73,8 @@ class Child {
   static start(heapMiB: number): Promise<Child> {
     const p = fork(BOOT, [], { execArgv: [`--max-old-space-size=${heapMiB}`], stdio: ["ignore", "ignore", "pipe", "ipc"], serialization: "advanced" });
     const c = new Child(p);
+    live.add(p);
+    p.once("exit", () => live.delete(p));
     return new Promise((resolve, reject) => {
       p.once("message", () => resolve(c));
       p.once("error", reject);
