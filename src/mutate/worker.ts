@@ -50,40 +50,57 @@ const DIGEST = "__mcMutateDigest";
 /**
  * The spec with one more invariant that folds every reachable state's fingerprint into an
  * order-independent digest (a sum and an xor of both halves; an invariant is evaluated once on
- * each distinct state), and every action wrapped to fold each (state, action, successor) edge
- * the same way (each distinct state is expanded once), self-loops left out: a stuttering step
- * changes no behaviour (fairness and deadlock in mc ignore it too). Equal digests and distinct
- * counts: the same states and the same state-changing steps, what "equivalent candidate" claims.
+ * each distinct state), and every action wrapped to fold each (state, successor) edge into that
+ * action's own digest (each distinct state is expanded once), self-loops left out: a stuttering
+ * step changes no behaviour (fairness and deadlock in mc ignore it too). `edges` folds the
+ * actions' digests, each with its fairness kind, order-independently once the search is done:
+ * equal digests and distinct counts mean the same states and the same state-changing steps
+ * grouped into the same actions, whatever the actions are called and in whichever order the
+ * table lists them (the N-actor block's naming and ordering), which is what "equivalent
+ * candidate" claims. An action with no state-changing step is left out, as it has no behaviour.
  */
-function withDigest(spec: Spec<unknown>, acc: Uint32Array, probe: boolean, maxGenerated: number): Spec<unknown> {
+function withDigest(spec: Spec<unknown>, acc: Uint32Array, probe: boolean, maxGenerated: number): { spec: Spec<unknown>; edges: () => void } {
   let generated = 0;
+  let perAction: { readonly fair: string; readonly acc: Uint32Array }[] = [];
   const enc = new Encoder();
   const fp = (s: unknown): [number, number] => {
     const n = enc.encode(s);
     fingerprint(enc.buf, n);
     return [fpHi(), fpLo()];
   };
-  const fold = (at: number, hi: number, lo: number): void => {
-    acc[at] = (acc[at]! + hi) >>> 0;
-    acc[at + 1] = (acc[at + 1]! + lo) >>> 0;
-    acc[at + 2] = acc[at + 2]! ^ hi;
-    acc[at + 3] = acc[at + 3]! ^ lo;
+  const fold = (into: Uint32Array, at: number, hi: number, lo: number): void => {
+    into[at] = (into[at]! + hi) >>> 0;
+    into[at + 1] = (into[at + 1]! + lo) >>> 0;
+    into[at + 2] = into[at + 2]! ^ hi;
+    into[at + 3] = into[at + 3]! ^ lo;
   };
-  return {
+  const edges = (): void => {
+    for (const a of perAction) {
+      if (a.acc.every((x) => x === 0)) continue;
+      let h = [...a.fair].reduce((x, ch) => Math.imul(x ^ ch.charCodeAt(0), 0x01000193), 0x811c9dc5);
+      let l = h ^ 0x9e3779b1;
+      for (const x of a.acc) {
+        h = Math.imul(h ^ x, 0x85ebca6b) ^ (h >>> 13);
+        l = Math.imul(l + x, 0xc2b2ae35) ^ (l >>> 16);
+      }
+      fold(acc, 4, h >>> 0, l >>> 0);
+    }
+  };
+  const wrapped: Spec<unknown> = {
     ...spec,
     build: (values) => {
       const built: BuiltSpec<unknown> = asProtocol(() => spec.build(values)) as BuiltSpec<unknown>;
       const b = probe ? protocolMarked(built) : built;
       const digest = (s: unknown): boolean => {
         const [hi, lo] = fp(s);
-        fold(0, hi, lo);
+        fold(acc, 0, hi, lo);
         return true;
       };
       const actions: { [name: string]: (s: unknown) => unknown } = {};
-      // An edge is tagged with its action's place in the action table, not its name: a mutant
-      // that only renames actions (the N-actor block's suffixes) is the same transition system.
-      for (const [index, [name, act]] of Object.entries(b.actions).entries()) {
-        const tag = Math.imul(index + 1, 0x01000193) ^ 0x811c9dc5;
+      perAction = [];
+      for (const [name, act] of Object.entries(b.actions)) {
+        const mine = new Uint32Array(4);
+        perAction.push({ fair: b.fairness[name] ?? "none", acc: mine });
         actions[name] = (s) => {
           const r = act(s);
           if (r === null || r === undefined || r === false) return r;
@@ -98,7 +115,7 @@ function withDigest(spec: Spec<unknown>, acc: Uint32Array, probe: boolean, maxGe
           for (const t of all) {
             const [th, tl] = fp(t);
             if (th === sh && tl === sl) continue; // a stuttering step: no behaviour of mc's semantics
-            fold(4, Math.imul(sh ^ tag, 0x9e3779b1) ^ th, Math.imul(sl, 0x85ebca6b) ^ tl ^ tag);
+            fold(mine, 0, Math.imul(sh, 0x9e3779b1) ^ th, Math.imul(sl, 0x85ebca6b) ^ tl);
           }
           return Array.isArray(r) || all.length !== 1 || all[0] !== r ? all : r;
         };
@@ -106,6 +123,7 @@ function withDigest(spec: Spec<unknown>, acc: Uint32Array, probe: boolean, maxGe
       return { ...b, actions: actions as BuiltSpec<unknown>["actions"], invariants: { ...b.invariants, [DIGEST]: digest } };
     },
   };
+  return { spec: wrapped, edges };
 }
 
 /** init and every action run with their probes counted as protocol. */
@@ -131,9 +149,10 @@ async function run(t: CheckTask): Promise<CheckOutcome> {
     } finally {
       inProtocol = false;
     }
-    const spec = withDigest(loaded, acc, t.probe, t.maxGenerated);
+    const { spec, edges } = withDigest(loaded, acc, t.probe, t.maxGenerated);
     const r = await check(spec, { constants: t.constants, deadlock: t.deadlock, ...(Number.isFinite(t.maxStates) ? { maxStates: t.maxStates } : {}), file: t.file, workers: 1 });
     if (stopped !== undefined) return budgetStop();
+    edges();
     const v = r.violation;
     return {
       id: t.id,

@@ -103,6 +103,22 @@ describe.skipIf(!long)("mc mutate on mutants that run away (test/fixtures/mutate
   });
 });
 
+describe.skipIf(!long)("the equivalence digest (test/fixtures/mutate/named.ts)", () => {
+  let r: MutationReport;
+  beforeAll(async () => {
+    r = await mutate("test/fixtures/mutate/named.ts", { jobs: 2 });
+  }, 300_000);
+  const at = (line: number, diff: string) => r.mutants.filter((m) => m.line === line && m.diff === diff).map((m) => m.status);
+
+  it("a mutant that only renames the actions, or only reorders the table, is an equivalent candidate", () => {
+    expect(at(10, "1 → 2")).toEqual(["equivalent"]);
+    expect(at(11, "true → false")).toEqual(["equivalent"]);
+  });
+  it("a mutant that drops an action's fairness is not: the same edges under another fairness", () => {
+    expect(at(12, "true → false")).toEqual(["survived"]);
+  });
+});
+
 describe.skipIf(!long)("mc mutate on the command line", () => {
   it("prints the score and the survivors, writes the HTML page, and refuses a failing spec with MC061", { timeout: 300_000 }, async () => {
     const html = join(tmp, "m.html");
