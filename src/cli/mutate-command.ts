@@ -21,8 +21,8 @@ export const mutateFlags = {
   deadlock: { type: "boolean", default: true, describe: "report states with no enabled action (--no-deadlock to allow them)" },
   json: { type: "boolean", default: false, describe: "print one JSON object on stdout" },
   html: { type: "string", describe: "write the report as one HTML page to FILE" },
-  jobs: { type: "number", describe: "mutants checked at once, each in its own worker thread (default: one per core)" },
-  timeout: { type: "number", describe: "seconds a mutant may run before it is stopped (default: 20 × the original, at least 5)" },
+  jobs: { type: "number", describe: "mutants checked at once, each in its own child process (default: one per core)" },
+  timeout: { type: "number", describe: "wall-clock safety net: seconds a mutant may run before it is killed (default: 100 × the original's search, at least 60); the state, successor and loop budgets decide 'over budget'" },
   "max-states": { type: "number", describe: "distinct states a mutant may reach (default: 10 × the original, at least 10,000)" },
   record: { type: "boolean", default: false, describe: "also record the score in results/mutate/ for mc regress --mutate" },
 } as const satisfies { [flag: string]: Options };
@@ -53,7 +53,7 @@ export async function runMutate(a: MutateArgs, io: Io): Promise<number> {
     const r = await mutate(a.spec, {
       constants,
       deadlock: a.deadlock,
-      threads: a.jobs ?? availableParallelism(),
+      jobs: a.jobs ?? availableParallelism(),
       ...(a.timeout ? { timeoutMs: a.timeout * 1000 } : {}),
       ...(a.maxStates ? { maxStates: a.maxStates } : {}),
       onProgress: (done, total) => {

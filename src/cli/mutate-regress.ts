@@ -4,7 +4,7 @@
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { MutationReport } from "../mutate/mutate.js";
+import type { MutantStatus, MutationReport } from "../mutate/mutate.js";
 import { parseConstFlags } from "../model/constants.js";
 import { McError } from "../result/errors.js";
 import { scoreText } from "../report/mutate-text.js";
@@ -19,13 +19,21 @@ export interface MutationRecord {
   readonly original: { readonly distinct: number; readonly generated: number };
   readonly score: string;
   readonly counts: MutationReport["counts"];
-  /** `file:line operator diff` of each survivor, then of each mutant over budget or timed out. */
+  /** One letter per mutant, in mutant order (VERDICT_LETTER): regress compares mutant by mutant. */
+  readonly verdicts: string;
+  /** `file:line operator diff` of each survivor, then of each mutant over budget, timed out or crashed. */
   readonly survivors: readonly string[];
   readonly overBudget: readonly string[];
 }
 
+const VERDICT_LETTER: { readonly [k in MutantStatus]: string } = { killed: "K", survived: "S", equivalent: "E", timeout: "T", budget: "B", crashed: "C", "not-reached": "N", oracle: "O", invalid: "I" };
+const LETTER_VERDICT = new Map(Object.entries(VERDICT_LETTER).map(([k, v]) => [v, k]));
+/** Undecided within the budgets: a mutant over budget here may be stopped by the clock elsewhere. */
+const UNDECIDED = new Set(["T", "B"]);
+
+const lineOf = (m: MutationReport["mutants"][number]): string => `${m.file}:${m.line} ${m.operator} ${m.diff}`;
+
 export function recordOf(r: MutationReport, consts: readonly string[], deadlock: boolean): MutationRecord {
-  const line = (m: MutationReport["mutants"][number]): string => `${m.file}:${m.line} ${m.operator} ${m.diff}`;
   return {
     spec: r.spec,
     consts,
@@ -33,8 +41,9 @@ export function recordOf(r: MutationReport, consts: readonly string[], deadlock:
     original: { distinct: r.original.distinct, generated: r.original.generated },
     score: scoreText(r),
     counts: r.counts,
-    survivors: r.mutants.filter((m) => m.status === "survived").map(line),
-    overBudget: r.mutants.filter((m) => m.status === "timeout" || m.status === "budget").map(line),
+    verdicts: r.mutants.map((m) => VERDICT_LETTER[m.status]).join(""),
+    survivors: r.mutants.filter((m) => m.status === "survived").map(lineOf),
+    overBudget: r.mutants.filter((m) => m.status === "timeout" || m.status === "budget" || m.status === "crashed").map(lineOf),
   };
 }
 
@@ -53,19 +62,20 @@ export async function runMutateRegress(a: MutateRegressArgs, io: Io): Promise<nu
   if (files.length === 0) throw new McError("MC020", `mc regress --mutate: no recorded scores under ${dir}/${a.only ? ` matching '${a.only}'` : ""}. Record one with mc mutate <spec> --record.`);
   let drift = 0;
   for (const file of files) {
-    const want = read(file);
+    const want = read(file, !a.update);
     const started = performance.now();
     const { mutate } = await import("../mutate/mutate.js"); // the TypeScript compiler: only when asked for
-    const r = await mutate(want.spec, { constants: parseConstFlags(want.consts), deadlock: want.deadlock, ...(a.jobs ? { threads: a.jobs } : {}) });
+    const r = await mutate(want.spec, { constants: parseConstFlags(want.consts), deadlock: want.deadlock, ...(a.jobs ? { jobs: a.jobs } : {}) });
     const got = recordOf(r, want.consts, want.deadlock);
-    const diff = differences(want, got);
+    const { diff, clock } = differences(want, got, r);
     const secs = ((performance.now() - started) / 1000).toFixed(1);
+    const notes = clock.map((d) => `    wall clock (safety net, not a mismatch): ${d}\n`).join("");
     if (a.update) {
       writeFileAtomic(file, JSON.stringify(got, null, 2) + "\n");
-      io.out(`${want.spec}  ${got.score}  ${diff.length ? "RE-RECORDED" : "unchanged"}  ${secs}s\n`);
+      io.out(`${want.spec}  ${got.score}  ${diff.length ? "RE-RECORDED" : "unchanged"}  ${secs}s\n${notes}`);
     } else {
       if (diff.length) drift++;
-      io.out(`${want.spec}  ${got.score}  ${diff.length ? "DIFFERS" : "ok"}  ${secs}s\n${diff.map((d) => `    ${d}\n`).join("")}`);
+      io.out(`${want.spec}  ${got.score}  ${diff.length ? "DIFFERS" : "ok"}  ${secs}s\n${diff.map((d) => `    ${d}\n`).join("")}${notes}`);
     }
   }
   if (a.update) io.out(`\nmc regress --mutate: recorded ${files.length} scores in ${dir}/.\n`);
@@ -73,26 +83,44 @@ export async function runMutateRegress(a: MutateRegressArgs, io: Io): Promise<nu
   return drift === 0 || a.update ? EXIT.ok : EXIT.violation;
 }
 
-function differences(want: MutationRecord, got: MutationRecord): string[] {
-  const out: string[] = [];
-  if (want.score !== got.score) out.push(`score: recorded ${want.score}, now ${got.score}`);
-  // A mutant stopped by the time limit on one machine may stop at the state budget on a faster
-  // one: both mean "undecided within the budget", so regress compares them as one count.
-  const undecided = (c: MutationRecord["counts"]): number => c.timeout + c.budget;
-  for (const k of Object.keys(got.counts) as (keyof MutationRecord["counts"])[]) {
-    if (k === "timeout" || k === "budget") continue;
-    if (want.counts[k] !== got.counts[k]) out.push(`${k}: recorded ${want.counts[k]}, now ${got.counts[k]}`);
+/**
+ * What changed, mutant by mutant. A mutant over budget and one stopped by the wall clock are the
+ * same verdict, "undecided within the budgets": which of the two stops a runaway mutant may
+ * depend on the machine, so such a change is a note (`clock`), not a mismatch. The clock
+ * stopping a mutant the record decided (killed, survived, equivalent) is a mismatch, named as such.
+ */
+function differences(want: MutationRecord, got: MutationRecord, r: MutationReport): { diff: string[]; clock: string[] } {
+  const diff: string[] = [];
+  const clock: string[] = [];
+  const name = (v: string): string => LETTER_VERDICT.get(v) ?? v;
+  if (typeof want.verdicts !== "string" || want.verdicts.length !== got.verdicts.length) {
+    diff.push(`mutants: recorded ${want.verdicts?.length ?? "no verdicts"}, now ${got.verdicts.length} (re-record)`);
+  } else {
+    r.mutants.forEach((m, i) => {
+      const [w, g] = [want.verdicts[i]!, got.verdicts[i]!];
+      if (w === g) return;
+      if (UNDECIDED.has(w) && UNDECIDED.has(g)) {
+        if (g === "T") clock.push(`${lineOf(m)} (recorded ${name(w)}, ${m.ms ?? "?"} ms here)`);
+        return;
+      }
+      if (g === "T") diff.push(`stopped by the wall clock here, recorded ${name(w)}: ${lineOf(m)} (a much slower machine, or a change that made it run away)`);
+      else if (g === "S") diff.push(`new survivor (recorded ${name(w)}): ${lineOf(m)}`);
+      else if (w === "S") diff.push(`no longer survives (now ${name(g)}): ${lineOf(m)}`);
+      else diff.push(`${name(w)} → ${name(g)}: ${lineOf(m)}`);
+    });
+    return { diff, clock };
   }
-  if (undecided(want.counts) !== undecided(got.counts)) out.push(`timeout + budget: recorded ${undecided(want.counts)}, now ${undecided(got.counts)}`);
-  for (const s of got.survivors) if (!want.survivors.includes(s)) out.push(`new survivor: ${s}`);
-  for (const s of want.survivors) if (!got.survivors.includes(s)) out.push(`no longer survives: ${s}`);
-  return out;
+  for (const s of got.survivors) if (!want.survivors.includes(s)) diff.push(`new survivor: ${s}`);
+  for (const s of want.survivors) if (!got.survivors.includes(s)) diff.push(`no longer survives: ${s}`);
+  return { diff, clock };
 }
 
-function read(path: string): MutationRecord {
+/** A record; one from before per-mutant verdicts is accepted only to be re-recorded (--update). */
+function read(path: string, needVerdicts: boolean): MutationRecord {
   try {
     const r = JSON.parse(readFileSync(path, "utf8")) as MutationRecord;
     if (typeof r.spec !== "string" || !Array.isArray(r.consts) || !Array.isArray(r.survivors)) throw new Error("no spec, consts and survivors");
+    if (needVerdicts && typeof r.verdicts !== "string") throw new Error("no per-mutant verdicts: recorded before mc mutate kept them");
     return r;
   } catch (e) {
     throw new McError("MC040", `${path}: not a valid mutation score file (${e instanceof Error ? e.message : String(e)}). Re-record it with mc mutate <spec> --record.`);

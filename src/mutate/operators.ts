@@ -22,6 +22,23 @@ export interface Mutant {
   readonly diff: string;
 }
 
+/**
+ * A loop statement of a mutable file: a mutant gets an iteration counter in each loop of the file
+ * it edits, so that a loop it made endless stops at a deterministic budget (withLoopFuel).
+ */
+export interface Loop {
+  readonly file: string;
+  /** The statement to wrap (a labelled loop's label included), and its body. */
+  readonly start: number;
+  readonly end: number;
+  readonly bodyStart: number;
+  readonly bodyEnd: number;
+  readonly bodyIsBlock: boolean;
+}
+
+/** Iterations one execution of a loop may run in a mutant: no model's step loops this long, and a runaway loop that keeps what it builds (devpriv's Put with `t++ → t--`) stays far from the heap limit, where GC thrashing would make it a timeout. */
+export const LOOP_BUDGET = 100_000;
+
 /** A node that one or more mutants edit: the probe that tells whether it ever ran wraps it. */
 export interface Site {
   readonly id: number;
@@ -55,10 +72,11 @@ const DECLARATIVE_KEYS = new Set(["values", "default", "doc", "min", "max"]);
  * Every mutant of `files` (absolute paths; `program` must contain them). Mutants and sites are
  * numbered from `firstId` in file order, then source order, so the numbering is stable.
  */
-export function findMutants(program: ts.Program, files: readonly string[]): { mutants: Mutant[]; sites: Site[] } {
+export function findMutants(program: ts.Program, files: readonly string[]): { mutants: Mutant[]; sites: Site[]; loops: Loop[] } {
   const checker = program.getTypeChecker();
   const mutants: Mutant[] = [];
   const sites: Site[] = [];
+  const loops: Loop[] = [];
   for (const file of files) {
     const sf = program.getSourceFile(file);
     if (!sf) continue;
@@ -79,6 +97,10 @@ export function findMutants(program: ts.Program, files: readonly string[]): { mu
     const visit = (n: ts.Node): void => {
       if (ts.isTypeNode(n) || ts.isImportDeclaration(n) || ts.isExportDeclaration(n) || ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) return;
       if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && DECLARATIVE_KEYS.has(n.name.text)) return;
+      if (ts.isIterationStatement(n, false)) {
+        const stmt = ts.isLabeledStatement(n.parent) ? n.parent : n;
+        loops.push({ file, start: stmt.getStart(sf), end: stmt.end, bodyStart: n.statement.getStart(sf), bodyEnd: n.statement.end, bodyIsBlock: ts.isBlock(n.statement) });
+      }
       if (ts.isBinaryExpression(n)) {
         const op = n.operatorToken.kind;
         const to = SWAP[op];
@@ -130,7 +152,7 @@ export function findMutants(program: ts.Program, files: readonly string[]): { mu
     };
     ts.forEachChild(sf, visit);
   }
-  return { mutants, sites };
+  return { mutants, sites, loops };
 }
 
 function isKey(n: ts.Node): boolean {
@@ -151,6 +173,43 @@ function oneLine(s: string): string {
 /** `text` with one mutant applied. */
 export function applyMutant(text: string, m: Mutant): string {
   return text.slice(0, m.start) + m.text + text.slice(m.end);
+}
+
+/**
+ * `text` with mutant `m` applied and every loop of its file counting its iterations: the loop is
+ * wrapped in a block that declares its counter, and its body first calls
+ * globalThis.__mcMutateLoop() once the counter passes LOOP_BUDGET. A loop inside the edited
+ * range (a removed call's callback) is left as the edit leaves it.
+ */
+export function withLoopFuel(text: string, m: Mutant, loops: readonly Loop[]): string {
+  const inserts: { at: number; s: string; order: number }[] = [];
+  loops.forEach((l, k) => {
+    if (l.file !== m.file || [l.start, l.end, l.bodyStart, l.bodyEnd].some((at) => at > m.start && at < m.end)) return;
+    const v = `__mcLoop${k}`;
+    const guard = `if (++${v} > ${LOOP_BUDGET}) globalThis.__mcMutateLoop();`;
+    inserts.push({ at: l.start, s: `{ let ${v} = 0; `, order: 0 }, { at: l.end, s: " }", order: 3 });
+    if (l.bodyIsBlock) inserts.push({ at: l.bodyStart + 1, s: ` ${guard}`, order: 1 });
+    else inserts.push({ at: l.bodyStart, s: `{ ${guard} `, order: 1 }, { at: l.bodyEnd, s: " }", order: 2 });
+  });
+  // one pass by position; at the mutant's own start the inserts go first, at its end after it
+  inserts.sort((a, b) => a.at - b.at || b.order - a.order);
+  let out = "";
+  let from = 0;
+  const edit = { done: false };
+  for (const i of inserts) {
+    if (!edit.done && i.at > m.start) {
+      out += text.slice(from, m.start) + m.text;
+      from = m.end;
+      edit.done = true;
+    }
+    out += text.slice(from, i.at) + i.s;
+    from = i.at;
+  }
+  if (!edit.done) {
+    out += text.slice(from, m.start) + m.text;
+    from = m.end;
+  }
+  return out + text.slice(from);
 }
 
 /**

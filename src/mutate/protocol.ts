@@ -1,4 +1,4 @@
-// The messages between `mc mutate`'s pool and its worker threads: one task, one outcome.
+// The messages between `mc mutate`'s pool and its child processes: one task, one outcome.
 
 import type { ConstOverrides } from "../model/constants.js";
 
@@ -9,14 +9,23 @@ export interface CheckTask {
   readonly constants: ConstOverrides;
   readonly deadlock: boolean;
   readonly maxStates: number;
+  /** Successors the mutant's actions may return in all (a deterministic budget, like maxStates). */
+  readonly maxGenerated: number;
   /** Report which probes (instrumented sites) ran. */
   readonly probe: boolean;
 }
 
 export interface CheckOutcome {
   readonly id: number;
-  /** "error": the mutant made the spec break (an action threw, returned a non-state, ...). */
-  readonly verdict: "ok" | "violation" | "bounded" | "error" | "timeout" | "crashed";
+  /**
+   * "error": the mutant made the spec break (an action threw, returned a non-state, ...);
+   * "bounded": a deterministic budget stopped it (states, successors, one loop's iterations);
+   * "heap": its child passed the heap limit; "timeout": the wall-clock safety net fired;
+   * "crashed": its child died otherwise.
+   */
+  readonly verdict: "ok" | "violation" | "bounded" | "error" | "timeout" | "heap" | "crashed";
+  /** bounded: which budget ("states", "successors", "loop"). */
+  readonly budget?: string;
   readonly distinct: number;
   readonly generated: number;
   readonly violation?: { readonly kind: string; readonly name: string | null; readonly steps: number };

@@ -19,6 +19,9 @@ h2 { margin: 0; font-size: 16px; display: inline-block; }
 #warnings li::before { content: "⚠ "; }
 main { padding: 16px 28px 40px; display: grid; gap: 16px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 14px 18px; }
+/* the holder ledger beside the counter timeline when both fit (about 1,000 px), under it when not */
+#timeline-row { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+#chart-card { flex: 3 1 560px; min-width: 0; } #ledger-card { flex: 2 1 380px; min-width: 0; overflow-x: auto; }
 #ledger { border-collapse: collapse; font-size: 13px; } #ledger td, #ledger th { padding: 2px 8px; text-align: left; border-bottom: 1px solid var(--line); }
 #ledger tr.open td { color: var(--bad); font-weight: 600; }
 #chart svg { display: block; margin-top: 8px; max-width: 100%; height: auto; font-size: 12px; }

@@ -56,9 +56,11 @@ export function renderHtmlReport(result: CheckResult): string {
 <body>
 <header><h1 id="verdict"></h1><p id="spec"></p><dl id="summary"></dl><ul id="warnings"></ul></header>
 <main>
+<div id="timeline-row">
 <section id="chart-card" class="card" hidden><h2>Counter timeline</h2><p class="hint">value after each step</p><div id="chart"></div><div id="legend"></div></section>
-<section id="fairness-card" class="card" hidden><h2>Why fairness does not rescue it</h2><p class="hint">per action with a fairness entry, on the cycle</p><table id="fairness" class="state"></table><p id="fairness-note"></p></section>
 ${ledgerCard(result.violation)}
+</div>
+<section id="fairness-card" class="card" hidden><h2>Why fairness does not rescue it</h2><p class="hint">per action with a fairness entry, on the cycle</p><table id="fairness" class="state"></table><p id="fairness-note"></p></section>
 <section id="steps-card" class="card" hidden><h2>Steps</h2><p class="hint">j / k or ↓ / ↑ move between steps, Enter opens the full state</p><ol id="steps"></ol></section>
 </main>
 <noscript>This report draws itself with JavaScript; the same result is printed by <code>mc check</code>.</noscript>

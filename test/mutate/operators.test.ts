@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyMutant, findMutants, instrument } from "../../src/mutate/operators.js";
+import { applyMutant, findMutants, instrument, withLoopFuel } from "../../src/mutate/operators.js";
 import { specSources } from "../../src/mutate/sources.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "mc-mutate-ops-"));
@@ -76,5 +76,42 @@ describe("instrument", () => {
     expect(gSites.length).toBeGreaterThan(0);
     expect(gSites.every((s) => !hits.has(s.id))).toBe(true); // g never ran
     expect(sites.filter((s) => !gSites.includes(s)).every((s) => hits.has(s.id))).toBe(true);
+  });
+});
+
+describe("withLoopFuel", () => {
+  // a loop with a block body holding a loop with a bare body, and a labelled loop: every loop counts
+  const code = [
+    "export function f(n: number): number {",
+    "  let t = 0;",
+    "  for (let i = 0; i < n; i++) { for (let j = 0; j < 2; j++) t++; }",
+    "  outer: while (t > 100) { t--; if (t === 50) continue outer; }",
+    "  return t;",
+    "}",
+  ].join("\n");
+  const file = join(tmp, "loops.ts");
+  writeFileSync(file, code);
+  const program = ts.createProgram([file], { strict: true, noEmit: true });
+  const { mutants, loops } = findMutants(program, [file]);
+  const run = (text: string, n: number): number => {
+    const js = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.CommonJS } }).outputText;
+    const m: { exports: { f?: (n: number) => number } } = { exports: {} };
+    new Function("module", "exports", js)(m, m.exports);
+    return m.exports.f!(n);
+  };
+  (globalThis as { __mcMutateLoop?: () => never }).__mcMutateLoop = () => {
+    throw new Error("loop budget");
+  };
+
+  it("finds the three loops and keeps a finite mutant's result", () => {
+    expect(loops).toHaveLength(3);
+    const m = mutants.find((x) => x.diff === "2 → 3")!;
+    expect(run(withLoopFuel(code, m, loops), 4)).toBe(12);
+  });
+  it("stops the loop a mutant made endless at LOOP_BUDGET iterations, in the header or the body", () => {
+    for (const diff of ["i++ → i--", "j++ → j--"]) {
+      const m = mutants.find((x) => x.diff === diff)!;
+      expect(() => run(withLoopFuel(code, m, loops), 4), diff).toThrow("loop budget");
+    }
   });
 });

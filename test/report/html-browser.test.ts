@@ -79,6 +79,28 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? "the HTML report in Chromium" : 
     expect(problems).toEqual([]);
   });
 
+  it("the holder ledger sits beside the counter timeline on a wide screen, under it on a narrow one", async () => {
+    const { page, problems } = await open(felixB, "felixB-ledger");
+    const boxes = async () => {
+      const [chart, ledger] = [await page.locator("#chart-card").boundingBox(), await page.locator("#ledger-card").boundingBox()];
+      expect(chart && ledger).toBeTruthy();
+      return { chart: chart!, ledger: ledger! };
+    };
+    expect(await page.locator("#ledger tbody tr").count()).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const wide = await boxes();
+    // side by side: the ledger starts right of the chart's right edge, both cards' tops level
+    expect(wide.ledger.x).toBeGreaterThanOrEqual(wide.chart.x + wide.chart.width);
+    expect(Math.abs(wide.ledger.y - wide.chart.y)).toBeLessThan(2);
+    await page.screenshot({ path: resolve(OUT, "felixB-ledger-wide.png"), fullPage: true });
+    await page.setViewportSize({ width: 700, height: 900 });
+    const narrow = await boxes();
+    // stacked: the ledger below the chart, as wide as it
+    expect(narrow.ledger.y).toBeGreaterThanOrEqual(narrow.chart.y + narrow.chart.height);
+    expect(Math.abs(narrow.ledger.width - narrow.chart.width)).toBeLessThan(2);
+    expect(problems).toEqual([]);
+  });
+
   it("keyboard: j/k and the arrow keys move the highlight, Enter opens the state", async () => {
     const { page, problems } = await open(felixB, "felixB-keys");
     expect(await current(page)).toBe("0");
