@@ -3,6 +3,7 @@
 // A mutant is one text edit; a site is the node it edits, shared by the mutants made there.
 
 import ts from "typescript";
+import { LOOP_BUDGET } from "./protocol.js";
 
 export type Operator = "arithmetic" | "comparison" | "boolean" | "removed-call" | "literal";
 
@@ -36,8 +37,6 @@ export interface Loop {
   readonly bodyIsBlock: boolean;
 }
 
-/** Iterations one execution of a loop may run in a mutant: no model's step loops this long, and a runaway loop that keeps what it builds (devpriv's Put with `t++ → t--`) stays far from the heap limit, where GC thrashing would make it a timeout. */
-export const LOOP_BUDGET = 100_000;
 
 /** A node that one or more mutants edit: the probe that tells whether it ever ran wraps it. */
 export interface Site {

@@ -2,6 +2,9 @@
 
 import type { ConstOverrides } from "../model/constants.js";
 
+/** Iterations one execution of a loop may run in a mutant: no model's step loops this long, and a runaway loop that keeps what it builds (devpriv's Put with `t++ → t--`) stays far from the heap limit, where GC thrashing would make it a timeout. */
+export const LOOP_BUDGET = 100_000;
+
 export interface CheckTask {
   readonly id: number;
   /** The spec file in its mirror (the original, instrumented, or one mutant). */

@@ -3,7 +3,7 @@
 // at file:line with the constants it was checked with.
 
 import type { MutantResult, MutationReport } from "../mutate/mutate.js";
-import { LOOP_BUDGET } from "../mutate/operators.js";
+import { LOOP_BUDGET } from "../mutate/protocol.js";
 import { thousands, type Style } from "./style.js";
 
 export function constantsText(c: MutationReport["constants"]): string {
