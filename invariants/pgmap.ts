@@ -14,7 +14,15 @@ export const NoUnmapWhileLive = (s: { readonly unmapped: boolean; readonly dead:
 
 /** memunmap_pages completes only after every page ref and pgmap ref into the range is dropped. */
 export function MemunmapOnlyWhenUnused<S extends { readonly unmapped: boolean }>(holding: (s: S) => boolean): (s: S) => boolean {
-  return (s) => !(s.unmapped && holding(s));
+  return memunmapReturnedOnlyWhenUnused<S>((s) => s.unmapped, holding);
+}
+
+/**
+ * The same rule keyed on the caller's own view of "memunmap_pages has returned" (a pc, say),
+ * not on the ghost the waiting step sets: a mutant that skips the wait skips the ghost too.
+ */
+export function memunmapReturnedOnlyWhenUnused<S>(returned: (s: S) => boolean, holding: (s: S) => boolean): (s: S) => boolean {
+  return (s) => !(returned(s) && holding(s));
 }
 
 /** get_dev_pagemap fails once the device is being disabled (ghost `gotAfterKill`). */

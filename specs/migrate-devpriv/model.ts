@@ -14,7 +14,7 @@ import { applyRef, get_page } from "../../src/kernel/page.js";
 import type { Era } from "../../src/kernel/eras.js";
 import { NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced } from "../../invariants/faults.js";
 import { freeListConsistent } from "../../invariants/allocator.js";
-import { MigrateProgress, noMigrateWhilePinnedBy } from "../../invariants/migrate.js";
+import { MigrateProgress, noMigrateWhilePinnedBy, oldPageFreedAfterMigration } from "../../invariants/migrate.js";
 import type { StepTexts } from "../../src/kernel/step-text.js";
 
 /**
@@ -48,6 +48,8 @@ const SHAPES: { readonly [V in Variant]: Shape } = {
   "mig0based-exactstale": { era: "0based", thr: 0, exa: 1 },
   "mig0based-upstream": { era: "0based", thr: 1, exa: 0 },
 };
+/** The count a free page sits at, written out per convention (not derived from the era table). */
+const FREE_COUNT: { readonly [E in Shape["era"]]: number } = { "1based": 1, "0based": 0 };
 /** Which put path each convention is: 1-based frees at 1 (b), 0-based at 0 (c′: no reset). */
 const PUT_ERA: { readonly [E in Shape["era"]]: Era } = { "1based": "b", "0based": "c'" };
 
@@ -102,7 +104,7 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
       return [Record<Fields>(f)()];
     },
     actions: ({ ERA, THR, EXA, NX }) => protocol({ era: ERA, thr: THR, exa: EXA }, NX),
-    invariants: ({ NX }) => ({
+    invariants: ({ ERA, NX }) => ({
       NoMigrateWhilePinned: noMigrateWhilePinnedBy<Migrate>((s) => anyStray(s, NX)),
       MigrateProgress,
       PageFreeOncePerAlloc,
@@ -112,6 +114,9 @@ export function make(variant: Variant): SpecDef<Migrate, ReturnType<typeof const
       // free list (src/kernel/allocator.ts:43-48 mutants) went unnoticed
       PageFreeOnlyWhenUnreferenced,
       FreeListConsistent: freeListConsistent<Migrate>(DRIVER_LIST),
+      // mc mutate: MgFinalize without its put, and every put-path mutant that drops page_free or
+      // turns it into a reset to 1, left the old page allocated (or free at 1) and nothing noticed.
+      OldPageFreedAfterMigration: oldPageFreedAfterMigration((s) => anyStray(s, NX), FREE_COUNT[ERA]),
     }),
     // Every migration step is fair, MgCollect included: a failed migration is retried (the CPU
     // access that faulted on the device-private entry faults again). A stray holder drops its

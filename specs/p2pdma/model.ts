@@ -15,6 +15,7 @@ import { putDevicePage } from "../../src/kernel/device-put.js";
 import { freeListConsistent, noSpeculativeRefOnFreePage } from "../../invariants/allocator.js";
 import { AllocOnlyUnreferenced, AllocStartsAtZero, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced } from "../../invariants/faults.js";
 import { noP2PWithoutFlagAny } from "../../invariants/p2pdma.js";
+import { RefcountMatchesHolders } from "../../invariants/refcount.js";
 import { stepText, type StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["v62", "popple2024", "half-init0", "half-noreset", "popple2024-nogupcheck"] as const;
@@ -25,15 +26,19 @@ interface Shape {
   readonly allocSets1: boolean; // p2pmem_alloc_mmap sets the count to 1 (warning if it was not 0)
   readonly putEra: Era; // the put path at 0: page_free, then in (c′) a reset to 1; (d) frees only
   readonly gupCheck: boolean; // gup's PTE path refuses P2PDMA pages without FOLL_PCI_P2PDMA
+  // RefcountMatchesHolders' base, where the identity holds: (d) 0 always; (c′) the reset's 1
+  // while the page sits in the pool. The half-applied hybrids have none (half-init0 maps a page
+  // at 0, half-noreset's pool page is at 1 before the first free and 0 after): not declared.
+  readonly base: ((s: P2p) => number) | null;
 }
 const T = "P2PDMA";
 /** The two real eras read off the pgmap tables; the half-applied patches are hybrids of them. */
 const SHAPES: { readonly [V in Variant]: Shape } = {
-  v62: { initRc: initialRefcount("c'", T), allocSets1: false, putEra: "c'", gupCheck: true },
-  popple2024: { initRc: initialRefcount("d", T), allocSets1: true, putEra: "d", gupCheck: true },
-  "half-init0": { initRc: 0, allocSets1: false, putEra: "d", gupCheck: true },
-  "half-noreset": { initRc: 1, allocSets1: false, putEra: "d", gupCheck: true },
-  "popple2024-nogupcheck": { initRc: 0, allocSets1: true, putEra: "d", gupCheck: false },
+  v62: { initRc: initialRefcount("c'", T), allocSets1: false, putEra: "c'", gupCheck: true, base: (s) => (s.inPool ? 1 : 0) },
+  popple2024: { initRc: initialRefcount("d", T), allocSets1: true, putEra: "d", gupCheck: true, base: () => 0 },
+  "half-init0": { initRc: 0, allocSets1: false, putEra: "d", gupCheck: true, base: null },
+  "half-noreset": { initRc: 1, allocSets1: false, putEra: "d", gupCheck: true, base: null },
+  "popple2024-nogupcheck": { initRc: 0, allocSets1: true, putEra: "d", gupCheck: false, base: () => 0 },
 };
 
 type Gup = "idle" | "refused" | "hold";
@@ -66,7 +71,7 @@ export function make(variant: Variant): SpecDef<P2p, ReturnType<typeof consts>> 
       return [Record<Fields>({ rc: SHAPES[VARIANT].initRc, inPool: true, allocated: false, pte: "none", S: "idle", G: gupsOf(NG).init("idle"), fault: null })()];
     },
     actions: ({ VARIANT, NG }) => protocol(SHAPES[VARIANT], NG),
-    invariants: ({ NG }) => ({
+    invariants: ({ VARIANT, NG }) => ({
       NoSpeculativeRefOnFreePage: noSpeculativeRefOnFreePage<P2p>((s) => s.S === "hold", (s) => s.inPool),
       AllocOnlyUnreferenced,
       PageFreeOncePerAlloc,
@@ -78,10 +83,21 @@ export function make(variant: Variant): SpecDef<P2p, ReturnType<typeof consts>> 
       // page unallocated (src/kernel/allocator.ts:43-48 mutants) went unnoticed
       PageFreeOnlyWhenUnreferenced,
       FreeListConsistent: freeListConsistent<P2p>(GENPOOL),
+      // mc mutate: a put left out, a count too high, or page_free turned into a reset to 1 left
+      // the page out of the genpool with no holder. With FreeListConsistent this makes "nobody
+      // holds it ⇒ count at the base ⇒ back in the pool" a checked fact.
+      ...refcountIdentity(SHAPES[VARIANT].base, NG),
     }),
     symmetry: ({ NG }) => ({ Gups: ids("gup", NG) }),
     view: ({ NG }) => actorView(gupsOf(NG), STEP_TEXT, (s: P2p) => ({ page0: s.rc })),
   };
+}
+
+/** rc = base + the PTE + the walker's hold + the gup threads' holds, where the variant has a base. */
+function refcountIdentity(base: Shape["base"], ng: number): { RefcountMatchesHolders?: (s: P2p) => boolean } {
+  if (base === null) return {};
+  const holders = (s: P2p): number => (s.pte === "mapped" ? 1 : 0) + (s.S === "hold" ? 1 : 0) + gupsOf(ng).count(s, (g) => g === "hold");
+  return { RefcountMatchesHolders: RefcountMatchesHolders<P2p>({ refcount: (s) => s.rc, base, holders }) };
 }
 
 const STEP_TEXT: StepTexts = {

@@ -15,7 +15,7 @@ import { percpuRefInit, refKill, refPut } from "../../src/kernel/percpu-ref.js";
 import { initialRefcount, type Era } from "../../src/kernel/eras.js";
 import { memunmapPutRefs, memunmapWaitDone, setupPgmapRefs } from "../../src/kernel/pgmap.js";
 import { NoAllocAfterKill, NoGetOnZero, NoUnderflow, PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced, PgmapNonNegative } from "../../invariants/faults.js";
-import { MemunmapOnlyWhenUnused, PgmapAccounting } from "../../invariants/pgmap.js";
+import { PgmapAccounting, memunmapReturnedOnlyWhenUnused } from "../../invariants/pgmap.js";
 import type { StepTexts } from "../../src/kernel/step-text.js";
 
 export const VARIANTS = ["devmap2017", "hch2022", "v61", "v61-late-alloc"] as const;
@@ -88,7 +88,9 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
             ? () => N
             : (s: PgmapDevpriv) => pages(s, (p) => p.allocated);
       return {
-        MemunmapOnlyWhenUnused: MemunmapOnlyWhenUnused<PgmapDevpriv>((s) => pages(s, inUse) > 0),
+        // Keyed on upc (memunmap_pages has returned), not on `unmapped`: that ghost is set by the
+        // wait itself, so a UWaitDone without its wait (mc mutate, model.ts:178) disarmed the check.
+        MemunmapOnlyWhenUnused: memunmapReturnedOnlyWhenUnused<PgmapDevpriv>((s) => s.upc === "done", (s) => pages(s, inUse) > 0),
         PageFreeOnlyWhenUnreferenced,
         PageFreeOncePerAlloc,
         PgmapNonNegative,
@@ -100,6 +102,11 @@ export function make(variant: Variant): SpecDef<PgmapDevpriv, ReturnType<typeof 
         // not push it back (src/kernel/allocator.ts:32, :48 mutants) went unnoticed
         // (freeListConsistent's rule, on each page Record of the Map: on the free list iff not allocated)
         FreeListConsistent: (s: PgmapDevpriv) => s.fault !== null || pages(s, (p) => p.onFreeList === p.allocated) === 0,
+        // c′ only (v61, v61-late-alloc): a page on the free list has count 0, the 0 written here
+        // and not read from initialRefcount, which the eras.ts:22 mutants change too. mc mutate: a
+        // put that did not write the count, and pages starting at 1, went unnoticed because
+        // zone_device_page_init sets 1 whatever it finds. (b) and (c) keep free pages at 1.
+        ...(era === "c'" ? { FreePageAtZero: (s: PgmapDevpriv) => s.fault !== null || pages(s, (p) => p.onFreeList && p.rc !== 0) === 0 } : {}),
       };
     },
     // memunmap_pages, once called, runs to its end; the owner of a page puts it eventually.
