@@ -56,4 +56,19 @@ describe("migrate-devpriv", () => {
     expect(a.distinctStates).toBe(b.distinctStates);
     await expectVerdict(stale, { verdict: "ok" }, { EXA: 0 });
   });
+
+  // The gap mutation testing found (issue 16): MgFinalize without its put leaves the old page
+  // allocated forever, which only OldPageFreedAfterMigration sees.
+  it("OldPageFreedAfterMigration catches a MgFinalize that skips its put", async () => {
+    for (const v of ["mig0based", "mig1based"] as const) {
+      const def = make(v);
+      const base = def.actions;
+      if (typeof base !== "function") throw new Error("the model's actions are a factory of the constants");
+      const leaky: typeof def = {
+        ...def,
+        actions: (c) => ({ ...base(c), MgFinalize: (s) => (s.fault === null && s.mg === "moved" ? s.set("pte", "new").set("mg", "done") : null) }),
+      };
+      await expectOnlyBroken(leaky, "OldPageFreedAfterMigration", ["MgCollect", "MgCheck", "MgMove", "MgFinalize"]);
+    }
+  });
 });

@@ -1,13 +1,13 @@
 // p2pdma (brief §5.7, §4.5–4.6): seed 002 patches 01 and 02, both halves and neither, with
 // 1 and 2 gup threads.
 
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import v62 from "../../specs/p2pdma/v62.js";
 import popple2024 from "../../specs/p2pdma/popple2024.js";
 import halfInit0 from "../../specs/p2pdma/half-init0.js";
 import halfNoreset from "../../specs/p2pdma/half-noreset.js";
 import nogupcheck from "../../specs/p2pdma/popple2024-nogupcheck.js";
-import { make } from "../../specs/p2pdma/model.js";
+import { VARIANTS, make } from "../../specs/p2pdma/model.js";
 import { expectOnlyBroken, expectVerdict } from "./verdicts.js";
 
 describe("p2pdma", () => {
@@ -35,5 +35,23 @@ describe("p2pdma", () => {
 
   it("half-noreset reaches vm_insert_page on 0 after one free, in 3 steps", async () => {
     await expectOnlyBroken(make("half-noreset"), "NoGetOnZero", ["AllocMmap", "Munmap", "AllocMmap"]);
+  });
+
+  // The gap mutation testing found (issue 16): a Munmap that does not put leaves the page out
+  // of the genpool with nobody holding it; RefcountMatchesHolders sees the count left over.
+  it("RefcountMatchesHolders catches a Munmap that does not put (popple2024)", async () => {
+    const def = make("popple2024");
+    const base = def.actions;
+    if (typeof base !== "function") throw new Error("the model's actions are a factory of the constants");
+    const leaky: typeof def = { ...def, actions: (c) => ({ ...base(c), Munmap: (s) => (s.fault === null && s.pte === "mapped" ? s.set("pte", "none") : null) }) };
+    await expectOnlyBroken(leaky, "RefcountMatchesHolders", ["AllocMmap", "Munmap"]);
+  });
+
+  it("RefcountMatchesHolders is declared only where a base fits", () => {
+    const declared = (v: (typeof VARIANTS)[number]): boolean => {
+      const inv = make(v).invariants;
+      return typeof inv === "function" && "RefcountMatchesHolders" in inv({ VARIANT: v, NG: 1 });
+    };
+    expect(VARIANTS.filter(declared)).toEqual(["v62", "popple2024", "popple2024-nogupcheck"]);
   });
 });

@@ -6,7 +6,8 @@ import v61 from "../../specs/pgmap-devpriv/v61.js";
 import lateAlloc from "../../specs/pgmap-devpriv/v61-late-alloc.js";
 import devmap2017 from "../../specs/pgmap-devpriv/devmap2017.js";
 import hch2022 from "../../specs/pgmap-devpriv/hch2022.js";
-import { expectVerdict } from "./verdicts.js";
+import { make } from "../../specs/pgmap-devpriv/model.js";
+import { expectOnlyBroken, expectVerdict } from "./verdicts.js";
 
 describe("pgmap-devpriv", () => {
   for (const N of [1, 2, 3]) {
@@ -32,4 +33,21 @@ describe("pgmap-devpriv", () => {
       }, { N });
     });
   }
+
+  // The gaps mutation testing found (issue 16).
+  it("FreePageAtZero catches v61 pages that start at 1", async () => {
+    const def = make("v61");
+    const init = def.init;
+    if (typeof init !== "function") throw new Error("the model's init is a factory of the constants");
+    const at1: typeof def = { ...def, init: (c) => [...init(c)].map((s) => s.set("pages", s.pages.map((p) => p.set("rc", 1)))) };
+    await expectOnlyBroken(at1, "FreePageAtZero", []);
+  });
+
+  it("MemunmapOnlyWhenUnused catches a UWaitDone that does not wait (v61)", async () => {
+    const def = make("v61");
+    const base = def.actions;
+    if (typeof base !== "function") throw new Error("the model's actions are a factory of the constants");
+    const nowait: typeof def = { ...def, actions: (c) => ({ ...base(c), UWaitDone: (s) => (s.fault === null && s.upc === "putdone" ? s.set("upc", "done") : null) }) };
+    await expectOnlyBroken(nowait, "MemunmapOnlyWhenUnused", ["DriverAlloc", "UKill", "UPutRefs", "UWaitDone"]);
+  });
 });
