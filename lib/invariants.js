@@ -14,5 +14,6 @@ export const {
   PageFreeOncePerAlloc, PageFreeOnlyWhenUnreferenced, PgmapAccounting, PgmapNonNegative,
   PgmapResolvable, PinnedPageReportsPinned, RefcountMatchesHolders, RefcountsMatchHolders,
   ResetOrderOnlyWhenIdle, TailRefcountZero, TruncateNeverWhilePinned, UnpinnedPageReportsUnpinned,
-  freeListConsistent, noMigrateWhilePinnedBy, noP2PWithoutFlagAny, noSpeculativeRefOnFreePage,
+  freeListConsistent, memunmapReturnedOnlyWhenUnused, noMigrateWhilePinnedBy, noP2PWithoutFlagAny,
+  noSpeculativeRefOnFreePage, oldPageFreedAfterMigration,
 } = m;
