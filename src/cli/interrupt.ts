@@ -37,3 +37,23 @@ export function catchInterrupts(): Interrupt {
     },
   };
 }
+
+/**
+ * For commands with nothing partial to report (mc mutate): a signal ends the process at once,
+ * through process.exit, so 'exit' listeners still remove what the command made (its mirror
+ * folders), which the default action of SIGTERM would leave behind. Returns the release.
+ */
+export function exitOnInterrupt(say: (line: string) => void): () => void {
+  const on = (sig: Caught): void => {
+    say(`interrupted by ${sig}\n`);
+    process.exit(INTERRUPT_EXIT[sig]);
+  };
+  const onInt = (): void => on("SIGINT");
+  const onTerm = (): void => on("SIGTERM");
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
+  return () => {
+    process.off("SIGINT", onInt);
+    process.off("SIGTERM", onTerm);
+  };
+}

@@ -13,6 +13,7 @@ import { formatMutation } from "../report/mutate-text.js";
 import { renderMutationHtml } from "../report/mutate-html.js";
 import { styleFor } from "../report/style.js";
 import { EXIT, fail, type Io } from "./main.js";
+import { exitOnInterrupt } from "./interrupt.js";
 import { writeFileAtomic, writeOutputFile } from "./write-file-atomic.js";
 import { recordOf } from "./mutate-regress.js";
 
@@ -40,6 +41,7 @@ export interface MutateArgs {
 }
 
 export async function runMutate(a: MutateArgs, io: Io): Promise<number> {
+  const release = exitOnInterrupt((line) => io.err(`mc mutate: ${line}`));
   try {
     requireFile(a.spec);
     const constants = parseConstFlags(a.consts);
@@ -73,6 +75,8 @@ export async function runMutate(a: MutateArgs, io: Io): Promise<number> {
   } catch (e) {
     if (a.json && e instanceof McError) io.out(JSON.stringify({ spec: a.spec, error: { code: e.code, message: e.message } }) + "\n");
     return fail(e, io);
+  } finally {
+    release();
   }
 }
 

@@ -9,6 +9,7 @@ import { parseConstFlags } from "../model/constants.js";
 import { McError } from "../result/errors.js";
 import { scoreText } from "../report/mutate-text.js";
 import { EXIT, type Io } from "./main.js";
+import { exitOnInterrupt } from "./interrupt.js";
 import { writeFileAtomic } from "./write-file-atomic.js";
 
 /** What results/mutate/ keeps of one run: enough to see which mutant changed its verdict. */
@@ -55,6 +56,15 @@ export interface MutateRegressArgs {
 }
 
 export async function runMutateRegress(a: MutateRegressArgs, io: Io): Promise<number> {
+  const release = exitOnInterrupt((line) => io.err(`mc regress --mutate: ${line}`));
+  try {
+    return await regressScores(a, io);
+  } finally {
+    release();
+  }
+}
+
+async function regressScores(a: MutateRegressArgs, io: Io): Promise<number> {
   const dir = join(a.resultsDir, "mutate");
   const files = existsSync(dir)
     ? readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json")).map((f) => join(dir, f)).filter((f) => a.only === undefined || f.includes(a.only)).sort()

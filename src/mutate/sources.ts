@@ -65,11 +65,17 @@ export function specSources(specFile: string): SpecSources {
   return { root, closure, mutable, text: new Map(closure.map((f) => [f, readFileSync(f, "utf8")])), imports, program };
 }
 
-/** A folder of mirrors, removed with everything in it by dispose(). */
+/**
+ * A folder of mirrors, removed with everything in it by dispose(), or when the process exits
+ * first (a command ended by a signal exits through process.exit, which runs 'exit' listeners).
+ */
 export class Mirrors {
   readonly base = mkdtempSync(join(tmpdir(), "mc-mutate-"));
   private n = 0;
-  constructor(private readonly src: SpecSources) {}
+  private readonly onExit = (): void => rmSync(this.base, { recursive: true, force: true });
+  constructor(private readonly src: SpecSources) {
+    process.on("exit", this.onExit);
+  }
 
   /**
    * A new mirror of the project where the given files have the given contents; returns the
@@ -113,6 +119,7 @@ export class Mirrors {
   }
 
   dispose(): void {
-    rmSync(this.base, { recursive: true, force: true });
+    process.off("exit", this.onExit);
+    this.onExit();
   }
 }

@@ -23,8 +23,8 @@ interface Ended {
 }
 
 /** Runs bin/mc.js, sends `sig` once `ready(stdout, stderr)` holds, and waits for the exit. */
-function runAndSignal(args: string[], sig: NodeJS.Signals, ready: (out: string, err: string) => boolean): Promise<Ended> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, "bin/mc.js"), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+function runAndSignal(args: string[], sig: NodeJS.Signals, ready: (out: string, err: string) => boolean, env: NodeJS.ProcessEnv = process.env): Promise<Ended> {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, "bin/mc.js"), ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   let sentAt = 0;
@@ -125,6 +125,20 @@ export default defineSpec({
     expect(readFileSync(resultFile, "utf8")).toBe(before);
     expect(readdirSync(join(dir, "results"))).toEqual(["count.json"]);
   });
+});
+
+describe("interrupting mc mutate", () => {
+  it("SIGTERM: exit 143, one line saying so, and no mirror folder left in the temporary directory", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "mc-interrupt-mutate-"));
+    const mirrors = (): string[] => readdirSync(tmp).filter((f) => f.startsWith("mc-mutate-"));
+    // runaway.ts has a mutant that hangs until the wall clock: the run is still going when signalled
+    const started = (): boolean => mirrors().some((m) => readdirSync(join(tmp, m)).length > 0);
+    const r = await runAndSignal(["mutate", "test/fixtures/mutate/runaway.ts", "--jobs", "1", "--timeout", "60"], "SIGTERM", started, { ...process.env, TMPDIR: tmp });
+    expect(r.code).toBe(143);
+    expect(r.err).toContain("mc mutate: interrupted by SIGTERM");
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(mirrors()).toEqual([]);
+  }, 60_000);
 });
 
 describe("check() with an AbortSignal", () => {
