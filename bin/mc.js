@@ -1,16 +1,12 @@
 #!/usr/bin/env node
-// The `mc` command. Registers the tsx loader so that mc's own TypeScript sources and the user's
+// The `mc` command. Registers the loader (tsx) so that mc's own TypeScript sources and the user's
 // `.ts` specs load without a build step, then hands argv to the CLI.
 import { disposeEarly, startEarly } from "../src/cli/typecheck-spawn.js";
 
 // `mc check <spec>`'s type check starts first, beside the CLI's own start-up (tsx and the CLI's
 // modules: most of a small check's time)
 startEarly(process.argv.slice(2));
-const { register } = await import("tsx/esm/api");
-
-// lib/index.js (mc as an installed package) registers tsx only where nothing has yet
-globalThis[Symbol.for("mc.tsx-registered")] = true;
-register();
+await import("../src/model/register-loader.js");
 const { runCli } = await import("../src/cli/main.ts");
 const io = {
   out: (s) => process.stdout.write(s),

@@ -1,7 +1,5 @@
 // Entry point of a mutant child process: registers the tsx loader so that the mutated spec files
 // load as TypeScript, then runs worker.ts, which answers the pool's tasks over the IPC channel.
-import { register } from "tsx/esm/api";
+import "../model/register-loader.js";
 
-globalThis[Symbol.for("mc.tsx-registered")] = true;
-register();
 await import("./worker.ts");

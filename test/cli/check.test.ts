@@ -1,6 +1,9 @@
 // `mc check` end to end: exit codes, the JSON schema, the readable trace, determinism, and the
 // real bin (tsx loader, spec imports resolved) in a child process.
 import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixture, mc } from "../helpers.js";
 
@@ -54,6 +57,30 @@ describe("mc check", () => {
     expect(JSON.parse(r.stdout).violation.name).toBe("NotSolved");
     const help = execFileSync(process.execPath, ["bin/mc.js", "--help"], { encoding: "utf8" });
     expect(help).toContain("check <spec>");
+  });
+});
+
+describe("a spec in a folder of its own, as a newcomer makes one", () => {
+  // `npm init -y` writes a package.json without "type": "module", so Node resolves a .ts file
+  // there as CommonJS; mc's specs are ES modules, and loading one used to fail with
+  // "Cannot require() ES Module ... in a cycle".
+  it("loads where package.json does not say \"type\": \"module\", with its own imports, in worker threads and with the type check on", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mc-newcomer-"));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "newcomer", version: "1.0.0", main: "index.js", license: "ISC" }));
+    writeFileSync(join(dir, "model.ts"), `export const step = (s: number, by: number): number => s + by;\n`);
+    writeFileSync(
+      join(dir, "grid.ts"), // a state is x + 3y, x and y in 0..2
+      `import { defineSpec } from ${JSON.stringify(resolve("src/index.ts"))};\nimport { step } from "./model.js";\n` +
+        `export default defineSpec({\n  name: "grid",\n  init: () => [0],\n` +
+        `  actions: { X: (s: number) => (s % 3 < 2 ? step(s, 1) : null), Y: (s: number) => (s < 6 ? step(s, 3) : null) },\n` +
+        `  invariants: { InGrid: (s: number) => s >= 0 && s <= 8 },\n});\n`,
+    );
+    for (const flags of [["--no-typecheck"], ["--no-typecheck", "--workers", "2"], []]) {
+      const r = spawnSync(process.execPath, ["bin/mc.js", "check", join(dir, "grid.ts"), "--no-deadlock", "--json", ...flags], { encoding: "utf8" });
+      expect(r.stderr).toBe("");
+      expect(JSON.parse(r.stdout)).toMatchObject({ verdict: "ok", distinctStates: 9 }); // x, y ∈ {0, 1, 2}
+      expect(r.status).toBe(0);
+    }
   });
 });
 
