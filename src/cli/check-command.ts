@@ -84,10 +84,14 @@ async function checkOnce(a: CheckArgs, io: Io, interrupt: Interrupt): Promise<nu
     result = await search(a, { ...options, signal: interrupt.signal }, io, tc);
     if (result.verdict !== "interrupted") await tc?.done();
   } catch (e) {
-    // A spec with type errors often fails to load or run too: the type error is the one to show.
-    await tc?.done().catch((te: unknown) => {
-      if (te instanceof McError) throw te;
-    });
+    // A spec with type errors often fails to load or run too: the type error is the one to show,
+    // except a malformed definition (MC005), which names the field and the form that was meant in
+    // words a first draft's type error does not (`terminal: (s) => ...` for a named table).
+    const typeError = await tc?.done().then(
+      () => undefined,
+      (te: unknown) => te,
+    );
+    if (typeError instanceof McError && !(e instanceof McError && e.code === "MC005")) throw typeError;
     throw e;
   } finally {
     tc?.dispose();

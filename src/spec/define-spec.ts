@@ -2,7 +2,7 @@
 // malformed spec fails at load with a message naming the field, and defers everything that
 // depends on constants to build(), which the model compiler calls once per check.
 
-import { McError } from "../result/errors.js";
+import { McError, describeThrown } from "../result/errors.js";
 import { isProperty } from "./properties.js";
 import {
   SPEC_BRAND,
@@ -42,23 +42,18 @@ export function defineSpec<S, const D extends ConstDecls = {}>(def: SpecDef<S, D
 
   const build = (values: { readonly [k: string]: ConstValue }): BuiltSpec<S> => {
     const c = values as ConstValues<D>;
-    const actions = resolve(def.actions, c) as Actions<S>;
-    checkTable(name, "actions", actions, true);
-    const invariants = (def.invariants === undefined ? {} : resolve(def.invariants, c)) as Invariants<S>;
-    checkTable(name, "invariants", invariants, false);
+    const actions = tableOf(name, "actions", def.actions, c, true) as Actions<S>;
+    const invariants = (def.invariants === undefined ? {} : tableOf(name, "invariants", def.invariants, c, false)) as Invariants<S>;
     const view = (def.view === undefined ? {} : resolve(def.view, c)) as SpecView<S>;
     const fairness = (def.fairness === undefined ? {} : resolve(def.fairness, c)) as Fairness;
     checkFairness(name, fairness);
     const properties = (def.properties === undefined ? {} : resolve(def.properties, c)) as Properties<S>;
     checkProperties(name, properties);
-    const actionProperties = (def.actionProperties === undefined ? {} : resolve(def.actionProperties, c)) as ActionProperties<S>;
-    checkTable(name, "actionProperties", actionProperties, false);
+    const actionProperties = (def.actionProperties === undefined ? {} : tableOf(name, "actionProperties", def.actionProperties, c, false)) as ActionProperties<S>;
     const symmetry = (def.symmetry === undefined ? {} : resolve(def.symmetry, c)) as Symmetry;
     checkSymmetry(name, symmetry);
-    const constraints = (def.constraints === undefined ? {} : resolve(def.constraints, c)) as Invariants<S>;
-    checkTable(name, "constraints", constraints, false);
-    const terminal = (def.terminal === undefined ? {} : resolve(def.terminal, c)) as Invariants<S>;
-    checkTable(name, "terminal", terminal, false);
+    const constraints = (def.constraints === undefined ? {} : tableOf(name, "constraints", def.constraints, c, false)) as Invariants<S>;
+    const terminal = (def.terminal === undefined ? {} : tableOf(name, "terminal", def.terminal, c, false)) as Invariants<S>;
     const init = def.init;
     return {
       init: Array.isArray(init) ? () => init : () => (init as (c: ConstValues<D>) => Iterable<S>)(c),
@@ -80,6 +75,39 @@ export function defineSpec<S, const D extends ConstDecls = {}>(def: SpecDef<S, D
 function resolve<T extends object, C>(field: T | ((c: C) => T), c: C): T {
   return typeof field === "function" ? (field as (c: C) => T)(c) : field;
 }
+
+/**
+ * A table field resolved against the constants. A bare predicate (`terminal: (s) => s.done`, as
+ * TLC's config or a first draft writes it) is also a function, so it is called with the
+ * constants: what it returns (a boolean) or throws (reading a field of the constants object) is
+ * said, with the named form that was meant.
+ */
+function tableOf<C>(spec: string, field: keyof typeof TABLE_ENTRY, value: unknown, c: C, needOne: boolean): unknown {
+  if (typeof value !== "function") return value;
+  let table: unknown;
+  try {
+    table = (value as (c: C) => unknown)(c);
+  } catch (e) {
+    malformed(spec, bareFunction(field, `threw ${describeThrown(e).split("\n")[0]}`));
+  }
+  if (table === null || typeof table !== "object" || Array.isArray(table)) {
+    malformed(spec, bareFunction(field, `returned ${table === null ? "null" : Array.isArray(table) ? "an array" : `${typeof table} ${String(table)}`}, not a table`));
+  }
+  checkTable(spec, field, table, needOne);
+  return table;
+}
+
+function bareFunction(field: keyof typeof TABLE_ENTRY, what: string): string {
+  return `\`${field}\` is a function, so mc called it with the constants to get its table, and it ${what}. Each ${TABLE_ENTRY[field]} is named: write \`${field}: { ${TABLE_EXAMPLE[field]} }\` (or a function of the constants returning that table)`;
+}
+
+const TABLE_EXAMPLE = {
+  actions: "Step: (s) => nextState",
+  invariants: "Safe: (s) => boolean",
+  actionProperties: "Monotone: (before, after, action) => boolean",
+  constraints: "Bounded: (s) => boolean",
+  terminal: "Done: (s) => boolean",
+} as const;
 
 function checkTable(spec: string, field: keyof typeof TABLE_ENTRY, table: unknown, needOne: boolean): void {
   if (typeof table === "function") return; // resolved and checked again in build()

@@ -31,6 +31,14 @@ describe("broken specs exit 2 with a message naming the culprit", () => {
     expectCleanError(await mc("check", broken("top-level-throws"), "--no-typecheck"), "MC002", "top-level-throws.ts", "table not filled");
   });
 
+  it("a bare predicate where a named table is meant: MC005 shows the named form, even though the type check fails too", async () => {
+    const r = await mc("check", broken("bare-terminal")); // type check on: its error is harder to read
+    expectCleanError(r, "MC005", "bare-terminal.ts", "`terminal` is a function", "returned boolean false", "terminal: { Done: (s) => boolean }");
+    expect(r.err).not.toContain("MC003");
+    const t = await mc("check", broken("bare-invariant"), "--no-typecheck");
+    expectCleanError(t, "MC005", "bare-invariant.ts", "`invariants` is a function", "threw TypeError", "invariants: { Safe: (s) => boolean }");
+  });
+
   it("no default export", async () => {
     expectCleanError(await mc("check", broken("no-default"), "--no-typecheck"), "MC004", "no-default.ts", "export default defineSpec");
   });
