@@ -15,6 +15,7 @@ import { Refiner } from "./refine.js";
 import { compare, hashAs, identity, sameOrbit } from "./automorphisms.js";
 import { TemplateBuilder, type TNode } from "./template.js";
 import { SimpleOccurrences } from "./twins.js";
+import { FlatProfiles, NONE, SORTABLE } from "./profiles.js";
 
 /** The declared symmetric sets, resolved: names and members in declaration order. */
 export interface SymmetrySets {
@@ -30,6 +31,11 @@ export class OrbitCanon {
   private readonly builder: TemplateBuilder;
   private readonly refiner: Refiner;
   private readonly simple: SimpleOccurrences;
+  private readonly flat: FlatProfiles;
+  /** States left to canonicalise on the template before trying the flat walk again (see search). */
+  private skipFlat = 0;
+  /** The best labelling renames no identity: the state's own encoding is the representative's. */
+  private unmoved = false;
   private readonly enc = new Encoder();
   private readonly plainEnc = new Encoder();
   private readonly out = new Encoder();
@@ -74,6 +80,7 @@ export class OrbitCanon {
     this.sorted = new Int32Array(this.ids.length);
     this.refiner = new Refiner(this.ids.length);
     this.simple = new SimpleOccurrences(this.ids.length);
+    this.flat = new FlatProfiles(this.index);
   }
 
   /**
@@ -81,7 +88,7 @@ export class OrbitCanon {
    * orbit representative; returns their length.
    */
   canonical(v: unknown, enc: Encoder, at: number, len: number): number {
-    if (!this.search(v, enc.buf, at, len)) return len;
+    if (!this.search(v, enc.buf, at, len) || this.unmoved) return len;
     this.encodeBest();
     return enc.put(this.best, this.bestLen, at);
   }
@@ -91,7 +98,7 @@ export class OrbitCanon {
    * Encoder.encode does) and returns its length: one encoding, of the winner only.
    */
   encodeRep(v: unknown, enc: Encoder, at = 0): number {
-    if (!this.search(v, null, 0, -1)) return enc.encode(v, at);
+    if (!this.search(v, null, 0, -1) || this.unmoved) return enc.encode(v, at);
     if (this.bestLen >= 0) return enc.put(this.best, this.bestLen, at);
     this.renameBy(this.bestLab!);
     enc.rename = this.rename;
@@ -104,9 +111,24 @@ export class OrbitCanon {
 
   /** Finds the best leaf for `v` (plain bytes given, or made when needed); false when no identity occurs. */
   private search(v: unknown, plain: Uint8Array | null, at: number, len: number): boolean {
+    this.unmoved = false;
+    this.state = v;
+    // The commonest case first, with no template: a walk that allocates nothing. A spec whose
+    // states are seldom sortable (identities pointing at identities) would pay for a walk that
+    // fails on every state, so after a failure the next few go straight to the template.
+    if (this.skipFlat === 0) {
+      const r = this.flat.scan(v);
+      if (r === NONE) return false;
+      if (r === SORTABLE) {
+        this.bestLab = this.sortByProfile(this.flat);
+        this.bestLen = -1;
+        this.unmoved = isIdentity(this.bestLab);
+        return true;
+      }
+      this.skipFlat = FLAT_BACKOFF;
+    } else this.skipFlat--;
     const root = this.builder.build(v);
     if (this.builder.occurrences === 0) return false;
-    this.state = v;
     this.plain = plain ?? this.plain;
     this.plainAt = at;
     this.plainLen = len;
@@ -120,7 +142,7 @@ export class OrbitCanon {
     this.simple.start(root);
     if (this.simple.sortable) {
       // No identity relates to another: sorting by profile is the canonical order, no search.
-      this.bestLab = this.sortByProfile();
+      this.bestLab = this.sortByProfile(this.simple);
       return true;
     }
     this.refiner.start(root);
@@ -132,9 +154,9 @@ export class OrbitCanon {
    * Each declared set's identities ordered by profile (hash, then the profile itself): an
    * insertion sort in a reused array, the sets being small and this running per successor.
    */
-  private sortByProfile(): Int32Array {
+  private sortByProfile(by: Profiles): Int32Array {
     const lab = this.sorted;
-    const key = this.simple.key;
+    const key = by.key;
     let from = 0;
     for (const set of this.initial) {
       const to = from + set.length;
@@ -143,7 +165,7 @@ export class OrbitCanon {
         let j = i;
         while (j > from) {
           const h = lab[j - 1]!;
-          const c = key[h]! - key[g]! || this.simple.compare(h, g);
+          const c = key[h]! - key[g]! || by.compare(h, g);
           if (c <= 0) break;
           lab[j] = h;
           j--;
@@ -338,4 +360,18 @@ export class OrbitCanon {
       this.enc.rename = null;
     }
   }
+}
+
+/** Identities described by profile, sortable by `key` then `compare` (twins.ts, profiles.ts). */
+interface Profiles {
+  readonly key: Float64Array;
+  compare(u: number, v: number): number;
+}
+
+/** States canonicalised on the template after the flat walk found one not sortable. */
+const FLAT_BACKOFF = 15;
+
+function isIdentity(lab: Int32Array): boolean {
+  for (let i = 0; i < lab.length; i++) if (lab[i] !== i) return false;
+  return true;
 }
