@@ -40,6 +40,7 @@ export class OrbitCanon {
   private readonly plainEnc = new Encoder();
   private readonly out = new Encoder();
   private readonly rename = new Map<string, string>();
+  private readonly ranks: ReadonlyMap<string, number>;
   private best = new Uint8Array(256);
   /** The best leaf: its labelling, hash, and its bytes once encoded (bestLen -1: not yet). */
   private bestLen = -1;
@@ -81,6 +82,14 @@ export class OrbitCanon {
     this.refiner = new Refiner(this.ids.length);
     this.simple = new SimpleOccurrences(this.ids.length);
     this.flat = new FlatProfiles(this.index);
+    // Each identity's place in the byte order of the identities' encodings: the encoders sort
+    // identity-keyed Maps and Sets by it (the bytes are the same, the comparisons cheaper).
+    const e = new Encoder();
+    const bytes = this.ids.map((id) => e.buf.slice(0, e.encode(id)));
+    const order = this.ids.map((_, g) => g).sort((a, b) => compare(bytes[a]!, bytes[a]!.length, bytes[b]!, 0, bytes[b]!.length));
+    this.ranks = new Map(order.map((g, r) => [this.ids[g]!, r]));
+    this.enc.ranks = this.ranks;
+    this.plainEnc.ranks = this.ranks;
   }
 
   /**
@@ -98,14 +107,17 @@ export class OrbitCanon {
    * Encoder.encode does) and returns its length: one encoding, of the winner only.
    */
   encodeRep(v: unknown, enc: Encoder, at = 0): number {
-    if (!this.search(v, null, 0, -1) || this.unmoved) return enc.encode(v, at);
-    if (this.bestLen >= 0) return enc.put(this.best, this.bestLen, at);
-    this.renameBy(this.bestLab!);
-    enc.rename = this.rename;
+    const found = this.search(v, null, 0, -1);
+    if (found && !this.unmoved && this.bestLen >= 0) return enc.put(this.best, this.bestLen, at);
+    if (found && !this.unmoved) this.renameBy(this.bestLab!);
+    const ranks = enc.ranks;
+    enc.rename = found && !this.unmoved ? this.rename : null;
+    enc.ranks = this.ranks;
     try {
       return enc.encode(v, at);
     } finally {
       enc.rename = null;
+      enc.ranks = ranks;
     }
   }
 
