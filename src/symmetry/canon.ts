@@ -218,7 +218,7 @@ export class OrbitCanon {
         break;
       }
     }
-    if (ci < 0) return this.leaf(cells.flatMap((c) => c.map((g) => [g])));
+    if (ci < 0) return this.leaf(cells);
     let cell = cells[ci]!;
     if (cells.some((c, i) => i < ci && c.length > 1)) {
       const split: number[][] = [];
@@ -298,15 +298,17 @@ export class OrbitCanon {
     return same;
   }
 
-  /** All identities ordered: identity cells[i][0] takes the name of global index i. */
+  /** All identities ordered (cells of twins as they stand): the i-th identity met takes the name of global index i. */
   private leaf(cells: readonly number[][]): void {
     this.leaves++;
     const n = this.ids.length;
     const lab = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const g = cells[i]![0]!;
-      lab[i] = g;
-      this.pos[g] = i;
+    let i = 0;
+    for (const c of cells) {
+      for (const g of c) {
+        lab[i] = g;
+        this.pos[g] = i++;
+      }
     }
     const h = hashAs(this.root!, this.pos) >>> 0;
     if (this.bestLab === null || h < this.bestHash) {
