@@ -17,7 +17,7 @@ import { coverageOf, neverEnabled } from "./coverage.js";
 import { decideProperties } from "./liveness/decide.js";
 import { layoutOf } from "./liveness/layout.js";
 import { verifySymmetry } from "../symmetry/verify.js";
-import { verifyReached } from "./symmetry-reach.js";
+import { REACH, verifyReached } from "./symmetry-reach.js";
 import { fairnessNotes, replayLasso } from "./liveness/replay-lasso.js";
 
 export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listener: CheckListener = {}): Promise<CheckResult> {
@@ -25,12 +25,12 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   await initHash();
   const selected = selectChecks(compile(spec as Spec<unknown>, opts.constants, opts.file, { symmetry: opts.symmetry }), opts.select);
   const { model, skipped } = withoutTemporalUnderDfs(selected, opts.strategy, opts.select?.properties ?? []);
-  verifySymmetry(model);
+  const checked = verifySymmetry(model);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
   const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : await search(model, opts, listener);
   // the states past the first ones, deep ones included: an asymmetry there would make the counts and verdict wrong
-  if (out.stop?.kind !== "interrupted") verifyReached(model, out.store);
+  if (out.stop?.kind !== "interrupted") verifyReached(model, out.store, REACH, checked);
   return resultOf(model, opts, out, started, skipped);
 }
 

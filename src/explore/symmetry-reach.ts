@@ -4,7 +4,8 @@
 
 import type { Model } from "../model/compile.js";
 import { successorsOf } from "../model/successors.js";
-import { SymmetryCheck } from "../symmetry/verify.js";
+import { Encoder } from "../fingerprint/encode.js";
+import { SymmetryCheck, orbitKey } from "../symmetry/verify.js";
 import { canonicalizerFor } from "./replay.js";
 import type { StateStore } from "./state-store.js";
 import { nondeterministic } from "./trace.js";
@@ -14,10 +15,15 @@ export const REACH = 4096;
 /** Rebuilt states kept for their descendants; past this the memo starts again (bounds memory). */
 const MEMO = 1 << 16;
 
-/** Checks the reached states `reachSample` picks; MC051 on a mismatch. Returns how many were checked. */
-export function verifyReached(model: Model, store: StateStore, most = REACH): number {
+/**
+ * Checks the reached states `reachSample` picks, but for those the check before the search
+ * already did (`before`, their representatives' bytes: all of a spec of at most SAMPLE orbits);
+ * MC051 on a mismatch. Returns how many were checked.
+ */
+export function verifyReached(model: Model, store: StateStore, most = REACH, before: ReadonlySet<string> = new Set()): number {
   if (model.symmetry === null || store.size === 0) return 0;
   const check = new SymmetryCheck(model);
+  const enc = new Encoder();
   const canon = canonicalizerFor(model);
   const memo = new Map<number, unknown>();
   const stateOf = (id: number): unknown => {
@@ -45,8 +51,15 @@ export function verifyReached(model: Model, store: StateStore, most = REACH): nu
     return s;
   };
   const ids = reachSample(store.size, most);
-  ids.forEach((id, i) => check.state(stateOf(id), i));
-  return ids.length;
+  let n = 0;
+  ids.forEach((id, i) => {
+    const s = stateOf(id);
+    // s is a representative: its own encoding is its orbit's bytes
+    if (before.size > 0 && before.has(orbitKey(enc.buf.subarray(0, enc.encode(s))))) return;
+    check.state(s, i);
+    n++;
+  });
+  return n;
 }
 
 /** Every id below `size` when there are at most `most`; else `most` ids at an even stride, the last (deepest) included. */

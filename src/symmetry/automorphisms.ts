@@ -10,31 +10,36 @@ import { ID, LEAF, ORD, fmix, mix, type TNode } from "./template.js";
  * permutations `autos` and the transpositions `swaps` (pairs u, v flattened).
  */
 export function sameOrbit(autos: readonly Int32Array[], swaps: readonly number[], g: number, tried: readonly number[], fixed: readonly number[], cell: readonly number[]): boolean {
-  const root = new Map<number, number>();
-  for (const x of cell) root.set(x, x);
-  const find = (x: number): number => {
-    let r = x;
-    while (root.get(r) !== r) r = root.get(r)!;
-    return r;
-  };
+  // Union-find over the cell's members in a typed array (-1: not in the cell). An image outside
+  // the cell joins nothing: fewer unions only prune less, never wrongly.
+  let size = 0;
+  for (const x of cell) if (x >= size) size = x + 1;
+  const root = new Int32Array(size).fill(-1);
+  for (const x of cell) root[x] = x;
   for (const p of autos) {
     if (!fixed.every((f) => p[f] === f)) continue;
-    for (const x of cell) {
-      const a = find(x);
-      const b = find(p[x]!);
-      if (a !== b) root.set(a < b ? b : a, a < b ? a : b);
-    }
+    for (const x of cell) join(root, x, p[x]!);
   }
   for (let i = 0; i < swaps.length; i += 2) {
     const u = swaps[i]!;
     const v = swaps[i + 1]!;
-    if (!root.has(u) || !root.has(v) || fixed.includes(u) || fixed.includes(v)) continue;
-    const a = find(u);
-    const b = find(v);
-    if (a !== b) root.set(a < b ? b : a, a < b ? a : b);
+    if (!fixed.includes(u) && !fixed.includes(v)) join(root, u, v);
   }
-  const r = find(g);
-  return tried.some((t) => find(t) === r);
+  const r = find(root, g);
+  for (const t of tried) if (find(root, t) === r) return true;
+  return false;
+}
+
+function join(root: Int32Array, u: number, v: number): void {
+  if (u >= root.length || v >= root.length || root[u]! < 0 || root[v]! < 0) return;
+  const a = find(root, u);
+  const b = find(root, v);
+  if (a !== b) root[a < b ? b : a] = a < b ? a : b;
+}
+
+function find(root: Int32Array, x: number): number {
+  while (root[x] !== x) x = root[x]!;
+  return x;
 }
 
 /** The hash of the state with identity g renamed to global index pos[g]: a function of the renamed value. */

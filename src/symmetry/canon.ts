@@ -15,6 +15,7 @@ import { Refiner } from "./refine.js";
 import { compare, hashAs, identity, sameOrbit } from "./automorphisms.js";
 import { TemplateBuilder, type TNode } from "./template.js";
 import { SimpleOccurrences } from "./twins.js";
+import { FlatProfiles, NONE, SORTABLE } from "./profiles.js";
 
 /** The declared symmetric sets, resolved: names and members in declaration order. */
 export interface SymmetrySets {
@@ -30,10 +31,16 @@ export class OrbitCanon {
   private readonly builder: TemplateBuilder;
   private readonly refiner: Refiner;
   private readonly simple: SimpleOccurrences;
+  private readonly flat: FlatProfiles;
+  /** States left to canonicalise on the template before trying the flat walk again (see search). */
+  private skipFlat = 0;
+  /** The best labelling renames no identity: the state's own encoding is the representative's. */
+  private unmoved = false;
   private readonly enc = new Encoder();
   private readonly plainEnc = new Encoder();
   private readonly out = new Encoder();
   private readonly rename = new Map<string, string>();
+  private readonly ranks: ReadonlyMap<string, number>;
   private best = new Uint8Array(256);
   /** The best leaf: its labelling, hash, and its bytes once encoded (bestLen -1: not yet). */
   private bestLen = -1;
@@ -74,6 +81,15 @@ export class OrbitCanon {
     this.sorted = new Int32Array(this.ids.length);
     this.refiner = new Refiner(this.ids.length);
     this.simple = new SimpleOccurrences(this.ids.length);
+    this.flat = new FlatProfiles(this.index);
+    // Each identity's place in the byte order of the identities' encodings: the encoders sort
+    // identity-keyed Maps and Sets by it (the bytes are the same, the comparisons cheaper).
+    const e = new Encoder();
+    const bytes = this.ids.map((id) => e.buf.slice(0, e.encode(id)));
+    const order = this.ids.map((_, g) => g).sort((a, b) => compare(bytes[a]!, bytes[a]!.length, bytes[b]!, 0, bytes[b]!.length));
+    this.ranks = new Map(order.map((g, r) => [this.ids[g]!, r]));
+    this.enc.ranks = this.ranks;
+    this.plainEnc.ranks = this.ranks;
   }
 
   /**
@@ -81,7 +97,7 @@ export class OrbitCanon {
    * orbit representative; returns their length.
    */
   canonical(v: unknown, enc: Encoder, at: number, len: number): number {
-    if (!this.search(v, enc.buf, at, len)) return len;
+    if (!this.search(v, enc.buf, at, len) || this.unmoved) return len;
     this.encodeBest();
     return enc.put(this.best, this.bestLen, at);
   }
@@ -91,22 +107,40 @@ export class OrbitCanon {
    * Encoder.encode does) and returns its length: one encoding, of the winner only.
    */
   encodeRep(v: unknown, enc: Encoder, at = 0): number {
-    if (!this.search(v, null, 0, -1)) return enc.encode(v, at);
-    if (this.bestLen >= 0) return enc.put(this.best, this.bestLen, at);
-    this.renameBy(this.bestLab!);
-    enc.rename = this.rename;
+    const found = this.search(v, null, 0, -1);
+    if (found && !this.unmoved && this.bestLen >= 0) return enc.put(this.best, this.bestLen, at);
+    if (found && !this.unmoved) this.renameBy(this.bestLab!);
+    const ranks = enc.ranks;
+    enc.rename = found && !this.unmoved ? this.rename : null;
+    enc.ranks = this.ranks;
     try {
       return enc.encode(v, at);
     } finally {
       enc.rename = null;
+      enc.ranks = ranks;
     }
   }
 
   /** Finds the best leaf for `v` (plain bytes given, or made when needed); false when no identity occurs. */
   private search(v: unknown, plain: Uint8Array | null, at: number, len: number): boolean {
+    this.unmoved = false;
+    this.state = v;
+    // The commonest case first, with no template: a walk that allocates nothing. A spec whose
+    // states are seldom sortable (identities pointing at identities) would pay for a walk that
+    // fails on every state, so after a failure the next few go straight to the template.
+    if (this.skipFlat === 0) {
+      const r = this.flat.scan(v);
+      if (r === NONE) return false;
+      if (r === SORTABLE) {
+        this.bestLab = this.sortByProfile(this.flat);
+        this.bestLen = -1;
+        this.unmoved = isIdentity(this.bestLab);
+        return true;
+      }
+      this.skipFlat = FLAT_BACKOFF;
+    } else this.skipFlat--;
     const root = this.builder.build(v);
     if (this.builder.occurrences === 0) return false;
-    this.state = v;
     this.plain = plain ?? this.plain;
     this.plainAt = at;
     this.plainLen = len;
@@ -120,7 +154,7 @@ export class OrbitCanon {
     this.simple.start(root);
     if (this.simple.sortable) {
       // No identity relates to another: sorting by profile is the canonical order, no search.
-      this.bestLab = this.sortByProfile();
+      this.bestLab = this.sortByProfile(this.simple);
       return true;
     }
     this.refiner.start(root);
@@ -132,9 +166,9 @@ export class OrbitCanon {
    * Each declared set's identities ordered by profile (hash, then the profile itself): an
    * insertion sort in a reused array, the sets being small and this running per successor.
    */
-  private sortByProfile(): Int32Array {
+  private sortByProfile(by: Profiles): Int32Array {
     const lab = this.sorted;
-    const key = this.simple.key;
+    const key = by.key;
     let from = 0;
     for (const set of this.initial) {
       const to = from + set.length;
@@ -143,7 +177,7 @@ export class OrbitCanon {
         let j = i;
         while (j > from) {
           const h = lab[j - 1]!;
-          const c = key[h]! - key[g]! || this.simple.compare(h, g);
+          const c = key[h]! - key[g]! || by.compare(h, g);
           if (c <= 0) break;
           lab[j] = h;
           j--;
@@ -184,7 +218,7 @@ export class OrbitCanon {
         break;
       }
     }
-    if (ci < 0) return this.leaf(cells.flatMap((c) => c.map((g) => [g])));
+    if (ci < 0) return this.leaf(cells);
     let cell = cells[ci]!;
     if (cells.some((c, i) => i < ci && c.length > 1)) {
       const split: number[][] = [];
@@ -264,15 +298,17 @@ export class OrbitCanon {
     return same;
   }
 
-  /** All identities ordered: identity cells[i][0] takes the name of global index i. */
+  /** All identities ordered (cells of twins as they stand): the i-th identity met takes the name of global index i. */
   private leaf(cells: readonly number[][]): void {
     this.leaves++;
     const n = this.ids.length;
     const lab = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const g = cells[i]![0]!;
-      lab[i] = g;
-      this.pos[g] = i;
+    let i = 0;
+    for (const c of cells) {
+      for (const g of c) {
+        lab[i] = g;
+        this.pos[g] = i++;
+      }
     }
     const h = hashAs(this.root!, this.pos) >>> 0;
     if (this.bestLab === null || h < this.bestHash) {
@@ -338,4 +374,18 @@ export class OrbitCanon {
       this.enc.rename = null;
     }
   }
+}
+
+/** Identities described by profile, sortable by `key` then `compare` (twins.ts, profiles.ts). */
+interface Profiles {
+  readonly key: Float64Array;
+  compare(u: number, v: number): number;
+}
+
+/** States canonicalised on the template after the flat walk found one not sortable. */
+const FLAT_BACKOFF = 15;
+
+function isIdentity(lab: Int32Array): boolean {
+  for (let i = 0; i < lab.length; i++) if (lab[i] !== i) return false;
+  return true;
 }

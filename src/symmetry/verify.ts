@@ -31,33 +31,39 @@ interface Generator {
   readonly rename: ReadonlyMap<string, string>;
 }
 
-export function verifySymmetry(model: Model, sample = SAMPLE): void {
-  if (model.symmetry === null) return;
+/**
+ * Checks the first `sample` states of the quotient; returns their representatives' bytes (as
+ * keys), so that the check after the search (symmetry-reach.ts) does not check them again.
+ */
+export function verifySymmetry(model: Model, sample = SAMPLE): ReadonlySet<string> {
+  if (model.symmetry === null) return new Set();
   const check = new SymmetryCheck(model);
   check.initial();
   const canon = orbitCanon(model);
   const seen = new Set<string>();
+  const checked = new Set<string>();
   const queue: unknown[] = [];
-  for (const s of model.init) {
-    const k = key(canon.bytesOf(s), -1);
-    if (!seen.has(k)) {
-      seen.add(k);
-      queue.push(s);
-    }
-  }
+  const keys: string[] = [];
+  const meet = (t: unknown): void => {
+    const k = orbitKey(canon.bytesOf(t));
+    if (seen.has(k)) return;
+    seen.add(k);
+    queue.push(t);
+    keys.push(k);
+  };
+  for (const s of model.init) meet(s);
   for (let qi = 0; qi < queue.length && qi < sample; qi++) {
-    const s = queue[qi]!;
-    const succs = check.state(s, qi < FULL ? "all" : qi);
+    const succs = check.state(queue[qi]!, qi < FULL ? "all" : qi);
+    checked.add(keys[qi]!);
     if (queue.length >= sample) continue;
-    for (const succ of succs) {
-      for (const t of succ) {
-        const k = key(canon.bytesOf(t), -1);
-        if (seen.has(k)) continue;
-        seen.add(k);
-        queue.push(t);
-      }
-    }
+    for (const succ of succs) for (const t of succ) meet(t);
   }
+  return checked;
+}
+
+/** A representative's bytes as a Set key. */
+export function orbitKey(bytes: Uint8Array): string {
+  return key(bytes, -1);
 }
 
 /**

@@ -23,6 +23,32 @@ describe("canonical encoding", () => {
     expect(FAST).toBe(true);
   });
 
+  it("sorting identity keys by rank (symmetry) gives the bytes of sorting them by bytes, renamed or not", () => {
+    // names of two lengths (the length comes first: t9 < t10 in bytes); ranks from the bytes
+    const ids = Array.from({ length: 12 }, (_, i) => `t${i + 1}`);
+    const key = (id: string): string => Buffer.from(enc.buf.subarray(0, enc.encode(id))).toString("latin1");
+    const ranks = new Map([...ids].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((id, r) => [id, r]));
+    expect([ranks.get("t9"), ranks.get("t10")]).toEqual([8, 9]);
+    const ranked = new Encoder();
+    ranked.ranks = ranks;
+    // the ranks are what orders the keys: reversed, they reverse a Map
+    const wrong = new Encoder();
+    wrong.ranks = new Map([...ranks].map(([id, r]) => [id, -r]));
+    const two = IMap([["t1", 0], ["t2", 1]]);
+    expect(Buffer.from(wrong.buf.subarray(0, wrong.encode(two))).toString("hex")).not.toBe(bytes(two));
+    const rotate = new Map(ids.map((id, i) => [id, ids[(i + 5) % ids.length]!]));
+    for (let n = 1; n <= ids.length; n++) {
+      const s = List([IMap(ids.slice(0, n).map((id, i) => [id, i % 3])), ISet(ids.slice(12 - n)), IMap([["x", 1], ...ids.slice(0, n).map((id) => [id, 2] as [string, number])])]);
+      for (const rename of [null, rotate]) {
+        enc.rename = ranked.rename = rename;
+        const a = bytes(s);
+        const b = Buffer.from(ranked.buf.subarray(0, ranked.encode(s))).toString("hex");
+        enc.rename = ranked.rename = null;
+        expect(b).toBe(a);
+      }
+    }
+  });
+
   it("unordered Maps and Sets do not depend on insertion order", () => {
     const a = IMap<string, unknown>([["a", 1], ["b", 2], ["c", List([3])]]);
     const b = IMap<string, unknown>([["c", List([3])], ["a", 1], ["b", 2]]);

@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import counters from "../../bench/specs/sym-counters.js";
 import { steps } from "../differential/reference.js";
-import { verifySymmetry } from "../../src/symmetry/verify.js";
+import { SAMPLE, verifySymmetry } from "../../src/symmetry/verify.js";
 import { REACH, reachSample, verifyReached } from "../../src/explore/symmetry-reach.js";
 import { search } from "../../src/explore/search.js";
 import { resolveOptions } from "../../src/explore/options.js";
@@ -158,6 +158,17 @@ describe("symmetry search", () => {
     expect(out.distinct).toBe(101 * 4);
     expect(() => verifyReached(model, out.store, 64)).toThrow(/MC051|asymmetrically/);
     expect(verifyReached(compile(late(100, 101) as Spec<unknown>), out.store, 64)).toBe(64);
+    // no state is checked twice: the check after the search skips the orbits the one before did
+    // (the first SAMPLE of the 404; all 84 of a spec of 21 clock values)
+    for (const [last, orbits] of [[100, 404], [20, 84]] as const) {
+      const fine = compile(late(last, last + 1) as Spec<unknown>);
+      const before = verifySymmetry(fine);
+      expect(before.size).toBe(Math.min(SAMPLE, orbits));
+      const reached = await search(fine, resolveOptions({ deadlock: false, seenCapacity: 1024 }, 1));
+      expect(reached.distinct).toBe(orbits);
+      expect(verifyReached(fine, reached.store, REACH, before)).toBe(orbits - before.size);
+      expect(verifyReached(fine, reached.store, REACH)).toBe(orbits);
+    }
     expect(reachSample(10, 16)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(reachSample(10, 4)).toEqual([1, 4, 6, 9]);
     expect(reachSample(REACH * 3, REACH).at(-1)).toBe(REACH * 3 - 1);
