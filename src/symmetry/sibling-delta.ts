@@ -1,0 +1,326 @@
+// Successors of one representative that are twin renamings of each other need one
+// canonicalisation, not one each. A successor t is described by its delta against the parent r
+// (the changes that make t out of r, found by walking both and skipping what they share, ===),
+// serialised with the identities of r's twin classes renamed by first occurrence. Equal
+// signatures prove t' = π(t) for a permutation π within the twin classes, which fixes r: one
+// orbit, one representative (the proof is in docs/symmetry.md, "Siblings"). Anything unusual is
+// a miss, and a miss only costs the canonicalisation it would have cost anyway.
+
+import { isMap, isOrderedMap, Map as IMap } from "immutable";
+import { Encoder } from "../fingerprint/encode.js";
+import { FAST, recordValues, smallListArray } from "../fingerprint/immutable-internals.js";
+import { recordTypeOf } from "../fingerprint/record-types.js";
+import type { SymmetrySets } from "./canon.js";
+import { TwinClasses } from "./twin-classes.js";
+
+/** Path steps and changes, as written into a signature. */
+const FIELD = 0;
+const INDEX = 1;
+const KEY = 2;
+const SET = 3;
+const DELETE = 4;
+
+/**
+ * A renaming built as the signature is written: the k-th distinct identity of a twin class met
+ * gets the class's k-th member. The Encoder only calls get(), so the renaming covers every
+ * identity string it writes, wherever it stands.
+ */
+class FirstOccurrence extends Map<string, string> {
+  private used: Int32Array = new Int32Array(8);
+
+  constructor(private readonly twins: TwinClasses) {
+    super();
+  }
+
+  reset(): void {
+    if (super.size > 0) super.clear();
+    if (this.used.length < this.twins.classes.length) this.used = new Int32Array(this.twins.classes.length * 2);
+    this.used.fill(0, 0, this.twins.classes.length);
+  }
+
+  override get(s: string): string | undefined {
+    const c = this.twins.classOf.get(s);
+    if (c === undefined) return undefined;
+    let x = super.get(s);
+    if (x === undefined) {
+      x = this.twins.classes[c]![this.used[c]!++]!;
+      super.set(s, x);
+    }
+    return x;
+  }
+}
+
+/** The fields of Immutable's Map trie nodes read here (ArrayMap, BitmapIndexed, HashArrayMap, HashCollision, Value). */
+interface MapNode {
+  readonly entries?: readonly (readonly [unknown, unknown])[];
+  readonly entry?: readonly [unknown, unknown];
+  readonly bitmap?: number;
+  readonly count?: number;
+  readonly nodes?: readonly (MapNode | undefined)[];
+}
+
+/** More entry pairs than this in two unlike subtrees of a Map: give up (a miss) rather than compare them all. */
+const UNLIKE = 1024;
+
+export class SiblingSignatures {
+  private readonly twins: TwinClasses;
+  private readonly rename: FirstOccurrence;
+  /** The signatures of this parent's successors, one after another (the arena). */
+  private readonly enc = new Encoder();
+  private end = 0;
+  private sigOff: Int32Array = new Int32Array(64);
+  private sigLen: Int32Array = new Int32Array(64);
+  /** Signature hash → the first successor with it. */
+  private readonly table = new Map<number, number>();
+  /** The path from the root to the value being compared: kinds and keys. */
+  private readonly kind: number[] = [];
+  private readonly key: unknown[] = [];
+  private depth = 0;
+  /** Successors matched to an earlier sibling, and signatures computed, since construction. */
+  hits = 0;
+  tried = 0;
+  parents = 0;
+  active = 0;
+
+  constructor(sym: SymmetrySets) {
+    this.twins = new TwinClasses(sym);
+    this.rename = new FirstOccurrence(this.twins);
+  }
+
+  /** Starts on parent `r`; false when no two of its identities are twins (nothing can match). */
+  start(r: unknown): boolean {
+    this.table.clear();
+    this.end = 0;
+    this.parents++;
+    const ok = LAYOUT && this.twins.of(r);
+    if (ok) this.active++;
+    return ok;
+  }
+
+  /**
+   * Successor j, `t` by action `a` from parent `r`: the index of an earlier sibling it is a twin
+   * renaming of, or -1 (then it is remembered, to be matched by later siblings).
+   */
+  match(r: unknown, a: number, t: unknown, j: number): number {
+    this.tried++;
+    const at = this.end;
+    if (!this.signature(r, a, t)) {
+      this.end = at;
+      return -1;
+    }
+    const len = this.end - at;
+    const buf = this.enc.buf;
+    let h = 0x811c9dc5 ^ len;
+    for (let i = at; i < this.end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const i = this.table.get(h);
+    if (i !== undefined && this.sigLen[i] === len && same(buf, this.sigOff[i]!, at, len)) {
+      this.end = at;
+      this.hits++;
+      return i;
+    }
+    if (j >= this.sigOff.length) {
+      const grow = (x: Int32Array): Int32Array => {
+        const y = new Int32Array(Math.max(j + 1, x.length * 2));
+        y.set(x);
+        return y;
+      };
+      this.sigOff = grow(this.sigOff);
+      this.sigLen = grow(this.sigLen);
+    }
+    this.sigOff[j] = at;
+    this.sigLen[j] = len;
+    if (i === undefined) this.table.set(h, j);
+    return -1;
+  }
+
+  /** Writes the action and t's changes against r into the arena; false: give up. */
+  private signature(r: unknown, a: number, t: unknown): boolean {
+    this.rename.reset();
+    this.depth = 0;
+    this.enc.rename = this.rename;
+    try {
+      this.item(a);
+      return this.diff(r, t);
+    } catch {
+      // not a state, most likely: the plain path reports it
+      return false;
+    } finally {
+      this.enc.rename = null;
+    }
+  }
+
+  private item(x: unknown): void {
+    this.end += this.enc.encode(x, this.end);
+  }
+
+  /** One change at the current path: the path, then SET and the new value, or DELETE. */
+  private change(op: number, v: unknown): void {
+    this.item(this.depth);
+    for (let i = 0; i < this.depth; i++) {
+      this.item(this.kind[i]!);
+      this.item(this.key[i]!);
+    }
+    this.item(op);
+    if (op === SET) this.item(v);
+  }
+
+  private push(kind: number, key: unknown): void {
+    this.kind[this.depth] = kind;
+    this.key[this.depth++] = key;
+  }
+
+  /** The changes that turn a into b, at the current path. */
+  private diff(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (typeof a === "object" && typeof b === "object" && a !== null && b !== null) {
+      const x = a as { [flag: string]: unknown };
+      const y = b as { [flag: string]: unknown };
+      if (x[IS_RECORD] === true && y[IS_RECORD] === true) {
+        if (Object.getPrototypeOf(a) === Object.getPrototypeOf(b)) return this.diffRecord(a, b);
+      } else if (x[IS_LIST] === true && y[IS_LIST] === true) {
+        const p = smallListArray(a);
+        const q = smallListArray(b);
+        if (p !== undefined && q !== undefined && p.length === q.length) return this.diffList(p, q);
+      } else if (isMap(a) && isMap(b) && !isOrderedMap(a) && !isOrderedMap(b)) {
+        const p = a as { size: number; _root?: MapNode };
+        const q = b as { size: number; _root?: MapNode };
+        if (p.size > 0 && q.size > 0) return this.diffNode(p._root, q._root);
+      }
+    }
+    this.change(SET, b);
+    return true;
+  }
+
+  private diffRecord(a: object, b: object): boolean {
+    const p = recordValues(a);
+    const q = recordValues(b);
+    if (p === undefined || q === undefined) return false;
+    const t = recordTypeOf(a);
+    for (let i = 0; i < t.keys.length; i++) {
+      const u = p[i];
+      const v = q[i];
+      if (u === v) continue;
+      const d = t.defaults[t.keys[i]!];
+      this.push(FIELD, i);
+      const ok = this.diff(u === undefined ? d : u, v === undefined ? d : v);
+      this.depth--;
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  private diffList(p: readonly unknown[], q: readonly unknown[]): boolean {
+    for (let i = 0; i < p.length; i++) {
+      if (p[i] === q[i]) continue;
+      this.push(INDEX, i);
+      const ok = this.diff(p[i], q[i]);
+      this.depth--;
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  /** Two subtrees of Maps at the same place of the trie: alike nodes pairwise, else by their entries. */
+  private diffNode(x: MapNode | undefined, y: MapNode | undefined): boolean {
+    if (x === y) return true;
+    if (x !== undefined && y !== undefined) {
+      if (x.bitmap !== undefined && x.bitmap === y.bitmap) return this.diffKids(x.nodes!, y.nodes!);
+      if (x.count !== undefined && y.count !== undefined) return this.diffKids(x.nodes!, y.nodes!);
+      const e = x.entry;
+      const f = y.entry;
+      if (e !== undefined && f !== undefined && e[0] === f[0] && primitive(e[0])) return this.entry(e[0], e[1], f[1]);
+    }
+    const A: (readonly [unknown, unknown])[] = [];
+    const B: (readonly [unknown, unknown])[] = [];
+    if (!entriesOf(x, A) || !entriesOf(y, B) || A.length * B.length > UNLIKE) return false;
+    const matched = new Uint8Array(A.length);
+    for (const [k, v] of B) {
+      let i = 0;
+      while (i < A.length && A[i]![0] !== k) i++;
+      if (i < A.length) {
+        matched[i] = 1;
+        if (!this.entry(k, A[i]![1], v)) return false;
+      } else {
+        this.push(KEY, k);
+        this.change(SET, v);
+        this.depth--;
+      }
+    }
+    for (let i = 0; i < A.length; i++) {
+      if (matched[i] === 1) continue;
+      this.push(KEY, A[i]![0]);
+      this.change(DELETE, null);
+      this.depth--;
+    }
+    return true;
+  }
+
+  private diffKids(p: readonly (MapNode | undefined)[], q: readonly (MapNode | undefined)[]): boolean {
+    const n = Math.max(p.length, q.length);
+    for (let i = 0; i < n; i++) if (!this.diffNode(p[i], q[i])) return false;
+    return true;
+  }
+
+  private entry(k: unknown, u: unknown, v: unknown): boolean {
+    if (u === v) return true;
+    this.push(KEY, k);
+    const ok = this.diff(u, v);
+    this.depth--;
+    return ok;
+  }
+}
+
+function primitive(k: unknown): boolean {
+  return typeof k !== "object" || k === null;
+}
+
+/** Every entry under a trie node; false when a key is an object (=== would not be Immutable's equality). */
+function entriesOf(n: MapNode | undefined, out: (readonly [unknown, unknown])[]): boolean {
+  if (n === undefined) return true;
+  if (n.entry !== undefined) {
+    out.push(n.entry);
+    return primitive(n.entry[0]);
+  }
+  if (n.entries !== undefined) {
+    for (const e of n.entries) {
+      out.push(e);
+      if (!primitive(e[0])) return false;
+    }
+    return true;
+  }
+  if (n.nodes === undefined) return false;
+  for (const c of n.nodes) if (!entriesOf(c, out)) return false;
+  return true;
+}
+
+function same(b: Uint8Array, i: number, j: number, len: number): boolean {
+  for (let q = 0; q < len; q++) if (b[i + q] !== b[j + q]) return false;
+  return true;
+}
+
+const IS_RECORD = "@@__IMMUTABLE_RECORD__@@";
+const IS_LIST = "@@__IMMUTABLE_LIST__@@";
+
+/** Maps of several sizes and histories: the trie is read as expected (else no successor is ever matched). */
+function verify(): boolean {
+  try {
+    for (const n of [0, 3, 8, 9, 17, 40, 300]) {
+      let m = IMapOf(n);
+      for (const [k, x] of [["k1", -1], ["new", 5], ["k7", 2]] as const) m = m.set(k, x);
+      for (const d of [m, m.delete("k2").delete("k3"), m.filter((_, k) => k !== "k0")]) {
+        const out: (readonly [unknown, unknown])[] = [];
+        if (!entriesOf((d as unknown as { _root?: MapNode })._root, out) || out.length !== d.size) return false;
+        if (!out.every(([k, x]) => d.get(k as string) === x)) return false;
+      }
+    }
+    return FAST;
+  } catch {
+    return false;
+  }
+}
+
+function IMapOf(n: number): IMap<string, number> {
+  return IMap(Array.from({ length: n }, (_, i) => [`k${i}`, i] as const));
+}
+
+const LAYOUT = verify();
