@@ -105,7 +105,7 @@ describe("sibling signatures", () => {
     fc.assert(
       fc.property(parent, fc.array(sibling, { minLength: 1, maxLength: 12 }), ({ n, edits }, sibs) => {
         const ids = threads(n);
-        const r = apply(State({ pc: IMap(ids.map((t) => [t, 0] as const)) }), ids, edits);
+        const r = apply(State({ pc: IMap<string, number>(ids.map((t) => [t, 0])) }), ids, edits);
         const classes = twinClasses(r, ids);
         const group = twinGroup(classes);
         const canon = new OrbitCanon({ names: ["Threads"], sets: [ids] });
@@ -138,7 +138,7 @@ describe("sibling signatures", () => {
 
   const ids = threads(10);
   // t1 busy and marked, t2 owns the lock, t3 links to t1: t4..t10 are twins
-  const r = State({ pc: IMap(ids.map((t) => [t, 0] as const)).set("t1", 2), owner: "t2", marked: ISet(["t1"]), link: IMap([["t3", "t1"]]) });
+  const r = State({ pc: IMap<string, number>(ids.map((t) => [t, 0])).set("t1", 2), owner: "t2", marked: ISet(["t1"]), link: IMap([["t3", "t1"]]) });
   const run = (succs: readonly S[], action = 0): number[] => {
     const sig = new SiblingSignatures({ names: ["Threads"], sets: [ids] });
     expect(sig.start(r)).toBe(true);
