@@ -48,7 +48,6 @@ export class SuccessorBatch {
   constructor(private readonly model: Model) {
     this.counts = new Int32Array(model.actions.length);
     this.siblings = model.symmetry !== null && process.env["MC_SIBLING_SKIP"] !== "0" ? new SiblingSignatures(model.symmetry) : null;
-    const sb = this.siblings; if (sb && process.env["MC_SIB_STATS"]) process.on("exit", () => process.stderr.write(`SIB tried ${sb.tried} hits ${sb.hits} parents ${sb.parents} active ${sb.active}\n`));
   }
 
   collect(s: unknown, probe: Probe): void {

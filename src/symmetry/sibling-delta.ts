@@ -27,25 +27,36 @@ const DELETE = 4;
  */
 class FirstOccurrence extends Map<string, string> {
   private used: Int32Array = new Int32Array(8);
+  /** Per identity (global index): its image, valid when stamp equals gen (no clearing per signature). */
+  private readonly image: string[];
+  private readonly stamp: Int32Array;
+  private gen = 0;
 
   constructor(private readonly twins: TwinClasses) {
     super();
+    this.image = new Array<string>(twins.size).fill("");
+    this.stamp = new Int32Array(twins.size);
   }
 
   reset(): void {
-    if (super.size > 0) super.clear();
-    if (this.used.length < this.twins.classes.length) this.used = new Int32Array(this.twins.classes.length * 2);
-    this.used.fill(0, 0, this.twins.classes.length);
+    const n = this.twins.classes.length;
+    if (this.used.length < n) this.used = new Int32Array(n * 2);
+    this.used.fill(0, 0, n);
+    if (++this.gen === 0x7fffffff) {
+      this.gen = 1;
+      this.stamp.fill(0);
+    }
   }
 
   override get(s: string): string | undefined {
-    const c = this.twins.classOf.get(s);
-    if (c === undefined) return undefined;
-    let x = super.get(s);
-    if (x === undefined) {
-      x = this.twins.classes[c]![this.used[c]!++]!;
-      super.set(s, x);
-    }
+    const g = this.twins.index.get(s);
+    if (g === undefined) return undefined;
+    const c = this.twins.classOf[g]!;
+    if (c < 0) return undefined;
+    if (this.stamp[g] === this.gen) return this.image[g];
+    const x = this.twins.classes[c]![this.used[c]!++]!;
+    this.stamp[g] = this.gen;
+    this.image[g] = x;
     return x;
   }
 }
@@ -58,6 +69,14 @@ interface MapNode {
   readonly count?: number;
   readonly nodes?: readonly (MapNode | undefined)[];
 }
+
+/** This thread's counts since it started, for measurements (bench/sibling-skip.ts): parents
+ * looked at, those with twins, signatures computed, successors matched (not canonicalised). */
+export const siblingTally = { parents: 0, withTwins: 0, signed: 0, matched: 0 };
+
+/** Parents per window of the pay test, and windows passed by (not matched) after one that did not pay. */
+const WINDOW = 1024;
+const PAUSE = 15;
 
 /** More entry pairs than this in two unlike subtrees of a Map: give up (a miss) rather than compare them all. */
 const UNLIKE = 1024;
@@ -79,21 +98,40 @@ export class SiblingSignatures {
   /** Successors matched to an earlier sibling, and signatures computed, since construction. */
   hits = 0;
   tried = 0;
-  parents = 0;
-  active = 0;
+  /** Parents of this window so far; hits and tried when it began; parents left to pass by. */
+  private seen = 0;
+  private hitsBefore = 0;
+  private triedBefore = 0;
+  private paused = 0;
 
   constructor(sym: SymmetrySets) {
     this.twins = new TwinClasses(sym);
     this.rename = new FirstOccurrence(this.twins);
   }
 
-  /** Starts on parent `r`; false when no two of its identities are twins (nothing can match). */
+  /**
+   * Starts on parent `r`; false when no two of its identities are twins (nothing can match), or
+   * while paused: where matches are too rare to pay for the twin classes (about one
+   * canonicalisation a parent) and the signatures, they are looked for in one window of parents
+   * out of PAUSE + 1. Matching or not changes no result, only the time.
+   */
   start(r: unknown): boolean {
     this.table.clear();
     this.end = 0;
-    this.parents++;
+    if (this.paused > 0) {
+      this.paused--;
+      return false;
+    }
+    if (++this.seen === WINDOW) {
+      // a match saves a canonicalisation; the twin classes cost about one, a signature a tenth
+      if (this.hits - this.hitsBefore < WINDOW + (this.tried - this.triedBefore) / 10) this.paused = PAUSE * WINDOW;
+      this.seen = 0;
+      this.hitsBefore = this.hits;
+      this.triedBefore = this.tried;
+    }
+    siblingTally.parents++;
     const ok = LAYOUT && this.twins.of(r);
-    if (ok) this.active++;
+    if (ok) siblingTally.withTwins++;
     return ok;
   }
 
@@ -103,6 +141,7 @@ export class SiblingSignatures {
    */
   match(r: unknown, a: number, t: unknown, j: number): number {
     this.tried++;
+    siblingTally.signed++;
     const at = this.end;
     if (!this.signature(r, a, t)) {
       this.end = at;
@@ -116,6 +155,7 @@ export class SiblingSignatures {
     if (i !== undefined && this.sigLen[i] === len && same(buf, this.sigOff[i]!, at, len)) {
       this.end = at;
       this.hits++;
+      siblingTally.matched++;
       return i;
     }
     if (j >= this.sigOff.length) {

@@ -13,6 +13,8 @@ import { SimpleOccurrences } from "./twins.js";
 export class TwinClasses {
   /** Global index → identity: the sets' members one set after another (as canon.ts numbers them). */
   private readonly ids: string[] = [];
+  /** Identity → global index. */
+  readonly index = new Map<string, number>();
   private readonly sets: number[][] = [];
   private readonly builder: TemplateBuilder;
   private readonly simple: SimpleOccurrences;
@@ -26,53 +28,61 @@ export class TwinClasses {
   private ownLen = -1;
   /** The last state's classes of two or more identities, each in declaration order. */
   readonly classes: string[][] = [];
-  /** Identity → index in `classes`, for identities in a class of two or more. */
-  readonly classOf = new Map<string, number>();
+  /** Per identity (global index): its index in `classes`, or -1 (a class of one). */
+  readonly classOf: Int32Array;
+  /** Per identity: the first member of its class so far (scratch of `of`). */
+  private readonly rep: Int32Array;
 
   constructor(sym: SymmetrySets) {
-    const index = new Map<string, number>();
     for (const set of sym.sets) {
       const g: number[] = [];
       for (const id of set) {
         g.push(this.ids.length);
-        index.set(id, this.ids.length);
+        this.index.set(id, this.ids.length);
         this.ids.push(id);
       }
       this.sets.push(g);
     }
-    this.builder = new TemplateBuilder(index);
+    this.builder = new TemplateBuilder(this.index);
     this.simple = new SimpleOccurrences(this.ids.length);
     this.pos = identity(this.ids.length);
+    this.classOf = new Int32Array(this.ids.length);
+    this.rep = new Int32Array(this.ids.length);
+  }
+
+  /** How many identities are declared. */
+  get size(): number {
+    return this.ids.length;
   }
 
   /** Computes the twin classes of `s`; returns whether any class has two members. */
   of(s: unknown): boolean {
     this.classes.length = 0;
-    this.classOf.clear();
+    this.classOf.fill(-1);
     this.root = this.builder.build(s);
     this.state = s;
     this.ownHash = -1;
     this.ownLen = -1;
     this.simple.start(this.root);
-    const reps: number[] = [];
-    const members: number[][] = [];
+    const rep = this.rep;
     for (const set of this.sets) {
-      reps.length = 0;
-      members.length = 0;
+      let nreps = 0;
       // Twinship is an equivalence (a swap conjugated by a swap is a swap), so testing against
-      // each class's first member is enough.
+      // each class's first member is enough. rep[0 .. nreps) are those first members.
       for (const g of set) {
         let c = 0;
-        while (c < reps.length && !this.twins(reps[c]!, g)) c++;
-        if (c === reps.length) {
-          reps.push(g);
-          members.push([g]);
-        } else members[c]!.push(g);
-      }
-      for (const m of members) {
-        if (m.length < 2) continue;
-        for (const g of m) this.classOf.set(this.ids[g]!, this.classes.length);
-        this.classes.push(m.map((g) => this.ids[g]!));
+        while (c < nreps && !this.twins(rep[c]!, g)) c++;
+        if (c === nreps) {
+          rep[nreps++] = g;
+          continue;
+        }
+        const u = rep[c]!;
+        if (this.classOf[u] < 0) {
+          this.classOf[u] = this.classes.length;
+          this.classes.push([this.ids[u]!]);
+        }
+        this.classOf[g] = this.classOf[u]!;
+        this.classes[this.classOf[u]!]!.push(this.ids[g]!);
       }
     }
     return this.classes.length > 0;
