@@ -84,11 +84,18 @@ const UNLIKE = 1024;
 export class SiblingSignatures {
   private readonly twins: TwinClasses;
   private readonly rename: FirstOccurrence;
-  /** The signatures of this parent's successors, one after another (the arena). */
+  /**
+   * The signatures of this parent's successors, one after another, in two arenas: the numbers
+   * (action, path lengths, field and list indices, operations) in `head`, and the values (Map
+   * keys, new values) in their canonical encoding in `enc`. The numbers say how many values
+   * follow, and each encoding is self-delimiting, so the pair is read back one way only.
+   */
   private readonly enc = new Encoder();
   private end = 0;
-  private sigOff: Int32Array = new Int32Array(64);
-  private sigLen: Int32Array = new Int32Array(64);
+  private head: Int32Array = new Int32Array(256);
+  private hEnd = 0;
+  /** Per successor: its values' offset and length, its numbers' offset and length. */
+  private slot: Int32Array = new Int32Array(256);
   /** Signature hash → the first successor with it. */
   private readonly table = new Map<number, number>();
   /** The path from the root to the value being compared: kinds and keys. */
@@ -118,6 +125,7 @@ export class SiblingSignatures {
   start(r: unknown): boolean {
     this.table.clear();
     this.end = 0;
+    this.hEnd = 0;
     if (this.paused > 0) {
       this.paused--;
       return false;
@@ -143,32 +151,33 @@ export class SiblingSignatures {
     this.tried++;
     siblingTally.signed++;
     const at = this.end;
+    const hAt = this.hEnd;
     if (!this.signature(r, a, t)) {
       this.end = at;
+      this.hEnd = hAt;
       return -1;
     }
     const len = this.end - at;
+    const hLen = this.hEnd - hAt;
     const buf = this.enc.buf;
+    const head = this.head;
     let h = 0x811c9dc5 ^ len;
+    for (let i = hAt; i < this.hEnd; i++) h = Math.imul(h ^ head[i]!, 0x01000193);
     for (let i = at; i < this.end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     const i = this.table.get(h);
-    if (i !== undefined && this.sigLen[i] === len && same(buf, this.sigOff[i]!, at, len)) {
+    const slot = this.slot;
+    if (i !== undefined && slot[4 * i + 1] === len && slot[4 * i + 3] === hLen && same(head, slot[4 * i + 2]!, hAt, hLen) && same(buf, slot[4 * i]!, at, len)) {
       this.end = at;
+      this.hEnd = hAt;
       this.hits++;
       siblingTally.matched++;
       return i;
     }
-    if (j >= this.sigOff.length) {
-      const grow = (x: Int32Array): Int32Array => {
-        const y = new Int32Array(Math.max(j + 1, x.length * 2));
-        y.set(x);
-        return y;
-      };
-      this.sigOff = grow(this.sigOff);
-      this.sigLen = grow(this.sigLen);
-    }
-    this.sigOff[j] = at;
-    this.sigLen[j] = len;
+    if (4 * j + 4 > slot.length) this.slot = grown(slot, 4 * j + 4);
+    this.slot[4 * j] = at;
+    this.slot[4 * j + 1] = len;
+    this.slot[4 * j + 2] = hAt;
+    this.slot[4 * j + 3] = hLen;
     if (i === undefined) this.table.set(h, j);
     return -1;
   }
@@ -179,7 +188,7 @@ export class SiblingSignatures {
     this.depth = 0;
     this.enc.rename = this.rename;
     try {
-      this.item(a);
+      this.int(a);
       return this.diff(r, t);
     } catch {
       // not a state, most likely: the plain path reports it
@@ -193,14 +202,21 @@ export class SiblingSignatures {
     this.end += this.enc.encode(x, this.end);
   }
 
+  private int(x: number): void {
+    if (this.hEnd === this.head.length) this.head = grown(this.head, this.hEnd + 1);
+    this.head[this.hEnd++] = x;
+  }
+
   /** One change at the current path: the path, then SET and the new value, or DELETE. */
   private change(op: number, v: unknown): void {
-    this.item(this.depth);
+    this.int(this.depth);
     for (let i = 0; i < this.depth; i++) {
-      this.item(this.kind[i]!);
-      this.item(this.key[i]!);
+      const k = this.kind[i]!;
+      this.int(k);
+      if (k === KEY) this.item(this.key[i]!);
+      else this.int(this.key[i] as number);
     }
-    this.item(op);
+    this.int(op);
     if (op === SET) this.item(v);
   }
 
@@ -333,7 +349,13 @@ function entriesOf(n: MapNode | undefined, out: (readonly [unknown, unknown])[])
   return true;
 }
 
-function same(b: Uint8Array, i: number, j: number, len: number): boolean {
+function grown(x: Int32Array, need: number): Int32Array {
+  const y = new Int32Array(Math.max(need, x.length * 2));
+  y.set(x);
+  return y;
+}
+
+function same(b: Uint8Array | Int32Array, i: number, j: number, len: number): boolean {
   for (let q = 0; q < len; q++) if (b[i + q] !== b[j + q]) return false;
   return true;
 }
