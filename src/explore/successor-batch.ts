@@ -4,10 +4,13 @@
 // instead of stalling one after another, and the admitting pass then finds the slots in cache.
 // A throw (or a successor that is not a state) is kept in `error` and raised by the caller after
 // the successors before it, so a search stops where, and with the verdict, it always did.
+// With symmetry, a successor that is a twin renaming of an earlier sibling (sibling-delta.ts)
+// takes that sibling's representative bytes and fingerprint instead of being canonicalised.
 
 import { Encoder } from "../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../fingerprint/hash.js";
 import type { Model } from "../model/compile.js";
+import { SiblingSignatures } from "../symmetry/sibling-delta.js";
 import { encodeSuccessor, successorsAt } from "./spec-calls.js";
 
 /** A seen-set that can be read ahead: `touch` loads a fingerprint's home slot and returns a word of it. */
@@ -39,8 +42,12 @@ export class SuccessorBatch {
   /** Encodes the successors one after another into its own buffer: that buffer is the arena. */
   private readonly enc = new Encoder();
 
+  /** Null without symmetry, or with MC_SIBLING_SKIP=0 (for the tests that compare both ways). */
+  readonly siblings: SiblingSignatures | null;
+
   constructor(private readonly model: Model) {
     this.counts = new Int32Array(model.actions.length);
+    this.siblings = model.symmetry !== null && process.env["MC_SIBLING_SKIP"] !== "0" ? new SiblingSignatures(model.symmetry) : null;
   }
 
   collect(s: unknown, probe: Probe): void {
@@ -49,6 +56,7 @@ export class SuccessorBatch {
     let n = 0;
     let end = 0;
     this.error = null;
+    const sib = this.siblings !== null && this.siblings.start(s) ? this.siblings : null;
     for (let a = 0; a < nActions; a++) {
       let succ: readonly unknown[];
       try {
@@ -61,20 +69,28 @@ export class SuccessorBatch {
       this.counts[a] = m;
       if (n + m > this.off.length) this.grow(n + m);
       for (let k = 0; k < m; k++) {
+        const twin = sib === null ? -1 : sib.match(s, a, succ[k], n);
         let len: number;
-        try {
-          len = encodeSuccessor(enc, model, a, s, succ, k, end);
-        } catch (e) {
-          this.fail(e, a + 1, n);
-          return;
+        if (twin >= 0) {
+          // the same orbit as successor `twin`: its bytes (copied: every successor owns its range)
+          len = this.len[twin]!;
+          const from = this.off[twin]!;
+          enc.put(enc.buf.subarray(from, from + len), len, end);
+          this.hi[n] = this.hi[twin]!;
+          this.lo[n] = this.lo[twin]!;
+        } else {
+          try {
+            len = encodeSuccessor(enc, model, a, s, succ, k, end);
+          } catch (e) {
+            this.fail(e, a + 1, n);
+            return;
+          }
+          fingerprint(enc.buf, len, end);
+          this.hi[n] = fpHi();
+          this.lo[n] = fpLo();
         }
-        fingerprint(enc.buf, len, end);
-        const hi = fpHi();
-        const lo = fpLo();
         this.off[n] = end;
         this.len[n] = len;
-        this.hi[n] = hi;
-        this.lo[n] = lo;
         this.action[n] = a;
         this.k[n] = k;
         this.state[n] = succ[k];
