@@ -7,13 +7,12 @@ import { availableParallelism } from "node:os";
 
 const BOOT = new URL("./worker-boot.js", import.meta.url);
 /**
- * A worker's young generation: V8's default for the main thread's heap (48 MiB), so the worker
- * scavenges as often as this thread for the same work. It was 12 MiB (to keep the heap near its
- * live size), which made the worker scavenge 2.5 times as often for the same work and spend more
- * in it, each scavenge paying for the roots and the old-to-new slots whatever it finds alive:
- * devpriv P=4 T=8, 2 workers, node --trace-gc, worker scavenges 2,146 taking 2.2 s and 2,063
- * taking 3.1 s at 12 MiB against 1,104 taking 1.5 s and 1,196 taking 1.0 s at 48 (shared
- * machine, load 7; peak RSS 289-300 MiB against 304-320).
+ * A worker's young generation. At 12 MiB (to keep the heap near its live size) a worker
+ * scavenged 2.5 times as often as the main thread for the same work, and spent more in it, each
+ * scavenge paying for the roots and the old-to-new slots whatever it finds alive: devpriv P=4 T=8,
+ * 2 workers, node --trace-gc, worker scavenges 2,146 taking 2.2 s and 2,063 taking 3.1 s, against
+ * 1,104 taking 1.5 s and 1,196 taking 1.0 s at 48 MiB, V8's default for the main thread (shared
+ * machine, load 7). 48 MiB put devpriv P=5 T=8 at 594 MiB peak RSS (target < 600): 32.
  */
 const YOUNG_MIB = 32;
 /** Workers started ahead of a check, by spec file, with any error they hit while loading: one
