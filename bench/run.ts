@@ -5,8 +5,8 @@
 // on any second run of an unchanged spec). P=4 T=8 runs three times interleaved (medians); P=5
 // T=8 once, with peak RSS. Every count is checked exactly. Then the startup ratio of a small spec
 // (type check on, second run, vs --no-typecheck), and the cost of a temporal property on
-// specs/fsdax.ts (bench/liveness.ts), and the symmetry benchmarks (bench/symmetry.ts). Prints
-// markdown and writes bench/RESULTS.md.
+// specs/fsdax.ts (bench/liveness.ts), the symmetry benchmarks (bench/symmetry.ts), and two workers
+// against one (bench/workers.ts; alone: --only workers). Prints markdown and writes bench/RESULTS.md.
 
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -17,13 +17,15 @@ import { median, runOne, startupRatio, type Row, type Runner } from "./runs.ts";
 import { table, targets } from "./report.ts";
 import { livenessCost } from "./liveness.ts";
 import { symmetryCost } from "./symmetry.ts";
+import { workersEfficiency } from "./workers.ts";
 import { writeFileAtomic } from "../src/cli/write-file-atomic.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ALL: Runner[] = ["naive", "tuned1", "tuned2", "plain1", "plain2"];
-/** --only may also name "liveness": the fsdax temporal-property cost (bench/liveness.ts). */
-type Part = Runner | "liveness" | "symmetry";
-const PARTS: Part[] = [...ALL, "liveness", "symmetry"];
+/** --only may also name "liveness": the fsdax temporal-property cost (bench/liveness.ts); and
+ * "workers": two workers against one (bench/workers.ts). */
+type Part = Runner | "liveness" | "symmetry" | "workers";
+const PARTS: Part[] = [...ALL, "liveness", "symmetry", "workers"];
 
 function parseArgs(argv: readonly string[]): { quick: boolean; only: Part[]; repeat: number | undefined; startup: boolean } {
   let quick = false;
@@ -54,7 +56,7 @@ function usage(msg: string): never {
 
 const args = process.argv.slice(2);
 const { quick, only, repeat, startup } = parseArgs(args);
-const runners = only.filter((p): p is Runner => p !== "liveness" && p !== "symmetry");
+const runners = only.filter((p): p is Runner => p !== "liveness" && p !== "symmetry" && p !== "workers");
 
 // Warm-up: one small run of each spec with the type check on fills the cache, as a user's first run does.
 for (const spec of runners.length ? ["specs/devpriv.ts", "specs/devpriv-plain.ts"] : []) {
@@ -73,11 +75,13 @@ for (const [P, T] of runners.length ? (quick ? [[3, 6], [4, 8]] : [[4, 8], [5, 8
 const start = startup ? await startupRatio(ROOT) : undefined;
 const live = only.includes("liveness") ? await livenessCost(ROOT, repeat ?? 3) : undefined;
 const sym = only.includes("symmetry") ? await symmetryCost(ROOT, repeat ?? 3, quick) : undefined;
+const par = only.includes("workers") ? await workersEfficiency(ROOT, repeat ?? 3, quick) : undefined;
 
 const report =
   `${rows.length ? `${table(rows)}\n\n` : ""}${start ? `${start.text}\n\n` : ""}Targets:\n${targets(rows, start?.ratio)}\n` +
   (live ? `\n${live.section.trimEnd()}\n` : "") +
-  (sym ? `\n${sym.section.trimEnd()}\n` : "");
+  (sym ? `\n${sym.section.trimEnd()}\n` : "") +
+  (par ? `\n${par.section.trimEnd()}\n` : "");
 process.stdout.write(`\n${report}`);
 let nproc = String(availableParallelism());
 try {

@@ -2,10 +2,14 @@
 // The `mc` command. Registers the loader (tsx) so that mc's own TypeScript sources and the user's
 // `.ts` specs load without a build step, then hands argv to the CLI.
 import { disposeEarly, startEarly } from "../src/cli/typecheck-spawn.js";
+import { startEarlyWorkers } from "../src/explore/parallel/spawn-worker.js";
 
 // `mc check <spec>`'s type check starts first, beside the CLI's own start-up (tsx and the CLI's
 // modules: most of a small check's time)
 startEarly(process.argv.slice(2));
+// and so do the worker threads of `mc check <spec> --workers N`, which load tsx and the spec
+// themselves: ready when the search starts rather than about a second into it
+startEarlyWorkers(process.argv.slice(2));
 await import("../src/model/register-loader.js");
 const { runCli } = await import("../src/cli/main.ts");
 const io = {

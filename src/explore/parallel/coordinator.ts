@@ -24,6 +24,7 @@ import { LevelGraph } from "./graph-level.js";
 import { layoutOf } from "../liveness/layout.js";
 import { Interruption } from "../interruption.js";
 import { GrowthWatch, growthWarning } from "../growth.js";
+import { serialScavenge } from "./serial-scavenge.js";
 
 const MAX_LOAD = 0.8;
 
@@ -102,6 +103,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     return table.ref;
   };
 
+  const parallelScavenge = serialScavenge(opts.workers);
   try {
     if (interrupt.aborted) return outcome({ kind: "interrupted" });
     // Level 1: the initial states, admitted here in init order as one worker does.
@@ -233,6 +235,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     }
     return outcome(null);
   } finally {
+    parallelScavenge();
     pool.close();
   }
 }

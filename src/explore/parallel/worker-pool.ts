@@ -3,48 +3,19 @@
 // shared seen-set grows.
 
 import { collectGarbage } from "./collect-garbage.js";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { prewarmed, spawnWorker } from "./spawn-worker.js";
 import type { Model } from "../../model/compile.js";
 import { McError, type ErrorCode } from "../../result/errors.js";
 import type { Selection } from "../../model/select.js";
 import type { Expander } from "./expander.js";
 import type { Interruption } from "../interruption.js";
-import { C_PAUSE, type DoneMsg, type FromWorker, type LevelMsg, type TableRef, type ToWorker, type WorkerData } from "./protocol.js";
-
-const BOOT = new URL("./worker-boot.js", import.meta.url);
-/**
- * A worker's young generation: successors die young, so a small nursery costs no measurable time
- * and keeps the worker's heap near its live size (devpriv P=5 T=8, 2 workers: 36 MiB less peak RSS
- * than V8's default of 48).
- */
-const YOUNG_MIB = 12;
-/** Workers started ahead of a check, by spec file, with any error they hit while loading. */
-const prewarmed = new Map<string, { worker: Worker; error?: unknown }[]>();
-
-function spawn(file: string): { worker: Worker; error?: unknown } {
-  const entry: { worker: Worker; error?: unknown } = { worker: new Worker(BOOT, { workerData: { file } satisfies WorkerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MIB } }) };
-  entry.worker.on("error", (e) => (entry.error = e));
-  return entry;
-}
-
-/**
- * Starts `count` workers loading `file` before the check itself (the CLI calls this first, so
- * loading tsx and the spec in the workers overlaps with the same work on this thread).
- */
-export function prewarmWorkers(file: string, count: number): void {
-  const list = prewarmed.get(file) ?? [];
-  while (list.length < count) {
-    const e = spawn(file);
-    e.worker.unref(); // a check that never starts must not keep the process alive
-    list.push(e);
-  }
-  prewarmed.set(file, list);
-}
+import { C_PAUSE, type DoneMsg, type FromWorker, type LevelMsg, type TableRef, type ToWorker } from "./protocol.js";
 
 /** Stops prewarmed workers a check did not use. */
 export function releasePrewarmed(): void {
-  for (const list of prewarmed.values()) for (const e of list) void e.worker.terminate();
-  prewarmed.clear();
+  for (const list of prewarmed().values()) for (const e of list) void e.worker.terminate();
+  prewarmed().clear();
 }
 
 /** The worker threads: each joins the levels once it has loaded and compiled the spec. */
@@ -66,9 +37,9 @@ export class WorkerPool {
     private readonly interrupt: Interruption,
   ) {
     this.unwatch = interrupt.onAbort(() => this.wake?.());
-    const warm = prewarmed.get(file)?.splice(0, threads - 2) ?? [];
+    const warm = prewarmed().get(file)?.splice(0, threads - 2) ?? [];
     for (let index = 1; index < threads - 1; index++) {
-      const entry = warm[index - 1] ?? spawn(file);
+      const entry = warm[index - 1] ?? spawnWorker(file);
       const w = entry.worker;
       w.ref();
       this.all.push(w);
