@@ -132,7 +132,7 @@ export class OrbitCanon {
       const r = this.flat.scan(v);
       if (r === NONE) return false;
       if (r === SORTABLE) {
-        this.bestLab = this.sortByProfile(this.flat);
+        this.bestLab = this.sortByProfile();
         this.bestLen = -1;
         this.unmoved = isIdentity(this.bestLab);
         return true;
@@ -152,9 +152,10 @@ export class OrbitCanon {
     this.root = root;
     this.ownHash = -1;
     this.simple.start(root);
-    if (this.simple.sortable) {
-      // No identity relates to another: sorting by profile is the canonical order, no search.
-      this.bestLab = this.sortByProfile(this.simple);
+    // No identity relates to another: sorting by profile is the canonical order, no search. (Met
+    // during the flat walk's back-off: the walk is the one place profiles are computed.)
+    if (this.simple.sortable && this.flat.scan(v) === SORTABLE) {
+      this.bestLab = this.sortByProfile();
       return true;
     }
     this.refiner.start(root);
@@ -166,7 +167,8 @@ export class OrbitCanon {
    * Each declared set's identities ordered by profile (hash, then the profile itself): an
    * insertion sort in a reused array, the sets being small and this running per successor.
    */
-  private sortByProfile(by: Profiles): Int32Array {
+  private sortByProfile(): Int32Array {
+    const by = this.flat;
     const lab = this.sorted;
     const key = by.key;
     let from = 0;
@@ -374,12 +376,6 @@ export class OrbitCanon {
       this.enc.rename = null;
     }
   }
-}
-
-/** Identities described by profile, sortable by `key` then `compare` (twins.ts, profiles.ts). */
-interface Profiles {
-  readonly key: Float64Array;
-  compare(u: number, v: number): number;
 }
 
 /** States canonicalised on the template after the flat walk found one not sortable. */

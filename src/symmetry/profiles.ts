@@ -63,18 +63,8 @@ export class FlatProfiles {
     const n = Math.min(cu, cv);
     for (let i = 0; i < n; i++) {
       if (au[i] !== av[i]) return au[i]! - av[i]!;
-      const a = this.val[u]![i];
-      const b = this.val[v]![i];
-      if (a === b) continue;
-      if (a === NO_VALUE || b === NO_VALUE) return a === NO_VALUE ? -1 : 1;
-      const ha = this.vh[u]![i]!;
-      const hb = this.vh[v]![i]!;
-      if (ha !== hb) return (ha >>> 0) - (hb >>> 0);
-      if (is(a, b)) continue;
-      const la = this.ea.encode(a);
-      const lb = this.eb.encode(b);
-      for (let j = 0; j < Math.min(la, lb); j++) if (this.ea.buf[j] !== this.eb.buf[j]) return this.ea.buf[j]! - this.eb.buf[j]!;
-      return la - lb;
+      const c = compareValues(this.val[u]![i], this.vh[u]![i]!, this.val[v]![i], this.vh[v]![i]!, this.ea, this.eb);
+      if (c !== 0) return c;
     }
     return cu - cv;
   }
@@ -167,5 +157,20 @@ export class FlatProfiles {
 
 /** A Set member's value: no value at all (a Map value may be anything, null and undefined included). */
 const NO_VALUE = Symbol("no value");
+
+/**
+ * Orders two values met at the same place of two profiles, `ha` and `hb` their template hashes:
+ * no value (a Set member) first, then by hash, then (equal hashes of different values) by bytes.
+ */
+function compareValues(a: unknown, ha: number, b: unknown, hb: number, ea: Encoder, eb: Encoder): number {
+  if (a === b) return 0;
+  if (a === NO_VALUE || b === NO_VALUE) return a === NO_VALUE ? -1 : 1;
+  if (ha !== hb) return (ha >>> 0) - (hb >>> 0);
+  if (is(a, b)) return 0;
+  const la = ea.encode(a);
+  const lb = eb.encode(b);
+  for (let j = 0; j < Math.min(la, lb); j++) if (ea.buf[j] !== eb.buf[j]) return ea.buf[j]! - eb.buf[j]!;
+  return la - lb;
+}
 const IS_RECORD = "@@__IMMUTABLE_RECORD__@@";
 const IS_LIST = "@@__IMMUTABLE_LIST__@@";

@@ -5,28 +5,21 @@
 // the full test (encoding the swapped state) when this one cannot decide.
 
 import { is } from "immutable";
-import { Encoder } from "../fingerprint/encode.js";
-import { ID, K_MAP, K_SET, LEAF, UNORD, fmix, mix, type TNode } from "./template.js";
+import { ID, K_MAP, K_SET, LEAF, UNORD, type TNode } from "./template.js";
 
 export class SimpleOccurrences {
   /**
    * Every identity occurs only as a Set member or a key with an identity-free value, in Sets and
    * Maps reached through Records and Lists alone: then an identity is described by its profile
-   * (where, with what value), and sorting by profile orders the identities canonically.
+   * (where, with what value), and sorting by profile orders the identities canonically
+   * (profiles.ts computes and compares the profiles).
    */
   sortable = true;
-  /** Per identity: the walk positions of its Sets and Maps (their order does not depend on names when sortable). */
-  private readonly at: number[][];
-  private seq = 0;
-  /** Per identity: a hash of its profile, to sort by before comparing profiles in full. */
-  readonly key: Float64Array;
-  private readonly ea = new Encoder();
-  private readonly eb = new Encoder();
   /** Per identity: the Sets and Maps it is a member or key of, in walk order (the first cnt[g]). */
   private readonly where: TNode[][];
   /** The matching Map values (template nodes); null for a Set member. */
   private readonly what: (TNode | null)[][];
-  /** Per identity: how many entries of where/what/at are this state's. The arrays are reused from
+  /** Per identity: how many entries of where/what are this state's. The arrays are reused from
    * state to state and written by index, never truncated (setting an Array's length is a runtime
    * call, and this runs for every successor). */
   private readonly cnt: Int32Array;
@@ -36,8 +29,6 @@ export class SimpleOccurrences {
   constructor(n: number) {
     this.where = Array.from({ length: n }, () => []);
     this.what = Array.from({ length: n }, () => []);
-    this.at = Array.from({ length: n }, () => []);
-    this.key = new Float64Array(n);
     this.cnt = new Int32Array(n);
     this.elsewhere = new Uint8Array(n);
   }
@@ -45,36 +36,8 @@ export class SimpleOccurrences {
   start(root: TNode): void {
     this.cnt.fill(0);
     this.elsewhere.fill(0);
-    this.key.fill(0);
     this.sortable = true;
-    this.seq = 0;
     this.walk(root, true);
-  }
-
-  /** Orders two identities by profile (when sortable): a function of the values, never of names. */
-  compare(u: number, v: number): number {
-    const au = this.at[u]!;
-    const av = this.at[v]!;
-    const xu = this.what[u]!;
-    const xv = this.what[v]!;
-    const cu = this.cnt[u]!;
-    const cv = this.cnt[v]!;
-    const n = Math.min(cu, cv);
-    for (let i = 0; i < n; i++) {
-      if (au[i] !== av[i]) return au[i]! - av[i]!;
-      const a = xu[i]!;
-      const b = xv[i]!;
-      if (a === b) continue;
-      if (a === null || b === null) return a === null ? -1 : 1;
-      if (a.h !== b.h) return (a.h >>> 0) - (b.h >>> 0);
-      if (is(a.v, b.v)) continue;
-      // equal hashes of different values: their bytes decide
-      const la = this.ea.encode(a.v);
-      const lb = this.eb.encode(b.v);
-      for (let j = 0; j < Math.min(la, lb); j++) if (this.ea.buf[j] !== this.eb.buf[j]) return this.ea.buf[j]! - this.eb.buf[j]!;
-      return la - lb;
-    }
-    return cu - cv;
   }
 
   /** True: swapping u and v leaves the state unchanged. False: not known. */
@@ -105,19 +68,17 @@ export class SimpleOccurrences {
       return;
     }
     if (n.k === UNORD && n.c === K_SET) {
-      const seq = this.seq++;
       for (const m of n.kids) {
-        if (m.k === ID) this.note(m.id, n, null, seq, anchored);
+        if (m.k === ID) this.note(m.id, n, null, anchored);
         else this.walk(m, false);
       }
       return;
     }
     if (n.k === UNORD && n.c === K_MAP) {
-      const seq = this.seq++;
       for (const e of n.kids) {
         if (e.k === LEAF) continue;
         const [k, x] = e.kids as [TNode, TNode];
-        if (k.k === ID) this.note(k.id, n, x, seq, anchored);
+        if (k.k === ID) this.note(k.id, n, x, anchored);
         else this.walk(k, false);
         this.walk(x, false);
       }
@@ -126,13 +87,11 @@ export class SimpleOccurrences {
     for (const c of n.kids) this.walk(c, anchored && n.k !== UNORD);
   }
 
-  private note(g: number, n: TNode, x: TNode | null, seq: number, anchored: boolean): void {
+  private note(g: number, n: TNode, x: TNode | null, anchored: boolean): void {
     if (!anchored || (x !== null && x.k !== LEAF)) this.sortable = false;
     const i = this.cnt[g]!++;
     this.where[g]![i] = n;
     this.what[g]![i] = x;
-    this.at[g]![i] = seq;
-    this.key[g] = fmix(mix(mix(this.key[g]!, seq), x === null ? 0x6a09e667 : x.h)) >>> 0;
   }
 }
 
