@@ -5,9 +5,6 @@
 // temporal properties. And the skip does happen in these specs (else the test would be vacuous).
 // The two-worker case, and more specs, with MC_DIFFERENTIAL_LONG=1 (npm run test:long): each
 // check with workers starts threads that load tsx and the spec, seconds each.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { check, type Spec } from "../../src/index.js";
@@ -15,27 +12,12 @@ import { SuccessorBatch } from "../../src/explore/successor-batch.js";
 import { initHash } from "../../src/fingerprint/hash.js";
 import { compile } from "../../src/model/compile.js";
 import { steps } from "../differential/reference.js";
+import { specFiles, symRule } from "./random-sym-cases.js";
 import { symSpecOf, type SymDesc, type SymLive } from "./random-sym-spec.js";
 
 const LONG = process.env["MC_DIFFERENTIAL_LONG"] === "1";
-const dir = mkdtempSync(join(tmpdir(), "mc-sibling-"));
-writeFileSync(join(dir, "package.json"), `{ "type": "module" }\n`);
-const INTERPRETER = resolve(import.meta.dirname, "random-sym-spec.ts");
-let files = 0;
-function specFile(d: SymDesc): string {
-  const file = join(dir, `case-${files++}.ts`);
-  writeFileSync(file, `import { symSpecOf } from ${JSON.stringify(INTERPRETER)};\nexport default symSpecOf(${JSON.stringify(d)});\n`);
-  return file;
-}
-
-const rule = (k: number) =>
-  fc.record({
-    from: fc.integer({ min: 0, max: k - 1 }),
-    to: fc.integer({ min: 0, max: k - 1 }),
-    lock: fc.constantFrom("any" as const, "take" as const, "release" as const, "held-elsewhere" as const, "pass" as const),
-    mark: fc.boolean(),
-    link: fc.constantFrom("none" as const, "point" as const, "clear" as const),
-  });
+const specFile = specFiles("mc-sibling-");
+const rule = (k: number) => symRule(k, ["any", "take", "release", "held-elsewhere", "pass"]);
 const desc: fc.Arbitrary<SymDesc> = fc.integer({ min: 2, max: 3 }).chain((k) =>
   fc.record({
     n: fc.integer({ min: 2, max: 5 }),
