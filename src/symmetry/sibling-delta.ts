@@ -23,7 +23,8 @@ const DELETE = 4;
 /**
  * A renaming built as the signature is written: the k-th distinct identity of a twin class met
  * gets the class's k-th member. The Encoder only calls get(), so the renaming covers every
- * identity string it writes, wherever it stands.
+ * identity string it writes, wherever it stands (a Map only for the Encoder's type: its own
+ * entries are unused).
  */
 class FirstOccurrence extends Map<string, string> {
   private used: Int32Array = new Int32Array(8);

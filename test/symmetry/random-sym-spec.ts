@@ -27,14 +27,14 @@ export interface SymDesc {
   readonly deadlock: boolean;
 }
 
-interface Fields {
+export interface Fields {
   pc: IMap<string, number>;
   owner: string | null;
   marked: ISet<string>;
   link: IMap<string, string>;
 }
-type S = RecordOf<Fields>;
-const State = Record<Fields>({ pc: IMap(), owner: null, marked: ISet(), link: IMap() });
+export type S = RecordOf<Fields>;
+export const State = Record<Fields>({ pc: IMap(), owner: null, marked: ISet(), link: IMap() });
 
 /** Temporal properties and fairness for a SymDesc: predicates count threads, never name them. */
 export interface SymLive {

@@ -6,20 +6,13 @@
 // a Map from thread to thread, with up to 12 threads so that the Maps are tries, not arrays.
 
 import fc from "fast-check";
-import { Map as IMap, Record, Set as ISet, type RecordOf } from "immutable";
+import { Map as IMap, Set as ISet } from "immutable";
 import { describe, expect, it } from "vitest";
 import { Encoder } from "../../src/fingerprint/encode.js";
 import { OrbitCanon } from "../../src/symmetry/canon.js";
 import { SiblingSignatures } from "../../src/symmetry/sibling-delta.js";
+import { State, type S } from "./random-sym-spec.js";
 
-interface Fields {
-  pc: IMap<string, number>;
-  owner: string | null;
-  marked: ISet<string>;
-  link: IMap<string, string>;
-}
-type S = RecordOf<Fields>;
-const State = Record<Fields>({ pc: IMap(), owner: null, marked: ISet(), link: IMap() });
 const threads = (n: number): string[] => Array.from({ length: n }, (_, i) => `t${i + 1}`);
 
 const enc = new Encoder();

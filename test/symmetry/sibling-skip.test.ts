@@ -3,9 +3,8 @@
 // checked with the skip and without it (MC_SIBLING_SKIP=0) give the same result, field for field
 // (distinct, generated per action, coverage, verdict, trace), by BFS, DFS, two workers, and for
 // temporal properties. And the skip does happen in these specs (else the test would be vacuous).
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+// The two-worker case, and more specs, with MC_DIFFERENTIAL_LONG=1 (npm run test:long): each
+// check with workers starts threads that load tsx and the spec, seconds each.
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { check, type Spec } from "../../src/index.js";
@@ -13,26 +12,12 @@ import { SuccessorBatch } from "../../src/explore/successor-batch.js";
 import { initHash } from "../../src/fingerprint/hash.js";
 import { compile } from "../../src/model/compile.js";
 import { steps } from "../differential/reference.js";
+import { specFiles, symRule } from "./random-sym-cases.js";
 import { symSpecOf, type SymDesc, type SymLive } from "./random-sym-spec.js";
 
-const dir = mkdtempSync(join(tmpdir(), "mc-sibling-"));
-writeFileSync(join(dir, "package.json"), `{ "type": "module" }\n`);
-const INTERPRETER = resolve(import.meta.dirname, "random-sym-spec.ts");
-let files = 0;
-function specFile(d: SymDesc): string {
-  const file = join(dir, `case-${files++}.ts`);
-  writeFileSync(file, `import { symSpecOf } from ${JSON.stringify(INTERPRETER)};\nexport default symSpecOf(${JSON.stringify(d)});\n`);
-  return file;
-}
-
-const rule = (k: number) =>
-  fc.record({
-    from: fc.integer({ min: 0, max: k - 1 }),
-    to: fc.integer({ min: 0, max: k - 1 }),
-    lock: fc.constantFrom("any" as const, "take" as const, "release" as const, "held-elsewhere" as const, "pass" as const),
-    mark: fc.boolean(),
-    link: fc.constantFrom("none" as const, "point" as const, "clear" as const),
-  });
+const LONG = process.env["MC_DIFFERENTIAL_LONG"] === "1";
+const specFile = specFiles("mc-sibling-");
+const rule = (k: number) => symRule(k, ["any", "take", "release", "held-elsewhere", "pass"]);
 const desc: fc.Arbitrary<SymDesc> = fc.integer({ min: 2, max: 3 }).chain((k) =>
   fc.record({
     n: fc.integer({ min: 2, max: 5 }),
@@ -85,7 +70,7 @@ function matches(spec: Spec<unknown>): number {
 }
 
 describe("the sibling skip changes nothing observable", () => {
-  it("BFS and DFS: the same result with and without it (25 specs)", async () => {
+  it(`BFS and DFS: the same result with and without it (${LONG ? 300 : 25} specs)`, async () => {
     await initHash();
     let skipped = 0;
     let states = 0;
@@ -100,13 +85,13 @@ describe("the sibling skip changes nothing observable", () => {
         }
         skipped += matches(spec);
       }),
-      { seed: 1414, numRuns: 25 },
+      { seed: 1414, numRuns: LONG ? 300 : 25 },
     );
     expect(skipped).toBeGreaterThan(300);
     expect(states).toBeGreaterThan(500);
-  }, 120_000);
+  }, LONG ? 1_800_000 : 120_000);
 
-  it("temporal properties: the same verdict and lasso (8 specs)", async () => {
+  it(`temporal properties: the same verdict and lasso (${LONG ? 100 : 8} specs)`, async () => {
     await fc.assert(
       fc.asyncProperty(desc, live, async (d, l) => {
         const spec = symSpecOf({ ...d, deadlock: false, n: Math.min(d.n, 3) }, l) as unknown as Spec<unknown>;
@@ -115,11 +100,11 @@ describe("the sibling skip changes nothing observable", () => {
           expect(on).toEqual(off);
         }
       }),
-      { seed: 1415, numRuns: 8 },
+      { seed: 1415, numRuns: LONG ? 100 : 8 },
     );
-  }, 120_000);
+  }, LONG ? 1_800_000 : 120_000);
 
-  it("two workers: the same result with and without it", async () => {
+  it.runIf(LONG)("two workers: the same result with and without it", async () => {
     const rules: SymDesc["rules"] = [
       { from: 0, to: 1, lock: "any", mark: false, link: "point" },
       { from: 1, to: 2, lock: "take", mark: true, link: "none" },

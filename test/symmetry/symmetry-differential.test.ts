@@ -4,9 +4,6 @@
 // threads): distinct states when no invariant fails, the verdict, and the length of the
 // shortest counterexample, which must be a real behaviour; BFS, DFS, and two workers.
 // A longer run with MC_DIFFERENTIAL_LONG=1 (npm run test:long).
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { is } from "immutable";
 import { describe, expect, it } from "vitest";
@@ -14,28 +11,12 @@ import { check, type Spec } from "../../src/index.js";
 import { Encoder } from "../../src/fingerprint/encode.js";
 import { compile, type Model } from "../../src/model/compile.js";
 import { broken, steps } from "../differential/reference.js";
+import { specFiles, symRule } from "./random-sym-cases.js";
 import { symSpecOf, type SymDesc } from "./random-sym-spec.js";
 
 const LONG = process.env["MC_DIFFERENTIAL_LONG"] === "1";
-const dir = mkdtempSync(join(tmpdir(), "mc-symmetry-"));
-writeFileSync(join(dir, "package.json"), `{ "type": "module" }\n`);
-const INTERPRETER = resolve(import.meta.dirname, "random-sym-spec.ts");
-let files = 0;
-
-function specFile(d: SymDesc): string {
-  const file = join(dir, `case-${files++}.ts`);
-  writeFileSync(file, `import { symSpecOf } from ${JSON.stringify(INTERPRETER)};\nexport default symSpecOf(${JSON.stringify(d)});\n`);
-  return file;
-}
-
-const rule = (k: number) =>
-  fc.record({
-    from: fc.integer({ min: 0, max: k - 1 }),
-    to: fc.integer({ min: 0, max: k - 1 }),
-    lock: fc.constantFrom("any" as const, "take" as const, "release" as const, "held-elsewhere" as const),
-    mark: fc.boolean(),
-    link: fc.constantFrom("none" as const, "point" as const, "clear" as const),
-  });
+const specFile = specFiles("mc-symmetry-");
+const rule = (k: number) => symRule(k, ["any", "take", "release", "held-elsewhere"]);
 const desc: fc.Arbitrary<SymDesc> = fc.integer({ min: 2, max: 4 }).chain((k) =>
   fc.record({
     n: fc.integer({ min: 2, max: 4 }),
