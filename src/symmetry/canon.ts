@@ -23,11 +23,27 @@ export interface SymmetrySets {
   readonly sets: readonly (readonly string[])[];
 }
 
+/**
+ * The sets' members numbered one set after another: global index → identity, identity → index,
+ * and each set as its members' indices (one cell per set, in declaration order).
+ */
+export function numberIdentities(sym: SymmetrySets): { ids: string[]; index: Map<string, number>; cells: number[][] } {
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const cells = sym.sets.map((set) =>
+    set.map((id) => {
+      index.set(id, ids.length);
+      return ids.push(id) - 1;
+    }),
+  );
+  return { ids, index, cells };
+}
+
 export class OrbitCanon {
   /** Global index → identity: the sets' members one set after another. */
-  private readonly ids: string[] = [];
-  private readonly index = new Map<string, number>();
-  private readonly initial: number[][] = [];
+  private readonly ids: string[];
+  private readonly index: Map<string, number>;
+  private readonly initial: number[][];
   private readonly builder: TemplateBuilder;
   private readonly refiner: Refiner;
   private readonly simple: SimpleOccurrences;
@@ -67,15 +83,10 @@ export class OrbitCanon {
   refines = 0;
 
   constructor(sym: SymmetrySets) {
-    for (const set of sym.sets) {
-      const cell: number[] = [];
-      for (const id of set) {
-        cell.push(this.ids.length);
-        this.index.set(id, this.ids.length);
-        this.ids.push(id);
-      }
-      if (cell.length > 0) this.initial.push(cell);
-    }
+    const { ids, index, cells } = numberIdentities(sym);
+    this.ids = ids;
+    this.index = index;
+    this.initial = cells.filter((cell) => cell.length > 0);
     this.builder = new TemplateBuilder(this.index);
     this.pos = identity(this.ids.length);
     this.sorted = new Int32Array(this.ids.length);

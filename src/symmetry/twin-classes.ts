@@ -6,16 +6,16 @@
 
 import { Encoder } from "../fingerprint/encode.js";
 import { compare, hashAs, identity } from "./automorphisms.js";
-import type { SymmetrySets } from "./canon.js";
+import { numberIdentities, type SymmetrySets } from "./canon.js";
 import { TemplateBuilder, type TNode } from "./template.js";
 import { SimpleOccurrences } from "./twins.js";
 
 export class TwinClasses {
   /** Global index → identity: the sets' members one set after another (as canon.ts numbers them). */
-  private readonly ids: string[] = [];
+  private readonly ids: string[];
   /** Identity → global index. */
-  readonly index = new Map<string, number>();
-  private readonly sets: number[][] = [];
+  readonly index: Map<string, number>;
+  private readonly sets: number[][];
   private readonly builder: TemplateBuilder;
   private readonly simple: SimpleOccurrences;
   private readonly pos: Int32Array;
@@ -34,15 +34,10 @@ export class TwinClasses {
   private readonly rep: Int32Array;
 
   constructor(sym: SymmetrySets) {
-    for (const set of sym.sets) {
-      const g: number[] = [];
-      for (const id of set) {
-        g.push(this.ids.length);
-        this.index.set(id, this.ids.length);
-        this.ids.push(id);
-      }
-      this.sets.push(g);
-    }
+    const { ids, index, cells } = numberIdentities(sym);
+    this.ids = ids;
+    this.index = index;
+    this.sets = cells;
     this.builder = new TemplateBuilder(this.index);
     this.simple = new SimpleOccurrences(this.ids.length);
     this.pos = identity(this.ids.length);
