@@ -17,24 +17,17 @@ export interface Interrupt {
 export function catchInterrupts(): Interrupt {
   const ac = new AbortController();
   let caught: Caught | undefined;
-  const on = (sig: Caught): void => {
+  const release = onInterrupt((sig) => {
     if (caught !== undefined) process.exit(INTERRUPT_EXIT[sig]);
     caught = sig;
     ac.abort();
-  };
-  const onInt = (): void => on("SIGINT");
-  const onTerm = (): void => on("SIGTERM");
-  process.on("SIGINT", onInt);
-  process.on("SIGTERM", onTerm);
+  });
   return {
     signal: ac.signal,
     get caught() {
       return caught;
     },
-    release() {
-      process.off("SIGINT", onInt);
-      process.off("SIGTERM", onTerm);
-    },
+    release,
   };
 }
 
@@ -44,10 +37,14 @@ export function catchInterrupts(): Interrupt {
  * folders), which the default action of SIGTERM would leave behind. Returns the release.
  */
 export function exitOnInterrupt(say: (line: string) => void): () => void {
-  const on = (sig: Caught): void => {
+  return onInterrupt((sig) => {
     say(`interrupted by ${sig}\n`);
     process.exit(INTERRUPT_EXIT[sig]);
-  };
+  });
+}
+
+/** Calls `on` for SIGINT and SIGTERM until the returned release. */
+function onInterrupt(on: (sig: Caught) => void): () => void {
   const onInt = (): void => on("SIGINT");
   const onTerm = (): void => on("SIGTERM");
   process.on("SIGINT", onInt);
