@@ -102,22 +102,28 @@ export class SymmetryCheck {
     const model = this.model;
     const succs = model.actions.map((act) => [...successorsOf(act(s))]);
     this.states++;
-    for (const g of which === "all" ? this.gens : this.gens.length ? [this.gens[which % this.gens.length]!] : []) {
+    const gens = which === "all" ? this.gens : this.gens.length ? [this.gens[which % this.gens.length]!] : [];
+    if (gens.length === 0) return succs;
+    // what depends on s alone, once: compared with each renaming's below
+    const a0 = firstBroken(model, s);
+    const c0 = firstOutside(model, s);
+    const terminal = isTerminal(model, s);
+    const preds = this.layout?.predicates ?? [];
+    const values = preds.map((pred) => evalPredicate(model, pred, s));
+    for (const g of gens) {
       this.renamings++;
       const ps = this.apply(s, g);
-      const a0 = firstBroken(model, s);
       const b0 = firstBroken(model, ps);
       if (a0 !== b0) {
         const inv = model.invariantNames[a0 >= 0 ? a0 : b0]!;
         throw fail(model, g, `invariant '${inv}'`, s, `it ${a0 >= 0 ? "fails" : "holds"} there and ${b0 >= 0 ? "fails" : "holds"} after the renaming`);
       }
-      const c0 = firstOutside(model, s);
       const c1 = firstOutside(model, ps);
       if (c0 !== c1) throw fail(model, g, `state constraint '${model.constraintNames[c0 >= 0 ? c0 : c1]}'`, s, `the state is ${c0 >= 0 ? "outside" : "inside"} it and the renamed state ${c1 >= 0 ? "outside" : "inside"}`);
-      if (isTerminal(model, s) !== isTerminal(model, ps)) throw fail(model, g, "the terminal predicates", s, "they tell the state and its renaming apart");
-      for (const pred of this.layout?.predicates ?? []) {
-        if (evalPredicate(model, pred, s) !== evalPredicate(model, pred, ps)) throw fail(model, g, `property '${model.propertyNames[pred.property]}'`, s, "its state predicate changes value under the renaming");
-      }
+      if (terminal !== isTerminal(model, ps)) throw fail(model, g, "the terminal predicates", s, "they tell the state and its renaming apart");
+      preds.forEach((pred, i) => {
+        if (values[i] !== evalPredicate(model, pred, ps)) throw fail(model, g, `property '${model.propertyNames[pred.property]}'`, s, "its state predicate changes value under the renaming");
+      });
       for (let a = 0; a < model.actions.length; a++) {
         const succ = succs[a]!;
         const psucc = [...successorsOf(model.actions[a]!(ps))];
