@@ -40,12 +40,16 @@ export class Realiser {
     throw notSymmetric(this.model, `no successor of ${showState(r)} by action '${this.model.actionNames[a]}' is in the orbit of the successor its representative has`);
   }
 
-  /** The real trace along representatives `reps` (reps[0] an initial state's representative). */
-  trace(init: number, reps: readonly unknown[], actions: readonly number[]): unknown[] {
+  /**
+   * The real trace along representatives `reps` (reps[0] an initial state's representative);
+   * each step, when `also` is given, the first successor `t` of `r` that passes `also(r, t)`.
+   */
+  trace(init: number, reps: readonly unknown[], actions: readonly number[], also?: (r: unknown, t: unknown) => boolean): unknown[] {
     let r = this.init(init);
     const out = [r];
     for (let i = 0; i < actions.length; i++) {
-      r = this.step(r, actions[i]!, this.bytes(reps[i + 1]));
+      const from = r;
+      r = this.step(r, actions[i]!, this.bytes(reps[i + 1]), also && ((t) => also(from, t)));
       out.push(r);
     }
     return out;

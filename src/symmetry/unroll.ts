@@ -32,13 +32,10 @@ export function unrollLasso(model: Model, init: number, reps: readonly unknown[]
   const r = new Realiser(model);
   const want = reps.map((x) => r.bytes(x));
   // every step of a lasso changes the state (the graph has no stutter edges): its realisation must too
-  const step = (x: unknown, a: number, to: Uint8Array): unknown => r.step(x, a, to, (t) => !is(t, x));
-  const states: unknown[] = [r.init(init)];
-  const acts: number[] = [];
-  for (let i = 0; i < actions.length; i++) {
-    states.push(step(states[i], actions[i]!, want[i + 1]!));
-    acts.push(actions[i]!);
-  }
+  const moves = (x: unknown, t: unknown): boolean => !is(t, x);
+  const step = (x: unknown, a: number, to: Uint8Array): unknown => r.step(x, a, to, (t) => moves(x, t));
+  const states = r.trace(init, reps, actions, moves);
+  const acts = [...actions];
   if (close === null) return { states, actions: acts, loop };
   const enc = new Encoder();
   const key = (x: unknown): string => Buffer.from(enc.buf.subarray(0, enc.encode(x))).toString("latin1");
@@ -46,7 +43,8 @@ export function unrollLasso(model: Model, init: number, reps: readonly unknown[]
   const starts = new Map<string, number>([[key(states[loop]), loop]]);
   for (;;) {
     const next = step(states.at(-1), close, want[loop]!);
-    const again = starts.get(key(next));
+    const k = key(next);
+    const again = starts.get(k);
     if (again !== undefined) return { states, actions: acts, loop: again };
     if (states.length >= UNROLL_MOST) {
       throw new McError(
@@ -54,7 +52,7 @@ export function unrollLasso(model: Model, init: number, reps: readonly unknown[]
         `${model.file}: the lasso that violates a temporal property of spec '${model.name}' under its symmetry (${model.symmetry!.names.join(", ")}) did not close in real identities within ${UNROLL_MOST.toLocaleString("en-US")} states (${starts.size} passes of its cycle); check the property with --no-symmetry.`,
       );
     }
-    starts.set(key(next), states.length);
+    starts.set(k, states.length);
     states.push(next);
     acts.push(close);
     for (let i = loop; i < actions.length; i++) {
