@@ -18,13 +18,19 @@ export function replay(model: Model, store: StateStore, id: number): { states: u
   const states = [s];
   const actions: number[] = [];
   for (const step of path.steps) {
-    const succ = successorsOf(model.actions[step.action]!(s));
-    if (step.succ >= succ.length) return { states, actions, divergedAt: states.length };
-    s = canon.of(succ[step.succ]);
+    const next = replayStep(model, canon, s, step.action, step.succ);
+    if (next === undefined) return { states, actions, divergedAt: states.length };
+    s = next;
     states.push(s);
     actions.push(step.action);
   }
   return { states, actions };
+}
+
+/** Successor `k` by action `a` of `s`, in the search's canonical form; undefined when `s` has no successor `k` (the spec is not deterministic). */
+export function replayStep(model: Model, canon: Canonicalizer, s: unknown, a: number, k: number): unknown {
+  const succ = successorsOf(model.actions[a]!(s));
+  return k < succ.length ? canon.of(succ[k]) : undefined;
 }
 
 /** The search's canonical form: with symmetry, the orbit representative. */

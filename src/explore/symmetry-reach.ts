@@ -3,10 +3,9 @@
 // rebuilt from the parent links and checked as the first states were (symmetry/verify.ts).
 
 import type { Model } from "../model/compile.js";
-import { successorsOf } from "../model/successors.js";
 import { Encoder } from "../fingerprint/encode.js";
 import { SymmetryCheck, orbitKey } from "../symmetry/verify.js";
-import { canonicalizerFor } from "./replay.js";
+import { canonicalizerFor, replayStep } from "./replay.js";
 import type { StateStore } from "./state-store.js";
 import { nondeterministic } from "./trace.js";
 
@@ -28,22 +27,23 @@ export function verifyReached(model: Model, store: StateStore, most = REACH, bef
   const memo = new Map<number, unknown>();
   const stateOf = (id: number): unknown => {
     const chain: number[] = [];
+    const links: ReturnType<StateStore["link"]>[] = [];
     let s: unknown;
     for (let at = id; ; ) {
       s = memo.get(at);
       if (s !== undefined) break;
       const l = store.link(at);
       chain.push(at);
+      links.push(l);
       if (l.parent < 0) break;
       at = l.parent;
     }
     for (let i = chain.length - 1; i >= 0; i--) {
-      const l = store.link(chain[i]!);
+      const l = links[i]!;
       if (l.parent < 0) s = canon.of(model.init[l.succ]);
       else {
-        const succ = successorsOf(model.actions[l.action]!(s));
-        if (l.succ >= succ.length) nondeterministic(model, chain.length - i, "a reached state for the symmetry check");
-        s = canon.of(succ[l.succ]);
+        s = replayStep(model, canon, s, l.action, l.succ);
+        if (s === undefined) nondeterministic(model, chain.length - i, "a reached state for the symmetry check");
       }
       if (memo.size >= MEMO) memo.clear();
       memo.set(chain[i]!, s);
