@@ -117,9 +117,7 @@ export class FairCycleSearch {
    * a behaviour can take it forever: a one-state component with a cycle.
    */
   private selfLoop(x: number): boolean {
-    const g = this.g;
-    for (let e = g.firstEdge(x), end = g.endEdge(x); e < end; e++) if (g.target(e) === x) return true;
-    return false;
+    return this.g.selfLoop(x) >= 0;
   }
 
   /** The strongly connected components among `members` (all labelled `lab`) that hold a cycle: two or more states, or one with a self-loop. */

@@ -98,6 +98,11 @@ export class StateGraph {
   succ(e: number): number {
     return this.ord.get(e);
   }
+  /** An edge from `id` to itself (only a search by symmetry makes one), or -1. */
+  selfLoop(id: number): number {
+    for (let e = this.firstEdge(id), end = this.endEdge(id); e < end; e++) if (this.target(e) === id) return e;
+    return -1;
+  }
   bit(id: number, b: number): boolean {
     return ((this.bits.get(id * this.words + (b >>> 5)) >>> (b & 31)) & 1) === 1;
   }

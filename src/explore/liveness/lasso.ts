@@ -105,8 +105,9 @@ export function buildLasso(x: LassoInput): LassoPlan {
 
 /** The action of a self-loop of `x` (one exists: `x` alone is a cycle). */
 function selfLoopAction(g: StateGraph, x: number): number {
-  for (let e = g.firstEdge(x), end = g.endEdge(x); e < end; e++) if (g.target(e) === x) return g.action(e);
-  throw new Error(`liveness: state ${x} is a one-state cycle without a self-loop`);
+  const e = g.selfLoop(x);
+  if (e < 0) throw new Error(`liveness: state ${x} is a one-state cycle without a self-loop`);
+  return g.action(e);
 }
 
 /** An edge out of `x` by action `a` into the cycle, or -1. */
