@@ -4,7 +4,7 @@
 // Hot path: no allocation per value except the sort of unordered collections.
 
 import { isList, isMap, isOrderedMap, isOrderedSet, isRecord, isSet, isStack, isImmutable, type List } from "immutable";
-import { FAST, recordValues, smallListArray, smallMapEntries } from "./immutable-internals.js";
+import { FAST, IS_LIST, IS_RECORD, recordValues, smallListArray, smallMapEntries } from "./immutable-internals.js";
 import { recordTypeOf } from "./record-types.js";
 import * as T from "./tags.js";
 
@@ -314,8 +314,6 @@ export class Encoder {
   }
 }
 
-const IS_RECORD = "@@__IMMUTABLE_RECORD__@@";
-const IS_LIST = "@@__IMMUTABLE_LIST__@@";
 const F64 = new Float64Array(1);
 const F64_BYTES = new Uint8Array(F64.buffer);
 

@@ -61,6 +61,10 @@ export function smallMapEntries(m: object): readonly (readonly [unknown, unknown
 const MAP_PROTO = Object.getPrototypeOf(IMap([["k", 0]])) as object;
 const ARRAY_NODE = (IMap([["k", 0]]) as unknown as { _root: { constructor: new (owner: undefined, entries: unknown[][]) => object } })._root.constructor;
 /** The most entries Immutable keeps in one ArrayMapNode (MAX_ARRAY_MAP_SIZE). */
+/** Immutable's brand properties: a value carrying one is a Record, a List. */
+export const IS_RECORD = "@@__IMMUTABLE_RECORD__@@";
+export const IS_LIST = "@@__IMMUTABLE_LIST__@@";
+
 export const SMALL_MAP = 8;
 
 /**

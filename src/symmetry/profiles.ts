@@ -6,9 +6,10 @@
 
 import { is } from "immutable";
 import { Encoder } from "../fingerprint/encode.js";
-import { FAST, recordValues, smallListArray, smallMapEntries } from "../fingerprint/immutable-internals.js";
+import { FAST, IS_LIST, IS_RECORD, recordValues, smallListArray, smallMapEntries } from "../fingerprint/immutable-internals.js";
 import { recordTypeOf } from "../fingerprint/record-types.js";
 import { isMap, isOrderedMap, isOrderedSet, isSet, isStack, type List } from "immutable";
+import { compare } from "./automorphisms.js";
 import { FreeHash, fmix, mix } from "./template.js";
 
 /** scan()'s answers: no identity in the state; every identity sortable by profile; neither. */
@@ -167,10 +168,7 @@ function compareValues(a: unknown, ha: number, b: unknown, hb: number, ea: Encod
   if (a === NO_VALUE || b === NO_VALUE) return a === NO_VALUE ? -1 : 1;
   if (ha !== hb) return (ha >>> 0) - (hb >>> 0);
   if (is(a, b)) return 0;
-  const la = ea.encode(a);
+  const la = ea.encode(a); // before reading buf: encoding may grow it
   const lb = eb.encode(b);
-  for (let j = 0; j < Math.min(la, lb); j++) if (ea.buf[j] !== eb.buf[j]) return ea.buf[j]! - eb.buf[j]!;
-  return la - lb;
+  return compare(ea.buf, la, eb.buf, 0, lb);
 }
-const IS_RECORD = "@@__IMMUTABLE_RECORD__@@";
-const IS_LIST = "@@__IMMUTABLE_LIST__@@";

@@ -8,7 +8,7 @@
 
 import { isMap, isOrderedMap, Map as IMap } from "immutable";
 import { Encoder } from "../fingerprint/encode.js";
-import { FAST, recordValues, smallListArray } from "../fingerprint/immutable-internals.js";
+import { FAST, IS_LIST, IS_RECORD, recordValues, smallListArray } from "../fingerprint/immutable-internals.js";
 import { recordTypeOf } from "../fingerprint/record-types.js";
 import type { SymmetrySets } from "./canon.js";
 import { TwinClasses } from "./twin-classes.js";
@@ -112,6 +112,9 @@ export class SiblingSignatures {
   private triedBefore = 0;
   private paused = 0;
 
+  /** Whether Immutable's Map trie reads as expected here (else no successor is ever matched). */
+  private readonly readable = layoutReadable();
+
   constructor(sym: SymmetrySets) {
     this.twins = new TwinClasses(sym);
     this.rename = new FirstOccurrence(this.twins);
@@ -139,7 +142,7 @@ export class SiblingSignatures {
       this.triedBefore = this.tried;
     }
     siblingTally.parents++;
-    const ok = LAYOUT && this.twins.of(r);
+    const ok = this.readable && this.twins.of(r);
     if (ok) siblingTally.withTwins++;
     return ok;
   }
@@ -361,9 +364,6 @@ function same(b: Uint8Array | Int32Array, i: number, j: number, len: number): bo
   return true;
 }
 
-const IS_RECORD = "@@__IMMUTABLE_RECORD__@@";
-const IS_LIST = "@@__IMMUTABLE_LIST__@@";
-
 /** Maps of several sizes and histories: the trie is read as expected (else no successor is ever matched). */
 function verify(): boolean {
   try {
@@ -386,4 +386,8 @@ function IMapOf(n: number): IMap<string, number> {
   return IMap(Array.from({ length: n }, (_, i) => [`k${i}`, i] as const));
 }
 
-const LAYOUT = verify();
+let layout: boolean | undefined;
+/** verify(), once per thread, when the first search by symmetry needs it (not at every start-up). */
+function layoutReadable(): boolean {
+  return (layout ??= verify());
+}

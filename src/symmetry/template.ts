@@ -5,7 +5,7 @@
 // between threads), so every worker picks the same representative.
 
 import { isMap, isOrderedMap, isOrderedSet, isSet, isStack, type List } from "immutable";
-import { FAST, recordValues, smallListArray } from "../fingerprint/immutable-internals.js";
+import { FAST, IS_LIST, IS_RECORD, recordValues, smallListArray } from "../fingerprint/immutable-internals.js";
 import { recordTypeOf } from "../fingerprint/record-types.js";
 
 /** LEAF: no identity inside (`h` is its hash); ID: identity `id`; ORD/UNORD: children in order / as a multiset. */
@@ -238,5 +238,3 @@ const TRUE = leafOf(0x54, true);
 const FALSE = leafOf(0x55, false);
 const NULL = leafOf(0x56, null);
 
-const IS_RECORD = "@@__IMMUTABLE_RECORD__@@";
-const IS_LIST = "@@__IMMUTABLE_LIST__@@";
