@@ -28,9 +28,10 @@ export async function check<S>(spec: Spec<S>, options: CheckOptions = {}, listen
   const checked = verifySymmetry(model);
   listener.onStart?.({ spec: model.name, strategy: opts.strategy, workers: opts.workers, constants: model.constants });
   const started = performance.now();
-  const out = opts.workers > 1 ? await parallelSearch(model, opts, listener) : await search(model, opts, listener);
-  // the states past the first ones, deep ones included: an asymmetry there would make the counts and verdict wrong
-  if (out.stop?.kind !== "interrupted") verifyReached(model, out.store, REACH, checked);
+  // After the search, the states past the first ones, deep ones included: an asymmetry there
+  // would make the counts and verdict wrong. Parallel workers split that check between them.
+  const out = opts.workers > 1 ? await parallelSearch(model, opts, listener, checked) : await search(model, opts, listener);
+  if (out.stop?.kind !== "interrupted" && opts.workers === 1) verifyReached(model, out.store, REACH, checked);
   return resultOf(model, opts, out, started, skipped);
 }
 

@@ -21,11 +21,44 @@ const MEMO = 1 << 16;
  */
 export function verifyReached(model: Model, store: StateStore, most = REACH, before: ReadonlySet<string> = new Set()): number {
   if (model.symmetry === null || store.size === 0) return 0;
-  const check = new SymmetryCheck(model);
-  const enc = new Encoder();
-  const canon = canonicalizerFor(model);
-  const memo = new Map<number, unknown>();
-  const stateOf = (id: number): unknown => {
+  const reach = new ReachCheck(model, store, before);
+  reachSample(store.size, most).forEach((id, i) => reach.at(id, i));
+  return reach.checked;
+}
+
+/**
+ * One thread's share of the check: the reached state `id` (the `i`-th of the sample) rebuilt
+ * and checked. Several threads may split one sample between them (parallel/reach-share.ts):
+ * which states each rebuilds changes nothing but its memo.
+ */
+export class ReachCheck {
+  private readonly check: SymmetryCheck;
+  private readonly enc = new Encoder();
+  private readonly canon;
+  private readonly memo = new Map<number, unknown>();
+  /** States checked so far (those `before` names are skipped). */
+  checked = 0;
+
+  constructor(
+    private readonly model: Model,
+    private readonly store: StateStore,
+    private readonly before: ReadonlySet<string> = new Set(),
+  ) {
+    this.check = new SymmetryCheck(model);
+    this.canon = canonicalizerFor(model);
+  }
+
+  /** Checks reached state `id`, the `i`-th of the sample (which picks the generator in turn). */
+  at(id: number, i: number): void {
+    const s = this.stateOf(id);
+    // s is a representative: its own encoding is its orbit's bytes
+    if (this.before.size > 0 && this.before.has(orbitKey(this.enc.buf.subarray(0, this.enc.encode(s))))) return;
+    this.check.state(s, i);
+    this.checked++;
+  }
+
+  private stateOf(id: number): unknown {
+    const { model, store, memo, canon } = this;
     const chain: number[] = [];
     const links: ReturnType<StateStore["link"]>[] = [];
     let s: unknown;
@@ -49,17 +82,7 @@ export function verifyReached(model: Model, store: StateStore, most = REACH, bef
       memo.set(chain[i]!, s);
     }
     return s;
-  };
-  const ids = reachSample(store.size, most);
-  let n = 0;
-  ids.forEach((id, i) => {
-    const s = stateOf(id);
-    // s is a representative: its own encoding is its orbit's bytes
-    if (before.size > 0 && before.has(orbitKey(enc.buf.subarray(0, enc.encode(s))))) return;
-    check.state(s, i);
-    n++;
-  });
-  return n;
+  }
 }
 
 /** Every id below `size` when there are at most `most`; else `most` ids at an even stride, the last (deepest) included. */

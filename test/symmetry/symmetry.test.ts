@@ -10,6 +10,7 @@ import { compile } from "../../src/model/compile.js";
 import devprivSym from "../../specs/devpriv-sym.js";
 import mutex from "../fixtures/sym-mutex.js";
 import ring from "../fixtures/sym-ring.js";
+import lateSpec from "../fixtures/sym-late.js";
 import { assertValidLasso } from "../support/lasso.js";
 import { mc } from "../helpers.js";
 import { mkdtempSync } from "node:fs";
@@ -25,6 +26,7 @@ import { resolveOptions } from "../../src/explore/options.js";
 const DEVPRIV = resolve(import.meta.dirname, "../../specs/devpriv-sym.ts");
 const MUTEX = resolve(import.meta.dirname, "../fixtures/sym-mutex.ts");
 const RING = "test/fixtures/sym-ring.ts";
+const LATE = "test/fixtures/sym-late.ts";
 const small = { seenCapacity: 1024 };
 
 describe("symmetry search", () => {
@@ -129,22 +131,9 @@ describe("symmetry search", () => {
   });
 
   it("checks every reached state of a small spec, and a spread over the whole search of a large one: an asymmetry deep in is caught", async () => {
-    // Three bits and a clock to LAST; t1 may not flip once the clock is at FROM: an asymmetry in
-    // no state among the first 128 of the quotient (4 orbits per clock value, reached at depth clock + ones).
-    const late = (LAST: number, FROM: number) => {
-      type L = RecordOf<{ n: number; c: IMap<string, number> }>;
-      const L = Record({ n: 0, c: IMap<string, number>() });
-      return defineSpec({
-        name: "sym-late",
-        symmetry: { T: ids("t", 3) },
-        init: [L({ c: IMap(ids("t", 3).map((t) => [t, 0])) })],
-        actions: {
-          Tick: (s: L) => (s.n < LAST ? [s.set("n", s.n + 1)] : []),
-          Flip: (s: L) => ids("t", 3).filter((t) => s.n < FROM || t !== "t1").map((t) => s.setIn(["c", t], 1 - s.c.get(t)!)),
-        },
-        invariants: {},
-      });
-    };
+    // test/fixtures/sym-late.ts: an asymmetry in no state among the first 128 of the quotient,
+    // with its clock's bounds as defaults
+    const late = (LAST: number, FROM: number): Spec<unknown> => ({ ...(lateSpec as Spec<unknown>), constants: { LAST: { default: LAST, doc: "" }, FROM: { default: FROM, doc: "" } } });
     const spec = late(100, 80);
     const e = await check(spec, { ...small, deadlock: false }).catch((x: unknown) => x);
     expect((e as McError).code).toBe("MC051");
@@ -169,6 +158,12 @@ describe("symmetry search", () => {
       expect(verifyReached(fine, reached.store, REACH, before)).toBe(orbits - before.size);
       expect(verifyReached(fine, reached.store, REACH)).toBe(orbits);
     }
+    // Two workers split that check between them (parallel/reach-share.ts) and report the same
+    // first mismatch as one thread, found past a block another thread took; none when there is none.
+    const two = await check(lateSpec, { ...small, deadlock: false, workers: 2, file: LATE }).catch((x: unknown) => x);
+    expect((two as McError).message).toBe((e as McError).message.replace("sym-late:", `${LATE}:`));
+    const fine = await check(lateSpec, { ...small, deadlock: false, workers: 2, file: LATE, constants: { FROM: 101 } });
+    expect([fine.verdict, fine.distinctStates]).toEqual(["ok", 404]);
     expect(reachSample(10, 16)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(reachSample(10, 4)).toEqual([1, 4, 6, 9]);
     expect(reachSample(REACH * 3, REACH).at(-1)).toBe(REACH * 3 - 1);

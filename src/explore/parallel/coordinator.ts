@@ -16,7 +16,9 @@ import { MemoryBudget, isAllocationFailure, outOfMemory } from "../memory.js";
 import { ChunkWriter } from "./buffers.js";
 import { Expander } from "./expander.js";
 import { numberLevel } from "./number-level.js";
-import { C_CAND, C_CURSOR, C_GEN, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type TableRef } from "./protocol.js";
+import { C_CAND, C_CURSOR, C_GEN, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type ReachFail, type TableRef } from "./protocol.js";
+import { REACH, ReachCheck, reachSample } from "../symmetry-reach.js";
+import { reachShare, startReach } from "./reach-share.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 import { WorkerPool } from "./worker-pool.js";
@@ -31,7 +33,11 @@ const MAX_LOAD = 0.8;
 /** Level buffers let go, in bytes, that make every thread run a full collection before the next level. */
 const GC_BYTES = 32 << 20;
 
-export async function parallelSearch(model: Model, opts: ResolvedOptions, listener: CheckListener): Promise<SearchOutcome> {
+/**
+ * The search; with symmetry, then the check of the states it reached (symmetry-reach.ts), split
+ * between the same threads. `before`: the representatives the check before the search did.
+ */
+export async function parallelSearch(model: Model, opts: ResolvedOptions, listener: CheckListener, before: ReadonlySet<string> = new Set()): Promise<SearchOutcome> {
   if (opts.file === undefined) {
     throw new McError("MC023", `--workers ${opts.workers}: parallel workers load the spec themselves and need its file (pass options.file to check()).`);
   }
@@ -90,6 +96,19 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     warnings,
     ...(lg && stop === null ? { graph: (lg.graph.finish(), lg.graph) } : {}),
   });
+  /** The outcome, once the threads have checked the symmetry on a spread of the states reached. */
+  const finish = async (stop: Stop | null): Promise<SearchOutcome> => {
+    const out = outcome(stop);
+    if (stop?.kind === "interrupted" || model.symmetry === null || store.size === 0) return out;
+    const sample = reachSample(store.size, REACH);
+    const ids = new Int32Array(new SharedArrayBuffer(sample.length * 4));
+    ids.set(sample);
+    startReach(ctrl, ids.length);
+    const mine = (): ReachFail | undefined => reachShare(new ReachCheck(model, store, before), ids, ctrl);
+    const fail = await pool.runReach({ type: "reach", ids: ids.buffer as SharedArrayBuffer, store: store.views(), before: [...before] }, mine);
+    if (fail === undefined) return out;
+    throw fail.internal ? new Error(fail.message) : new McError(fail.code as ErrorCode, fail.message);
+  };
   const grow = (): TableRef => {
     try {
       table = new SharedSeenSet(table.grow(table.capacity * 2, levelBase), ctrl);
@@ -105,7 +124,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
 
   const parallelScavenge = serialScavenge(opts.workers);
   try {
-    if (interrupt.aborted) return outcome({ kind: "interrupted" });
+    if (interrupt.aborted) return await finish({ kind: "interrupted" });
     // Level 1: the initial states, admitted here in init order as one worker does.
     const enc = new Encoder();
     const writer = new ChunkWriter(threads - 1, threads);
@@ -124,8 +143,8 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       }
       depth = 1;
       const bad = firstBroken(model, s);
-      if (bad >= 0) return outcome({ kind: "invariant", invariant: bad, id, hi: fpHi(), lo: fpLo() });
-      if (store.size >= opts.maxStates) return outcome({ kind: "bounded", reason: `--max-states ${opts.maxStates} reached` });
+      if (bad >= 0) return await finish({ kind: "invariant", invariant: bad, id, hi: fpHi(), lo: fpLo() });
+      if (store.size >= opts.maxStates) return await finish({ kind: "bounded", reason: `--max-states ${opts.maxStates} reached` });
       writer.write(enc.buf, 0, len);
       initOrder.push(writer.chunk, writer.offset);
     }
@@ -145,7 +164,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
           listener.onWarning?.(w);
         }
       }
-      if (depth >= opts.maxDepth) return outcome({ kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` });
+      if (depth >= opts.maxDepth) return await finish({ kind: "bounded", reason: `--max-depth ${opts.maxDepth} reached` });
       const used = new Set<number>();
       for (let p = 0; p < levelSize; p++) used.add(order[2 * p]!);
       for (const [id, sab] of chunks) {
@@ -183,7 +202,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
         report,
       );
       // interrupted: the counts are those of the levels numbered so far; close() ends the workers
-      if (dones === undefined) return outcome({ kind: "interrupted" });
+      if (dones === undefined) return await finish({ kind: "interrupted" });
       Atomics.store(ctrl, C_GEN, 0); // the level's successors are counted in `generated` below
       for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
       for (const d of dones) dropped += d.recs.byteLength + d.wins.byteLength + (d.edges?.byteLength ?? 0);
@@ -220,7 +239,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       }
       generated = walk.generated;
       if (walk.maxDepth > depth) depth = walk.maxDepth;
-      if (walk.stop) return outcome(walk.stop);
+      if (walk.stop) return await finish(walk.stop);
       if (walk.error) {
         if (walk.error.internal) throw new Error(walk.error.message);
         throw new McError(walk.error.code as ErrorCode, walk.error.message);
@@ -233,7 +252,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       order = walk.order;
       report();
     }
-    return outcome(null);
+    return await finish(null);
   } finally {
     parallelScavenge();
     pool.close();

@@ -11,7 +11,8 @@ import type { StoreChunk } from "../state-store.js";
  * the readers' one.
  */
 export const C_CAND = 0; // fingerprints inserted so far, in the order of insertion: candidate numbers
-export const C_CURSOR = 16; // next level position to hand out
+export const C_CURSOR = 16; // next level position to hand out (after the search: next sample position of the symmetry check)
+export const C_REACH_FAIL = 17; // after the search: the least sample position whose symmetry check failed so far
 export const C_PAUSE = 32; // 1 while the seen-set must grow
 export const C_LIMIT = 33; // C_CAND at which a worker raises C_PAUSE
 /** Successors generated in the level so far, added a block at a time: for progress reports only. */
@@ -80,7 +81,25 @@ export interface ResumeMsg {
   readonly table: TableRef;
 }
 
-export type ToWorker = InitMsg | LevelMsg | ResumeMsg | { readonly type: "exit" };
+/** After the search, with symmetry: check a share of the reached states (reach-share.ts). */
+export interface ReachMsg {
+  readonly type: "reach";
+  /** Int32 state ids, the sample in order (symmetry-reach.ts's reachSample). */
+  readonly ids: SharedArrayBuffer;
+  readonly store: readonly StoreChunk[];
+  /** Representatives' bytes (as latin1 keys) the check before the search did. */
+  readonly before: readonly string[];
+}
+
+/** A mismatch in the check after the search: the sample position, and the error it raised. */
+export interface ReachFail {
+  readonly i: number;
+  readonly code: string;
+  readonly message: string;
+  readonly internal: boolean;
+}
+
+export type ToWorker = InitMsg | LevelMsg | ResumeMsg | ReachMsg | { readonly type: "exit" };
 
 /** A worker's output for one level. */
 export interface DoneMsg {
@@ -101,7 +120,7 @@ export interface DoneMsg {
   readonly error?: { readonly pos: number; readonly code: string; readonly message: string; readonly internal: boolean };
 }
 
-export type FromWorker = DoneMsg | { readonly type: "paused" } | { readonly type: "ready" } | { readonly type: "fatal"; readonly code: string; readonly message: string; readonly internal: boolean };
+export type FromWorker = DoneMsg | { readonly type: "reached"; readonly fail?: ReachFail } | { readonly type: "paused" } | { readonly type: "ready" } | { readonly type: "fatal"; readonly code: string; readonly message: string; readonly internal: boolean };
 
 export const REC_WORDS = 5;
 export const STEP_WORDS = 4;

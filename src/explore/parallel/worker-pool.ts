@@ -5,12 +5,13 @@
 import { collectGarbage } from "./collect-garbage.js";
 import type { Worker } from "node:worker_threads";
 import { prewarmed, spawnWorker } from "./spawn-worker.js";
+import { firstFail } from "./reach-share.js";
 import type { Model } from "../../model/compile.js";
 import { McError, type ErrorCode } from "../../result/errors.js";
 import type { Selection } from "../../model/select.js";
 import type { Expander } from "./expander.js";
 import type { Interruption } from "../interruption.js";
-import { C_PAUSE, type DoneMsg, type FromWorker, type LevelMsg, type TableRef, type ToWorker } from "./protocol.js";
+import { C_PAUSE, type DoneMsg, type FromWorker, type LevelMsg, type ReachFail, type ReachMsg, type TableRef, type ToWorker } from "./protocol.js";
 
 /** Stops prewarmed workers a check did not use. */
 export function releasePrewarmed(): void {
@@ -25,6 +26,8 @@ export class WorkerPool {
   private failure: unknown;
   private wake: (() => void) | undefined;
   private readonly done: DoneMsg[] = [];
+  /** Replies to a ReachMsg, the mismatch each worker met if any. */
+  private readonly reached: (ReachFail | undefined)[] = [];
   private readonly paused = new Set<Worker>();
   private readonly unwatch: () => void;
 
@@ -47,6 +50,7 @@ export class WorkerPool {
       w.on("message", (m: FromWorker) => {
         if (m.type === "ready") this.ready.push(w);
         else if (m.type === "done") this.done.push(m);
+        else if (m.type === "reached") this.reached.push(m.fail);
         else if (m.type === "paused") this.paused.add(w);
         else this.failure = m.internal ? new Error(m.message) : new McError(m.code as ErrorCode, m.message);
         this.wake?.();
@@ -110,6 +114,24 @@ export class WorkerPool {
         collectGarbage();
       }
     }
+  }
+
+  /**
+   * The symmetry check after the search, on this thread (`mine`, run synchronously) and every
+   * ready worker together (reach-share.ts); the first mismatch in sample order, if any.
+   */
+  async runReach(msg: ReachMsg, mine: () => ReachFail | undefined): Promise<ReachFail | undefined> {
+    await new Promise((resolve) => setImmediate(resolve)); // a "ready" said meanwhile
+    this.reached.length = 0;
+    const workers = [...this.ready];
+    for (const w of workers) w.postMessage(msg satisfies ToWorker);
+    const fails = [mine()];
+    while (this.reached.length < workers.length) {
+      if (this.failure !== undefined) throw this.failure;
+      await this.message();
+    }
+    fails.push(...this.reached);
+    return firstFail(fails);
   }
 
   private message(): Promise<void> {

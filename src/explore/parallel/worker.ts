@@ -11,11 +11,16 @@ import { McError, describeThrown } from "../../result/errors.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { Expander } from "./expander.js";
 import type { FromWorker, ToWorker, WorkerData } from "./protocol.js";
+import type { Model } from "../../model/compile.js";
+import { StateStore } from "../state-store.js";
+import { ReachCheck } from "../symmetry-reach.js";
+import { reachShare } from "./reach-share.js";
 
 const data = workerData as WorkerData;
 const port = parentPort!;
 const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 let expander: Expander | undefined;
+let model: Model | undefined;
 
 function step(): void {
   if (expander!.run() !== "done") {
@@ -46,7 +51,7 @@ port.on("message", (m: ToWorker) => {
   if (m.type === "exit") port.close();
   else if (m.type === "init") {
     try {
-      const model = selectChecks(compile(spec!, m.constants, data.file, { symmetry: m.symmetry }), m.select);
+      model = selectChecks(compile(spec!, m.constants, data.file, { symmetry: m.symmetry }), m.select);
       expander = new Expander(model, new Int32Array(m.ctrl), m.index, m.threads);
       post({ type: "ready" });
     } catch (e) {
@@ -57,6 +62,10 @@ port.on("message", (m: ToWorker) => {
     expander.startLevel(m);
     if (m.gc) collectGarbage(); // the levels before's chunks and records, now unreachable
     step();
+  } else if (m.type === "reach") {
+    const reach = new ReachCheck(model!, new StateStore(false, m.store), new Set(m.before));
+    const fail = reachShare(reach, new Int32Array(m.ids), expander.ctrl);
+    post({ type: "reached", ...(fail ? { fail } : {}) });
   } else {
     expander.setTable(m.table);
     collectGarbage();
