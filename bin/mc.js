@@ -2,7 +2,7 @@
 // The `mc` command. Registers the loader (tsx) so that mc's own TypeScript sources and the user's
 // `.ts` specs load without a build step, then hands argv to the CLI.
 import { disposeEarly, startEarly } from "../src/cli/typecheck-spawn.js";
-import { startEarlyWorkers } from "../src/explore/parallel/spawn-worker.js";
+import { startEarlyWorkers } from "../src/cli/early-start.js";
 
 // `mc check <spec>`'s type check starts first, beside the CLI's own start-up (tsx and the CLI's
 // modules: most of a small check's time)

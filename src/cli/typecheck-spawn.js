@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import boot from "./typecheck-boot.cjs";
+import { plainCheck } from "./early-start.js";
 
 const BOOT = new URL("./typecheck-boot.cjs", import.meta.url);
 const EARLY = Symbol.for("mc.early-typecheck");
@@ -55,10 +56,9 @@ export function spawnTypecheck(files) {
  * starts its type check now; anything less plain is left to the command (yargs parses it).
  */
 export function startEarly(argv) {
-  const [command, spec, ...rest] = argv;
-  if (command !== "check" || spec === undefined || spec.startsWith("-") || !existsSync(spec)) return undefined;
-  if (rest.some((a) => /^--(no-typecheck|typecheck=|cluster|help|version)/.test(a) || a === "--typecheck")) return undefined;
-  const started = spawnTypecheck([spec]);
+  const plain = plainCheck(argv);
+  if (plain === undefined || plain.rest.some((a) => /^--(no-typecheck|typecheck=)/.test(a) || a === "--typecheck")) return undefined;
+  const started = spawnTypecheck([plain.spec]);
   globalThis[EARLY] = started;
   return started;
 }

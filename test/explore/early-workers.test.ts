@@ -2,8 +2,8 @@
 // only for that plain form, N - 1 of them, into the registry the check's pool takes them from.
 import { availableParallelism } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
-import { prewarmed, startEarlyWorkers } from "../../src/explore/parallel/spawn-worker.js";
-import { releasePrewarmed } from "../../src/explore/parallel/worker-pool.js";
+import { prewarmed, releasePrewarmed } from "../../src/explore/parallel/spawn-worker.js";
+import { startEarlyWorkers } from "../../src/cli/early-start.js";
 
 const spec = "test/fixtures/counter.ts";
 const started = (): number => prewarmed().get(spec)?.length ?? 0;

@@ -3,10 +3,11 @@
 // parent position, then successor ordinal) and replays the one-worker stopping rule over that
 // order, so verdict, counts, depth and trace are the same for every number of workers.
 
+import { rethrown } from "./thrown.js";
 import { Encoder } from "../../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../../fingerprint/hash.js";
 import type { Model } from "../../model/compile.js";
-import { McError, type ErrorCode } from "../../result/errors.js";
+import { McError } from "../../result/errors.js";
 import type { CheckListener } from "../../result/result.js";
 import type { ResolvedOptions } from "../options.js";
 import type { ActionStats, SearchOutcome, Stop } from "../search.js";
@@ -107,7 +108,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     const mine = (): ReachFail | undefined => reachShare(new ReachCheck(model, store, before), ids, ctrl);
     const fail = await pool.runReach({ type: "reach", ids: ids.buffer as SharedArrayBuffer, store: store.views(), before: [...before] }, mine);
     if (fail === undefined) return out;
-    throw fail.internal ? new Error(fail.message) : new McError(fail.code as ErrorCode, fail.message);
+    throw rethrown(fail);
   };
   const grow = (): TableRef => {
     try {
@@ -240,10 +241,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       generated = walk.generated;
       if (walk.maxDepth > depth) depth = walk.maxDepth;
       if (walk.stop) return await finish(walk.stop);
-      if (walk.error) {
-        if (walk.error.internal) throw new Error(walk.error.message);
-        throw new McError(walk.error.code as ErrorCode, walk.error.message);
-      }
+      if (walk.error) throw rethrown(walk.error);
       if (lg) {
         for (let c = 0; c < candidates; c++) lg.number(base + c, idOf![c]!);
         lg.addLevel(dones, levelSize, firstId, flagsSab!);

@@ -3,10 +3,10 @@
 // states, insert their successors in the shared seen-set, and record what the coordinator needs
 // to number the new states as one worker would.
 
+import { thrown } from "./thrown.js";
 import { Decoder, UnknownRecordType } from "../../fingerprint/decode.js";
 import { Encoder } from "../../fingerprint/encode.js";
 import type { Model } from "../../model/compile.js";
-import { McError, describeThrown } from "../../result/errors.js";
 import { replay } from "../replay.js";
 import { brokenStep, stutters } from "../action-properties.js";
 import { firstBroken, firstOutside, isTerminal } from "../spec-calls.js";
@@ -106,8 +106,7 @@ export class Expander {
         try {
           this.expand(this.from);
         } catch (e) {
-          const mc = e instanceof McError;
-          this.error = { pos: this.from, code: mc ? e.code : "internal", message: mc ? e.message : describeThrown(e), internal: !mc };
+          this.error = { pos: this.from, ...thrown(e) };
           return "done";
         }
         if ((++this.expanded & 1023) === 0 && this.onTick) {

@@ -4,6 +4,7 @@
 
 import type { Selection } from "../../model/select.js";
 import type { StoreChunk } from "../state-store.js";
+import type { Thrown } from "./thrown.js";
 
 /**
  * Indices into the shared control Int32Array. The words every insert writes and the words every
@@ -92,11 +93,8 @@ export interface ReachMsg {
 }
 
 /** A mismatch in the check after the search: the sample position, and the error it raised. */
-export interface ReachFail {
+export interface ReachFail extends Thrown {
   readonly i: number;
-  readonly code: string;
-  readonly message: string;
-  readonly internal: boolean;
 }
 
 export type ToWorker = InitMsg | LevelMsg | ResumeMsg | ReachMsg | { readonly type: "exit" };
@@ -117,10 +115,10 @@ export interface DoneMsg {
   /** Per action over this participant's share of the level: states it was enabled in, successors. */
   readonly enabled: Float64Array;
   readonly generatedBy: Float64Array;
-  readonly error?: { readonly pos: number; readonly code: string; readonly message: string; readonly internal: boolean };
+  readonly error?: Thrown & { readonly pos: number };
 }
 
-export type FromWorker = DoneMsg | { readonly type: "reached"; readonly fail?: ReachFail } | { readonly type: "paused" } | { readonly type: "ready" } | { readonly type: "fatal"; readonly code: string; readonly message: string; readonly internal: boolean };
+export type FromWorker = DoneMsg | { readonly type: "reached"; readonly fail?: ReachFail } | { readonly type: "paused" } | { readonly type: "ready" } | ({ readonly type: "fatal" } & Thrown);
 
 export const REC_WORDS = 5;
 export const STEP_WORDS = 4;

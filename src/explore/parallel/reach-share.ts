@@ -2,7 +2,7 @@
 // searched: each takes blocks of the sample from the shared cursor and checks them. The mismatch
 // reported is the first in sample order, the one a single thread would have met first.
 
-import { McError, describeThrown } from "../../result/errors.js";
+import { thrown } from "./thrown.js";
 import type { ReachCheck } from "../symmetry-reach.js";
 import { C_CURSOR, C_REACH_FAIL, type ReachFail } from "./protocol.js";
 
@@ -29,8 +29,7 @@ export function reachShare(reach: Pick<ReachCheck, "at">, ids: Int32Array, ctrl:
         for (let cur = Atomics.load(ctrl, C_REACH_FAIL); i < cur; cur = Atomics.load(ctrl, C_REACH_FAIL)) {
           if (Atomics.compareExchange(ctrl, C_REACH_FAIL, cur, i) === cur) break;
         }
-        const mc = e instanceof McError;
-        return { i, code: mc ? e.code : "internal", message: mc ? e.message : describeThrown(e), internal: !mc };
+        return { i, ...thrown(e) };
       }
     }
   }

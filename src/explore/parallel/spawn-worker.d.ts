@@ -10,4 +10,4 @@ export interface Spawned {
 export function prewarmed(): Map<string, Spawned[]>;
 export function spawnWorker(file: string): Spawned;
 export function prewarmWorkers(file: string, count: number): void;
-export function startEarlyWorkers(argv: readonly string[]): void;
+export function releasePrewarmed(): void;

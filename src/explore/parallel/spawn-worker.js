@@ -1,9 +1,7 @@
 // Starts the worker threads of a parallel check and keeps those started ahead of it. Plain
 // JavaScript so that bin/mc.js can start them for `mc check <spec> --workers N` before it loads
-// tsx and the CLI: a worker then loads tsx and the spec beside that start-up instead of after it.
+// tsx and the CLI (cli/early-start.js): a worker then loads tsx and the spec beside that start-up.
 import { Worker } from "node:worker_threads";
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
 
 const BOOT = new URL("./worker-boot.js", import.meta.url);
 /**
@@ -44,17 +42,8 @@ export function prewarmWorkers(file, count) {
   prewarmed().set(file, list);
 }
 
-/**
- * For `mc check <spec> ... --workers N` (N ≥ 2 or auto) with the spec first after the command,
- * starts its N - 1 workers now; anything less plain is left to the command.
- */
-export function startEarlyWorkers(argv) {
-  const [command, spec, ...rest] = argv;
-  if (command !== "check" || spec === undefined || spec.startsWith("-") || !existsSync(spec)) return;
-  if (rest.some((a) => /^--(cluster|help|version)/.test(a))) return;
-  const at = rest.findIndex((a) => a === "--workers" || a.startsWith("--workers="));
-  if (at < 0) return;
-  const value = rest[at] === "--workers" ? rest[at + 1] : rest[at].slice("--workers=".length);
-  const n = value === "auto" ? availableParallelism() : /^[1-9][0-9]{0,2}$/.test(value ?? "") ? Number(value) : 1;
-  if (n > 1) prewarmWorkers(spec, n - 1);
+/** Stops prewarmed workers a check did not use. */
+export function releasePrewarmed() {
+  for (const list of prewarmed().values()) for (const e of list) void e.worker.terminate();
+  prewarmed().clear();
 }

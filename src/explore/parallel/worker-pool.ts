@@ -2,22 +2,16 @@
 // loading with this thread's), joined to each level once ready, paused and resumed while the
 // shared seen-set grows.
 
+import { rethrown } from "./thrown.js";
 import { collectGarbage } from "./collect-garbage.js";
 import type { Worker } from "node:worker_threads";
 import { prewarmed, spawnWorker } from "./spawn-worker.js";
 import { firstFail } from "./reach-share.js";
 import type { Model } from "../../model/compile.js";
-import { McError, type ErrorCode } from "../../result/errors.js";
 import type { Selection } from "../../model/select.js";
 import type { Expander } from "./expander.js";
 import type { Interruption } from "../interruption.js";
 import { C_PAUSE, type DoneMsg, type FromWorker, type LevelMsg, type ReachFail, type ReachMsg, type TableRef, type ToWorker } from "./protocol.js";
-
-/** Stops prewarmed workers a check did not use. */
-export function releasePrewarmed(): void {
-  for (const list of prewarmed().values()) for (const e of list) void e.worker.terminate();
-  prewarmed().clear();
-}
 
 /** The worker threads: each joins the levels once it has loaded and compiled the spec. */
 export class WorkerPool {
@@ -52,7 +46,7 @@ export class WorkerPool {
         else if (m.type === "done") this.done.push(m);
         else if (m.type === "reached") this.reached.push(m.fail);
         else if (m.type === "paused") this.paused.add(w);
-        else this.failure = m.internal ? new Error(m.message) : new McError(m.code as ErrorCode, m.message);
+        else this.failure = rethrown(m);
         this.wake?.();
       });
       w.on("error", (e) => {

@@ -1,13 +1,13 @@
 // A worker thread of a parallel check: it loads the spec itself, then runs its share of each
 // level (see expander.ts), pausing when the shared seen-set must grow and resuming after.
 
+import { thrown } from "./thrown.js";
 import { parentPort, workerData } from "node:worker_threads";
 import { initHash } from "../../fingerprint/hash.js";
 import { compile } from "../../model/compile.js";
 import type { Spec } from "../../spec/types.js";
 import { loadSpec } from "../../model/load-spec.js";
 import { selectChecks } from "../../model/select.js";
-import { McError, describeThrown } from "../../result/errors.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { Expander } from "./expander.js";
 import type { FromWorker, ToWorker, WorkerData } from "./protocol.js";
@@ -34,8 +34,7 @@ function step(): void {
 let spec: Spec<unknown> | undefined;
 
 function fatal(e: unknown): void {
-  const mc = e instanceof McError;
-  post({ type: "fatal", code: mc ? e.code : "internal", message: mc ? e.message : describeThrown(e), internal: !mc });
+  post({ type: "fatal", ...thrown(e) });
 }
 
 // Load the spec first; messages sent meanwhile ("init" above all) wait in the port until the
