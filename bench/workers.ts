@@ -6,7 +6,10 @@
 // core. The short runs beside them (devpriv P=4 T=8, sym-counters N=12 K=9) show what that fixed
 // cost does to a run of seconds, and a third run of two workers under `node --parallel-scavenge`
 // keeps V8's scavenger helpers (serial-scavenge.ts turns them off when the search threads take
-// every core). Rate: distinct states per second of the check (the JSON's timeMs: search and
+// every core). On the long runs, once per case, two one-worker processes run at once: what this
+// machine's two cores give at that moment for the same work without any sharing (2 × one
+// worker's wall / the pair's), the ceiling the two workers are read against on a shared machine
+// whose speed drifts. Rate: distinct states per second of the check (the JSON's timeMs: search and
 // the symmetry check after it), start-up and exit left out. The CPU seconds say what two free
 // cores could give at best (2 / the CPU ratio). Every count is checked exactly.
 
@@ -77,12 +80,19 @@ export async function workersEfficiency(root: string, repeat: number, quick: boo
       lines.push(`- n/a: ${c.name}: ${bad.why}`);
       continue;
     }
+    // the machine's own scaling: the same one-worker run twice at once, no memory shared
+    let machine: number | undefined;
+    if (c.target) {
+      const pair = await Promise.all([once(c, RUNS[0], root), once(c, RUNS[0], root)]);
+      if (!pair.some((r) => r.why)) machine = (2 * med(got[0]!.map((r) => r.m.wallS))) / Math.max(...pair.map((r) => r.m.wallS));
+    }
     const [one, two, helpers] = got.map((rs) => ({ wall: med(rs.map((r) => r.m.wallS)), cpu: med(rs.map((r) => r.m.cpuS)), peak: Math.max(...rs.map((r) => r.m.peakMiB)), rate: med(rs.map((r) => r.rate)) }));
     const eff = one!.wall / two!.wall;
     const cpu = two!.cpu / one!.cpu;
     const verdict = c.target ? (eff >= 1.75 ? "PASS" : "FAIL") : "info";
     lines.push(
       `- ${verdict}: ${c.name}, 2 workers ≥ 1.75× one worker: wall ${one!.wall.toFixed(2)} s vs ${two!.wall.toFixed(2)} s (${eff.toFixed(2)}×); rate of the check ${Math.round(one!.rate)} vs ${Math.round(two!.rate)} states/s (${(two!.rate / one!.rate).toFixed(2)}×); CPU ${one!.cpu.toFixed(1)} s vs ${two!.cpu.toFixed(1)} s (two workers spend ${cpu.toFixed(2)}× the CPU: two free cores give at most ${(2 / cpu).toFixed(2)}×); peak RSS ${one!.peak.toFixed(0)} vs ${two!.peak.toFixed(0)} MiB`,
+      ...(machine !== undefined ? [`  - two one-worker processes at once (no memory shared): ${machine.toFixed(2)}× one alone's throughput, what this machine's two cores gave then`] : []),
       ...(helpers ? [`  - with node --parallel-scavenge (V8's scavenger helpers kept): wall ${helpers.wall.toFixed(2)} s (${(one!.wall / helpers.wall).toFixed(2)}×), CPU ${helpers.cpu.toFixed(1)} s`] : []),
     );
   }
