@@ -3,7 +3,6 @@
 // parent position, then successor ordinal) and replays the one-worker stopping rule over that
 // order, so verdict, counts, depth and trace are the same for every number of workers.
 
-import { rethrown } from "./thrown.js";
 import { Encoder } from "../../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../../fingerprint/hash.js";
 import type { Model } from "../../model/compile.js";
@@ -20,6 +19,7 @@ import { numberLevel } from "./number-level.js";
 import { C_CAND, C_CURSOR, C_GEN, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type ReachFail, type TableRef } from "./protocol.js";
 import { REACH, ReachCheck, reachSample } from "../symmetry-reach.js";
 import { reachShare, startReach } from "./reach-share.js";
+import { rethrown } from "./thrown.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 import { WorkerPool } from "./worker-pool.js";

@@ -3,7 +3,6 @@
 // states, insert their successors in the shared seen-set, and record what the coordinator needs
 // to number the new states as one worker would.
 
-import { thrown } from "./thrown.js";
 import { Decoder, UnknownRecordType } from "../../fingerprint/decode.js";
 import { Encoder } from "../../fingerprint/encode.js";
 import type { Model } from "../../model/compile.js";
@@ -16,6 +15,7 @@ import { ChunkWriter, IntRecords, readLen } from "./buffers.js";
 import { evalPredicate, layoutOf, type BitLayout } from "../liveness/layout.js";
 import { BLOCK, C_CURSOR, C_GEN, C_PAUSE, GEN_TERMINAL, genOutside, EDGE_WORDS, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
+import { thrown } from "./thrown.js";
 
 export class Expander {
   private readonly enc = new Encoder();

@@ -2,11 +2,11 @@
 // loading with this thread's), joined to each level once ready, paused and resumed while the
 // shared seen-set grows.
 
-import { rethrown } from "./thrown.js";
 import { collectGarbage } from "./collect-garbage.js";
 import type { Worker } from "node:worker_threads";
 import { prewarmed, spawnWorker } from "./spawn-worker.js";
 import { firstFail } from "./reach-share.js";
+import { rethrown } from "./thrown.js";
 import type { Model } from "../../model/compile.js";
 import type { Selection } from "../../model/select.js";
 import type { Expander } from "./expander.js";

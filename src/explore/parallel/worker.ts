@@ -1,20 +1,19 @@
 // A worker thread of a parallel check: it loads the spec itself, then runs its share of each
 // level (see expander.ts), pausing when the shared seen-set must grow and resuming after.
 
-import { thrown } from "./thrown.js";
 import { parentPort, workerData } from "node:worker_threads";
 import { initHash } from "../../fingerprint/hash.js";
-import { compile } from "../../model/compile.js";
+import { compile, type Model } from "../../model/compile.js";
 import type { Spec } from "../../spec/types.js";
 import { loadSpec } from "../../model/load-spec.js";
 import { selectChecks } from "../../model/select.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { Expander } from "./expander.js";
 import type { FromWorker, ToWorker, WorkerData } from "./protocol.js";
-import type { Model } from "../../model/compile.js";
 import { StateStore } from "../state-store.js";
 import { ReachCheck } from "../symmetry-reach.js";
 import { reachShare } from "./reach-share.js";
+import { thrown } from "./thrown.js";
 
 const data = workerData as WorkerData;
 const port = parentPort!;
