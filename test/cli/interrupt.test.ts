@@ -3,7 +3,7 @@
 // 143, no stack trace, one JSON object with --json) and leaves no process behind; an interrupted
 // `mc regress --update` writes no partial result file.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -138,6 +138,7 @@ describe("interrupting mc mutate", () => {
     expect(r.err).toContain("mc mutate: interrupted by SIGTERM");
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(mirrors()).toEqual([]);
+    rmSync(tmp, { recursive: true, force: true });
   }, 60_000);
 });
 
