@@ -60,11 +60,12 @@ export function smallMapEntries(m: object): readonly (readonly [unknown, unknown
 // Immutable's own Map prototype and small-Map node, taken from a Map it built.
 const MAP_PROTO = Object.getPrototypeOf(IMap([["k", 0]])) as object;
 const ARRAY_NODE = (IMap([["k", 0]]) as unknown as { _root: { constructor: new (owner: undefined, entries: unknown[][]) => object } })._root.constructor;
-/** The most entries Immutable keeps in one ArrayMapNode (MAX_ARRAY_MAP_SIZE). */
+
 /** Immutable's brand properties: a value carrying one is a Record, a List. */
 export const IS_RECORD = "@@__IMMUTABLE_RECORD__@@";
 export const IS_LIST = "@@__IMMUTABLE_LIST__@@";
 
+/** The most entries Immutable keeps in one ArrayMapNode (MAX_ARRAY_MAP_SIZE). */
 export const SMALL_MAP = 8;
 
 /**
