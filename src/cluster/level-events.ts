@@ -2,7 +2,7 @@
 // a new state (its own key), a deadlocked parent or a spec error while expanding it (the
 // parent's key followed by AFTER_CHILDREN: after all of its successors).
 
-import { McError, describeThrown } from "../result/errors.js";
+import { thrown } from "../result/errors.js";
 import type { DeltaState } from "./checkpoint.js";
 import { AFTER_CHILDREN, keyHex, ordinals } from "./path-key.js";
 import type { LevelEvent } from "./protocol.js";
@@ -35,6 +35,6 @@ export function deadlockEvent(p: DeltaState): LevelEvent {
 }
 
 export function errorEvent(key: Uint8Array, parentKey: Uint8Array, e: unknown): LevelEvent {
-  const mc = e instanceof McError;
-  return { key: keyHex(key), parentKey: keyHex(parentKey), kind: "error", invariant: -1, hi: 0, lo: 0, ord: 0, code: mc ? e.code : "internal", message: mc ? e.message : describeThrown(e) };
+  const { code, message } = thrown(e);
+  return { key: keyHex(key), parentKey: keyHex(parentKey), kind: "error", invariant: -1, hi: 0, lo: 0, ord: 0, code, message };
 }

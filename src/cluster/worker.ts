@@ -9,7 +9,7 @@ import { Decoder, UnknownRecordType } from "../fingerprint/decode.js";
 import { Encoder } from "../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../fingerprint/hash.js";
 import type { Model } from "../model/compile.js";
-import { McError, describeThrown } from "../result/errors.js";
+import { McError, thrown } from "../result/errors.js";
 import { SuccessorBatch } from "../explore/successor-batch.js";
 import { encodeInit, firstBroken } from "../explore/spec-calls.js";
 import { writeDelta, type DeltaState } from "./checkpoint.js";
@@ -115,7 +115,8 @@ export class ClusterWorker {
   private fail(e: unknown, tell = true): void {
     this.attempt = Number.MAX_SAFE_INTEGER; // abandons any level in progress
     if (tell) {
-      const fatal = e instanceof McError ? { code: e.code, message: e.message } : { code: "internal", message: describeThrown(e) };
+      const { code, message } = thrown(e);
+      const fatal = { code, message };
       this.t.publish(this.s.hb, json({ index: this.cfg.index, fatal } satisfies HeartbeatMsg));
     }
     this.settle.reject(e);

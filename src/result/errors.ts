@@ -76,3 +76,23 @@ export function describeThrown(e: unknown): string {
   if (e instanceof Error) return `${e.name}: ${e.message}`;
   return `non-Error value ${String(e)}`;
 }
+
+/**
+ * An error as plain data, for a message between threads or processes (parallel workers, cluster
+ * workers): an McError keeps its code; anything else is an internal error, described.
+ */
+export interface Thrown {
+  readonly code: string;
+  readonly message: string;
+  readonly internal: boolean;
+}
+
+export function thrown(e: unknown): Thrown {
+  const mc = e instanceof McError;
+  return { code: mc ? e.code : "internal", message: mc ? e.message : describeThrown(e), internal: !mc };
+}
+
+/** The error a Thrown stands for, raised again on the receiving side. */
+export function rethrown(t: Thrown): Error {
+  return t.internal ? new Error(t.message) : new McError(t.code as ErrorCode, t.message);
+}

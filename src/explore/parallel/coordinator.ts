@@ -6,7 +6,7 @@
 import { Encoder } from "../../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../../fingerprint/hash.js";
 import type { Model } from "../../model/compile.js";
-import { McError } from "../../result/errors.js";
+import { McError, rethrown } from "../../result/errors.js";
 import type { CheckListener } from "../../result/result.js";
 import type { ResolvedOptions } from "../options.js";
 import type { ActionStats, SearchOutcome, Stop } from "../search.js";
@@ -19,7 +19,6 @@ import { numberLevel } from "./number-level.js";
 import { C_CAND, C_CURSOR, C_GEN, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type ReachFail, type TableRef } from "./protocol.js";
 import { REACH, ReachCheck, reachSample } from "../symmetry-reach.js";
 import { reachShare, startReach } from "./reach-share.js";
-import { rethrown } from "./thrown.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 import { WorkerPool } from "./worker-pool.js";

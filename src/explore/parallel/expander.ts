@@ -4,6 +4,7 @@
 // to number the new states as one worker would.
 
 import { Decoder, UnknownRecordType } from "../../fingerprint/decode.js";
+import { thrown } from "../../result/errors.js";
 import { Encoder } from "../../fingerprint/encode.js";
 import type { Model } from "../../model/compile.js";
 import { replay } from "../replay.js";
@@ -15,7 +16,6 @@ import { ChunkWriter, IntRecords, readLen } from "./buffers.js";
 import { evalPredicate, layoutOf, type BitLayout } from "../liveness/layout.js";
 import { BLOCK, C_CURSOR, C_GEN, C_PAUSE, GEN_TERMINAL, genOutside, EDGE_WORDS, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
-import { thrown } from "./thrown.js";
 
 export class Expander {
   private readonly enc = new Encoder();

@@ -4,7 +4,7 @@
 
 import type { Selection } from "../../model/select.js";
 import type { StoreChunk } from "../state-store.js";
-import type { Thrown } from "./thrown.js";
+import type { Thrown } from "../../result/errors.js";
 
 /**
  * Indices into the shared control Int32Array. The words every insert writes and the words every

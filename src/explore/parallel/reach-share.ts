@@ -2,7 +2,7 @@
 // searched: each takes blocks of the sample from the shared cursor and checks them. The mismatch
 // reported is the first in sample order, the one a single thread would have met first.
 
-import { thrown } from "./thrown.js";
+import { thrown } from "../../result/errors.js";
 import type { ReachCheck } from "../symmetry-reach.js";
 import { C_CURSOR, C_REACH_FAIL, type ReachFail } from "./protocol.js";
 

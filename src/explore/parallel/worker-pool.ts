@@ -6,7 +6,7 @@ import { collectGarbage } from "./collect-garbage.js";
 import type { Worker } from "node:worker_threads";
 import { prewarmed, spawnWorker } from "./spawn-worker.js";
 import { firstFail } from "./reach-share.js";
-import { rethrown } from "./thrown.js";
+import { rethrown } from "../../result/errors.js";
 import type { Model } from "../../model/compile.js";
 import type { Selection } from "../../model/select.js";
 import type { Expander } from "./expander.js";

@@ -13,7 +13,7 @@ import type { FromWorker, ToWorker, WorkerData } from "./protocol.js";
 import { StateStore } from "../state-store.js";
 import { ReachCheck } from "../symmetry-reach.js";
 import { reachShare } from "./reach-share.js";
-import { thrown } from "./thrown.js";
+import { thrown } from "../../result/errors.js";
 
 const data = workerData as WorkerData;
 const port = parentPort!;
