@@ -26,6 +26,7 @@ export type {
   SpecLog,
   SpecView,
   State,
+  OwnedSet,
   Symmetry,
 } from "./spec/types.js";
 export { McError, ERROR_CODES, type ErrorCode } from "./result/errors.js";

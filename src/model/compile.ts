@@ -4,7 +4,8 @@
 
 import { McError, describeThrown } from "../result/errors.js";
 import type { Property } from "../spec/properties.js";
-import type { Action, ActionProperty, ConstValue, FairnessKind, Invariant, Spec, SpecView } from "../spec/types.js";
+import type { Action, ActionProperty, ConstValue, FairnessKind, Invariant, OwnedSet, Spec, SpecView, Symmetry } from "../spec/types.js";
+import { ownerTable } from "../spec/define-spec.js";
 import { SPEC_BRAND } from "../spec/types.js";
 import { resolveConstants, type ConstOverrides } from "./constants.js";
 import type { SymmetrySets } from "../symmetry/canon.js";
@@ -95,10 +96,20 @@ export function compile(spec: Spec<unknown>, overrides: ConstOverrides = {}, fil
 }
 
 /** The declared sets, or null when none could move anything (no set of two or more). */
-function symmetrySets(table: { readonly [name: string]: readonly string[] }): SymmetrySets | null {
+function symmetrySets(table: Symmetry): SymmetrySets | null {
   const names = Object.keys(table);
-  if (!names.some((n) => table[n]!.length > 1)) return null;
-  return { names, sets: names.map((n) => [...table[n]!]) };
+  const members = (v: Symmetry[string]): readonly string[] => (isOwned(v) ? v.ids : v);
+  if (!names.some((n) => members(table[n]!).length > 1)) return null;
+  const owners = new Map<string, string>();
+  for (const n of names) {
+    const v = table[n]!;
+    if (isOwned(v)) for (const id of v.ids) owners.set(id, ownerTable(v.owner)!.get(id)!);
+  }
+  return { names, sets: names.map((n) => [...members(table[n]!)]), owners };
+}
+
+function isOwned(v: Symmetry[string]): v is OwnedSet {
+  return !Array.isArray(v);
 }
 
 /** The declared symmetric sets with their sizes, as a result reports them; undefined without symmetry. */

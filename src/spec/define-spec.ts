@@ -154,21 +154,52 @@ function checkFairness(spec: string, table: unknown): void {
   }
 }
 
-/** Each set: distinct strings; no identity in two sets (a permutation of one must not move the other). */
+/**
+ * Each set: distinct strings; no identity in two sets (a permutation of one must not move the
+ * other). An owned set ({ ids, owner }) gives every member an owner in one other, plain set.
+ */
 function checkSymmetry(spec: string, table: unknown): void {
   if (typeof table === "function") return;
   if (table === null || typeof table !== "object" || Array.isArray(table)) {
     malformed(spec, '`symmetry` must be an object mapping set names to arrays of identity strings, e.g. { Threads: ids("t", T) }');
   }
-  const owner = new Map<string, string>();
+  const setOf = new Map<string, string>();
+  const owned: [string, { readonly ids: readonly string[]; readonly owner: unknown }][] = [];
   for (const [k, v] of Object.entries(table as object)) {
-    if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) malformed(spec, `symmetry set '${k}' must be an array of strings`);
-    for (const id of v as string[]) {
-      const prev = owner.get(id);
+    const members: unknown = Array.isArray(v) ? v : v !== null && typeof v === "object" && "ids" in v ? (v as { ids: unknown }).ids : undefined;
+    if (!Array.isArray(members) || !members.every((x) => typeof x === "string")) {
+      malformed(spec, `symmetry set '${k}' must be an array of strings, or { ids: [...], owner: { member: ownerIdentity } } for members that belong to another set's identities`);
+    }
+    if (!Array.isArray(v)) owned.push([k, v as { ids: readonly string[]; owner: unknown }]);
+    for (const id of members as string[]) {
+      const prev = setOf.get(id);
       if (prev !== undefined) malformed(spec, `identity '${id}' appears ${prev === k ? "twice in symmetry set '" + k + "'" : `in symmetry sets '${prev}' and '${k}'`}`);
-      owner.set(id, k);
+      setOf.set(id, k);
     }
   }
+  for (const [k, v] of owned) {
+    const owner = ownerTable(v.owner);
+    if (owner === null) malformed(spec, `symmetry set '${k}': owner must be an object (or a Map) from each member to its owner's identity`);
+    let ownerSet: string | undefined;
+    for (const id of v.ids) {
+      const o = owner.get(id);
+      if (typeof o !== "string") malformed(spec, `symmetry set '${k}': member '${id}' has no owner (every member of an owned set needs one)`);
+      const s = setOf.get(o);
+      if (s === undefined || s === k || !Array.isArray((table as { readonly [n: string]: unknown })[s])) {
+        malformed(spec, `symmetry set '${k}': owner '${o}' of '${id}' is not an identity of another, plain symmetry set (declare it, e.g. { Procs: ids("p", N), ${k}: { ids, owner } })`);
+      }
+      if (ownerSet !== undefined && s !== ownerSet) malformed(spec, `symmetry set '${k}': its members' owners are in two sets, '${ownerSet}' and '${s}' (one owner set per owned set)`);
+      ownerSet = s;
+    }
+    for (const id of owner.keys()) if (!v.ids.includes(id)) malformed(spec, `symmetry set '${k}': owner names '${id}', which is not one of its members`);
+  }
+}
+
+/** An owned set's owner table as a Map (null when it is neither an object nor a Map of strings). */
+export function ownerTable(o: unknown): ReadonlyMap<string, string> | null {
+  if (o instanceof Map) return o as ReadonlyMap<string, string>;
+  if (o === null || typeof o !== "object" || Array.isArray(o)) return null;
+  return new Map(Object.entries(o as object).filter((e): e is [string, string] => typeof e[1] === "string"));
 }
 
 /** `ids("t", 3)` is ["t1", "t2", "t3"]: the identities of a symmetric set. */

@@ -35,7 +35,19 @@ export type ConstValue = number | string | boolean;
  * entry names a set of distinct strings whose permutations map reachable states to reachable
  * states with the same invariant values. mc explores one state per orbit.
  */
-export type Symmetry = { readonly [setName: string]: readonly string[] };
+export type Symmetry = { readonly [setName: string]: readonly string[] | OwnedSet };
+
+/**
+ * A symmetric set whose members each belong to a member of another declared set, as a process's
+ * threads belong to it: renaming an owner renames its members with it (in declared order), and
+ * members are interchangeable only with members of the same owner. The group is every renaming
+ * that keeps `owner` as it is (for processes with two threads each, the wreath product).
+ */
+export interface OwnedSet {
+  readonly ids: readonly string[];
+  /** Each member's owner, an identity of another (plain) declared set. */
+  readonly owner: { readonly [id: string]: string } | ReadonlyMap<string, string>;
+}
 
 /** A constant declaration: its default, or the default plus the values it may take. */
 export type ConstDecl =

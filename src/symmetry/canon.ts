@@ -16,11 +16,17 @@ import { compare, hashAs, identity, sameOrbit } from "./automorphisms.js";
 import { TemplateBuilder, type TNode } from "./template.js";
 import { SimpleOccurrences } from "./twins.js";
 import { FlatProfiles, NONE, SORTABLE } from "./profiles.js";
+import { Owners } from "./owners.js";
 
 /** The declared symmetric sets, resolved: names and members in declaration order. */
 export interface SymmetrySets {
   readonly names: readonly string[];
   readonly sets: readonly (readonly string[])[];
+  /**
+   * Each member of an owned set → its owner (empty when no set is owned). The group is then the
+   * renamings that keep this relation, not every product of the sets' permutations.
+   */
+  readonly owners?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -57,6 +63,8 @@ export class OrbitCanon {
   private readonly out = new Encoder();
   private readonly rename = new Map<string, string>();
   private readonly ranks: ReadonlyMap<string, number>;
+  /** Owned sets declared: the search is of the state paired with the owner relation (owners.ts). */
+  private readonly owners: Owners | null;
   private best = new Uint8Array(256);
   /** The best leaf: its labelling, hash, and its bytes once encoded (bestLen -1: not yet). */
   private bestLen = -1;
@@ -93,6 +101,7 @@ export class OrbitCanon {
     this.refiner = new Refiner(this.ids.length);
     this.simple = new SimpleOccurrences(this.ids.length);
     this.flat = new FlatProfiles(this.index);
+    this.owners = sym.owners !== undefined && sym.owners.size > 0 ? new Owners(ids, index, cells, sym.owners) : null;
     // Each identity's place in the byte order of the identities' encodings: the encoders sort
     // identity-keyed Maps and Sets by it (the bytes are the same, the comparisons cheaper).
     const e = new Encoder();
@@ -108,6 +117,10 @@ export class OrbitCanon {
    * orbit representative; returns their length.
    */
   canonical(v: unknown, enc: Encoder, at: number, len: number): number {
+    if (this.owners !== null) {
+      if (!this.searchOwned(v)) return len;
+      return enc.put(this.enc.buf, this.encodeValueRenamed(v), at);
+    }
     if (!this.search(v, enc.buf, at, len) || this.unmoved) return len;
     this.encodeBest();
     return enc.put(this.best, this.bestLen, at);
@@ -118,17 +131,49 @@ export class OrbitCanon {
    * Encoder.encode does) and returns its length: one encoding, of the winner only.
    */
   encodeRep(v: unknown, enc: Encoder, at = 0): number {
+    if (this.owners !== null) {
+      const moved = this.searchOwned(v);
+      return this.encodeWith(v, enc, at, moved ? this.rename : null);
+    }
     const found = this.search(v, null, 0, -1);
     if (found && !this.unmoved && this.bestLen >= 0) return enc.put(this.best, this.bestLen, at);
     if (found && !this.unmoved) this.renameBy(this.bestLab!);
+    return this.encodeWith(v, enc, at, found && !this.unmoved ? this.rename : null);
+  }
+
+  private encodeWith(v: unknown, enc: Encoder, at: number, rename: Map<string, string> | null): number {
     const ranks = enc.ranks;
-    enc.rename = found && !this.unmoved ? this.rename : null;
+    enc.rename = rename;
     enc.ranks = this.ranks;
     try {
       return enc.encode(v, at);
     } finally {
       enc.rename = null;
       enc.ranks = ranks;
+    }
+  }
+
+  /**
+   * With owned sets: the best leaf of the state paired with the owner relation, made a renaming
+   * of the state alone that keeps the relation (owners.ts), left in `rename`; false when it
+   * renames nothing. The flat walk is never tried: the relation relates identities.
+   */
+  private searchOwned(v: unknown): boolean {
+    this.skipFlat = 1;
+    this.search(this.owners!.pair(v), null, 0, -1);
+    if (!this.owners!.back(this.bestLab!)) return false;
+    const to = this.owners!.image;
+    for (let g = 0; g < to.length; g++) this.rename.set(this.ids[g]!, this.ids[to[g]!]!);
+    return true;
+  }
+
+  /** `v` encoded under `rename` into this.enc; its length. */
+  private encodeValueRenamed(v: unknown): number {
+    this.enc.rename = this.rename;
+    try {
+      return this.enc.encode(v);
+    } finally {
+      this.enc.rename = null;
     }
   }
 

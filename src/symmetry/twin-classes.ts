@@ -33,11 +33,23 @@ export class TwinClasses {
   /** Per identity: the first member of its class so far (scratch of `of`). */
   private readonly rep: Int32Array;
 
+  /**
+   * With owned sets, only identities with one owner (or none) that own nothing may be twins: a
+   * swap of two threads of one process keeps the owner relation, any other swap breaks it.
+   * Per identity: its owner's global index, -1 for none, -2 for an owner of members (never a twin).
+   */
+  private readonly kin: Int32Array;
+
   constructor(sym: SymmetrySets) {
     const { ids, index, cells } = numberIdentities(sym);
     this.ids = ids;
     this.index = index;
     this.sets = cells;
+    this.kin = new Int32Array(ids.length).fill(-1);
+    for (const [member, owner] of sym.owners ?? []) {
+      this.kin[index.get(member)!] = index.get(owner)!;
+      this.kin[index.get(owner)!] = -2;
+    }
     this.builder = new TemplateBuilder(this.index);
     this.simple = new SimpleOccurrences(this.ids.length);
     this.pos = identity(this.ids.length);
@@ -84,6 +96,7 @@ export class TwinClasses {
   }
 
   private twins(u: number, v: number): boolean {
+    if (this.kin[u] !== this.kin[v] || this.kin[u] === -2) return false;
     if (this.simple.surelyTwins(u, v)) return true;
     // Nothing relates identities: the cheap test is exact (same collections, equal values).
     if (this.simple.sortable) return false;

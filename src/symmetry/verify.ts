@@ -162,14 +162,58 @@ export class SymmetryCheck {
   }
 }
 
-/** Per declared set of two or more: a transposition, and a cycle of all when there are three or more. */
+/**
+ * Per declared set of two or more: a transposition, and a cycle of all when there are three or
+ * more; together they generate its permutations. With owned sets the group is the renamings that
+ * keep the owner relation: per class of owners (as many members in each owned set) the same two
+ * renamings carrying each owner's members with it, in order, and per owner the two renamings of
+ * its own members. Conjugating one owner's by the carried ones gives every owner's.
+ */
 function generators(model: Model): Generator[] {
   const out: Generator[] = [];
-  model.symmetry!.sets.forEach((ids, i) => {
-    const set = model.symmetry!.names[i]!;
-    if (ids.length < 2) return;
-    out.push({ set, text: `swapping ${ids[0]} and ${ids[1]}`, rename: new Map([[ids[0]!, ids[1]!], [ids[1]!, ids[0]!]]) });
-    if (ids.length > 2) out.push({ set, text: `renaming ${ids.join(" → ")} → ${ids[0]}`, rename: new Map(ids.map((x, j) => [x, ids[(j + 1) % ids.length]!])) });
+  const sym = model.symmetry!;
+  const owners = sym.owners ?? new Map<string, string>();
+  const membersOf = new Map<string, string[][]>(); // owner → its members, per owned set
+  sym.sets.forEach((ids, i) => {
+    for (const id of ids) {
+      const o = owners.get(id);
+      if (o === undefined) continue;
+      const per = membersOf.get(o) ?? sym.sets.map(() => []);
+      membersOf.set(o, per);
+      per[i]!.push(id);
+    }
+  });
+  const both = (set: string, text: string, pairs: [string, string][]): Generator => ({ set, text, rename: new Map(pairs) });
+  const carried = (cycle: readonly string[]): [string, string][] =>
+    cycle.flatMap((x, j) => {
+      const y = cycle[(j + 1) % cycle.length]!;
+      const mine = membersOf.get(x) ?? [];
+      const theirs = membersOf.get(y) ?? [];
+      return [[x, y] as [string, string], ...mine.flatMap((ms, s) => ms.map((m, k) => [m, theirs[s]![k]!] as [string, string]))];
+    });
+  const carry = (x: string): string => (membersOf.has(x) ? " with their members" : "");
+  sym.sets.forEach((ids, i) => {
+    const set = sym.names[i]!;
+    if (ids.length > 0 && owners.has(ids[0]!)) {
+      // an owned set: each owner's members among themselves
+      for (const [o, per] of membersOf) {
+        const ms = per[i]!;
+        if (ms.length < 2) continue;
+        out.push(both(set, `swapping ${ms[0]} and ${ms[1]} (both ${o}'s)`, [[ms[0]!, ms[1]!], [ms[1]!, ms[0]!]]));
+        if (ms.length > 2) out.push(both(set, `renaming ${ms.join(" → ")} → ${ms[0]} (all ${o}'s)`, ms.map((x, j) => [x, ms[(j + 1) % ms.length]!])));
+      }
+      return;
+    }
+    const classes = new Map<string, string[]>();
+    for (const id of ids) {
+      const key = (membersOf.get(id) ?? []).map((ms) => ms.length).join(",");
+      classes.set(key, [...(classes.get(key) ?? []), id]);
+    }
+    for (const c of classes.values()) {
+      if (c.length < 2) continue;
+      out.push(both(set, `swapping ${c[0]} and ${c[1]}${carry(c[0]!)}`, carried([c[0]!, c[1]!])));
+      if (c.length > 2) out.push(both(set, `renaming ${c.join(" → ")} → ${c[0]}${carry(c[0]!)}`, carried(c)));
+    }
   });
   return out;
 }

@@ -3,11 +3,13 @@
 // thread between counters, optionally take or release a shared lock (its owner's identity) and
 // mark the thread in a Set, or make it point at another thread (a Map from thread to thread: the
 // graphs that leave identities tied after refinement, so the canonicaliser must branch). The
-// invariant bounds how many threads share one counter. With a SymLive, no invariant but
+// invariant bounds how many threads share one counter. With `procs`, the threads belong to
+// processes (thread i to process ((i − 1) mod procs) + 1), declared as an owned set: a rule may
+// bump its thread's process's counter or need it at zero. With a SymLive, no invariant but
 // fairness per rule and the four shapes of temporal property over counts of threads.
 
 import { Map as IMap, Record, Set as ISet, type RecordOf } from "immutable";
-import { defineSpec, eventually, eventuallyAlways, ids, infinitelyOften, leadsTo, type FairnessKind, type Spec } from "../../src/index.js";
+import { defineSpec, eventually, eventuallyAlways, ids, infinitelyOften, leadsTo, type FairnessKind, type Spec, type Symmetry } from "../../src/index.js";
 
 export interface SymRule {
   readonly from: number;
@@ -17,6 +19,8 @@ export interface SymRule {
   readonly mark: boolean;
   /** "point": the thread points at each other thread in turn (one successor each); "clear": at none. */
   readonly link: "none" | "point" | "clear";
+  /** With processes: "bump" adds one (mod 3) to the thread's process's counter, "gate" needs it at 0. */
+  readonly proc?: "none" | "bump" | "gate";
 }
 
 export interface SymDesc {
@@ -25,6 +29,8 @@ export interface SymDesc {
   readonly rules: readonly SymRule[];
   readonly bound: { readonly pc: number; readonly max: number };
   readonly deadlock: boolean;
+  /** Processes owning the threads (an owned symmetry set); none when absent. */
+  readonly procs?: number;
 }
 
 export interface Fields {
@@ -32,9 +38,15 @@ export interface Fields {
   owner: string | null;
   marked: ISet<string>;
   link: IMap<string, string>;
+  pm: IMap<string, number>;
 }
 export type S = RecordOf<Fields>;
-export const State = Record<Fields>({ pc: IMap(), owner: null, marked: ISet(), link: IMap() });
+export const State = Record<Fields>({ pc: IMap(), owner: null, marked: ISet(), link: IMap(), pm: IMap() });
+
+/** Thread i's process, with `procs` processes: ((i − 1) mod procs) + 1. */
+export function ownersOf(n: number, procs: number): Map<string, string> {
+  return new Map(ids("t", n).map((t, i) => [t, `p${(i % procs) + 1}`]));
+}
 
 /** Temporal properties and fairness for a SymDesc: predicates count threads, never name them. */
 export interface SymLive {
@@ -47,6 +59,8 @@ export interface SymLive {
 
 export function symSpecOf(d: SymDesc, live?: SymLive): Spec<S> {
   const threads = ids("t", d.n);
+  const procs = d.procs === undefined ? [] : ids("p", d.procs);
+  const owner = ownersOf(d.n, Math.max(1, procs.length));
   const actions: { [name: string]: (s: S) => S[] } = {};
   d.rules.forEach((r, i) => {
     actions[`R${i}`] = (s: S) => {
@@ -56,7 +70,10 @@ export function symSpecOf(d: SymDesc, live?: SymLive): Spec<S> {
         if (r.lock === "take" && s.owner !== null) continue;
         if ((r.lock === "release" || r.lock === "pass") && s.owner !== t) continue;
         if (r.lock === "held-elsewhere" && (s.owner === null || s.owner === t)) continue;
+        const p = owner.get(t)!;
+        if (procs.length > 0 && r.proc === "gate" && s.pm.get(p) !== 0) continue;
         let n = s.setIn(["pc", t], r.to);
+        if (procs.length > 0 && r.proc === "bump") n = n.setIn(["pm", p], (s.pm.get(p)! + 1) % 3);
         if (r.lock === "take") n = n.set("owner", t);
         if (r.lock === "release") n = n.set("owner", null);
         if (r.mark) n = n.update("marked", (m) => m.add(t));
@@ -72,8 +89,8 @@ export function symSpecOf(d: SymDesc, live?: SymLive): Spec<S> {
   });
   const common = {
     name: "random-sym",
-    symmetry: { Threads: threads },
-    init: [State({ pc: IMap(threads.map((t) => [t, 0])) })],
+    symmetry: (procs.length > 0 ? { Procs: procs, Threads: { ids: threads, owner } } : { Threads: threads }) as Symmetry,
+    init: [State({ pc: IMap(threads.map((t) => [t, 0])), pm: IMap(procs.map((p) => [p, 0])) })],
     actions,
     invariants: { Bound: (s: S) => s.pc.count((x) => x === d.bound.pc) <= d.bound.max },
   };

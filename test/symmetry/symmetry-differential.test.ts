@@ -2,7 +2,9 @@
 // (random-sym-spec.ts), checked by mc with symmetry against a brute-force orbit count of the
 // whole state space (each reachable state's least encoding over every permutation of its
 // threads): distinct states when no invariant fails, the verdict, and the length of the
-// shortest counterexample, which must be a real behaviour; BFS, DFS, and two workers.
+// shortest counterexample, which must be a real behaviour; BFS, DFS, and two workers. With
+// threads owned by processes (an owned set), the brute force takes the renamings that keep the
+// ownership: every pair of a process and a thread permutation, filtered.
 // A longer run with MC_DIFFERENTIAL_LONG=1 (npm run test:long).
 import fc from "fast-check";
 import { is } from "immutable";
@@ -12,7 +14,7 @@ import { Encoder } from "../../src/fingerprint/encode.js";
 import { compile, type Model } from "../../src/model/compile.js";
 import { broken, steps } from "../differential/reference.js";
 import { specFiles, symRule } from "./random-sym-cases.js";
-import { symSpecOf, type SymDesc } from "./random-sym-spec.js";
+import { ownersOf, symSpecOf, type SymDesc } from "./random-sym-spec.js";
 
 const LONG = process.env["MC_DIFFERENTIAL_LONG"] === "1";
 const specFile = specFiles("mc-symmetry-");
@@ -26,16 +28,45 @@ const desc: fc.Arbitrary<SymDesc> = fc.integer({ min: 2, max: 4 }).chain((k) =>
     deadlock: fc.boolean(),
   }),
 );
+const procRule = (k: number) =>
+  fc.record({ r: rule(k), proc: fc.constantFrom("none" as const, "bump" as const, "gate" as const) }).map(({ r, proc }) => ({ ...r, proc }));
+/** Threads owned by 1-3 processes: two threads each, or blocks of unequal sizes (n = 3, 2 processes). */
+const ownedDesc: fc.Arbitrary<SymDesc> = fc.integer({ min: 2, max: 3 }).chain((k) =>
+  fc.record({
+    n: fc.integer({ min: 2, max: 4 }),
+    k: fc.constant(k),
+    rules: fc.array(procRule(k), { minLength: 1, maxLength: 4 }),
+    bound: fc.record({ pc: fc.integer({ min: 0, max: k - 1 }), max: fc.integer({ min: 1, max: 4 }) }),
+    deadlock: fc.boolean(),
+    procs: fc.integer({ min: 1, max: 3 }),
+  }),
+);
 
 function permutations(xs: readonly string[]): string[][] {
   if (xs.length <= 1) return [[...xs]];
   return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
 }
 
+/** Every renaming of the threads, or with processes every one that keeps each thread's process. */
+function group(d: SymDesc): Map<string, string>[] {
+  const threads = Array.from({ length: d.n }, (_, i) => `t${i + 1}`);
+  const all = permutations(threads).map((p) => new Map(threads.map((t, i) => [t, p[i]!])));
+  if (d.procs === undefined) return all;
+  const procs = Array.from({ length: d.procs }, (_, i) => `p${i + 1}`);
+  const owner = ownersOf(d.n, d.procs);
+  const out: Map<string, string>[] = [];
+  for (const pp of permutations(procs)) {
+    const onProcs = new Map(procs.map((p, i) => [p, pp[i]!]));
+    for (const r of all) {
+      if (threads.every((t) => owner.get(r.get(t)!) === onProcs.get(owner.get(t)!))) out.push(new Map([...onProcs, ...r]));
+    }
+  }
+  return out;
+}
+
 /** The whole state space by BFS over Immutable values: orbits by brute force, first violation depths. */
-function bruteForce(m: Model, threads: readonly string[], deadlock: boolean): { orbits: number; firstBad: number } {
+function bruteForce(m: Model, renamings: readonly Map<string, string>[], deadlock: boolean): { orbits: number; firstBad: number } {
   const enc = new Encoder();
-  const renamings = permutations(threads).map((p) => new Map(threads.map((t, i) => [t, p[i]!])));
   const orbitKey = (s: unknown): string => {
     let best = "";
     for (const r of renamings) {
@@ -70,7 +101,7 @@ function bruteForce(m: Model, threads: readonly string[], deadlock: boolean): { 
 async function agree(d: SymDesc, twoWorkers: boolean): Promise<void> {
   const spec = symSpecOf(d);
   const m = compile(spec as unknown as Spec<unknown>, {}, undefined, { symmetry: false });
-  const ref = bruteForce(m, Array.from({ length: d.n }, (_, i) => `t${i + 1}`), d.deadlock);
+  const ref = bruteForce(m, group(d), d.deadlock);
   const opts = { deadlock: d.deadlock, seenCapacity: 1024 };
   const bfs = await check(spec, opts);
   const dfs = await check(spec, { ...opts, strategy: "dfs" });
@@ -103,7 +134,12 @@ describe("symmetry reduction against a brute-force orbit count", () => {
     await fc.assert(fc.asyncProperty(desc, (d) => agree(d, false)), { seed: 14, numRuns: LONG ? 1000 : 15 });
   }, LONG ? 1_800_000 : 120_000);
 
+  it(`threads owned by processes: the renamings that keep ownership (${LONG ? 1000 : 15} specs)`, async () => {
+    await fc.assert(fc.asyncProperty(ownedDesc, (d) => agree(d, false)), { seed: 7, numRuns: LONG ? 1000 : 15 });
+  }, LONG ? 1_800_000 : 120_000);
+
   it(`two workers give the one-worker result (${LONG ? 100 : 2} specs)`, async () => {
     await fc.assert(fc.asyncProperty(desc, (d) => agree(d, true)), { seed: 41, numRuns: LONG ? 100 : 2 });
+    await fc.assert(fc.asyncProperty(ownedDesc, (d) => agree(d, true)), { seed: 43, numRuns: LONG ? 100 : 2 });
   }, LONG ? 1_800_000 : 120_000);
 });

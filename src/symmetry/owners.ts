@@ -1,0 +1,109 @@
+// Owned sets (a process's threads): the group is every renaming that keeps the owner relation.
+// The canonicaliser searches all renamings of the state paired with that relation (two pairs are
+// in one orbit exactly when the states are in one orbit of the smaller group), then renames each
+// owner's members back to its declared ones: a function of the winner's relation alone, so the
+// result is canonical and keeps the declared ownership, a state of the spec.
+
+import { List, Map as IMap } from "immutable";
+
+export class Owners {
+  /** The relation as a value, renamed with the state it is paired with. */
+  private readonly relation: IMap<string, string>;
+  /** Per identity (global index): its owner's global index, or -1 when it has none. */
+  private readonly ownerOf: Int32Array;
+  /** Per identity: its set's index, for members of owned sets (-1 otherwise). */
+  private readonly setOf: Int32Array;
+  /** declared[set][owner]: the owner's members of that set, in declared order (global indices). */
+  private readonly declared: Int32Array[][];
+  /**
+   * Per identity of an owner set: its class, the owners with as many members in each owned set
+   * (only those can trade names); -1 for every other identity. classes[c]: declared order.
+   */
+  private readonly classOf: Int32Array;
+  private readonly classes: Int32Array[];
+  /** Scratch: per set and owner, how many members have been given back; per class, owners. */
+  private readonly used: Int32Array[];
+  private readonly usedClass: Int32Array;
+  /** The identities renamed by the result: global index → global index. */
+  readonly image: Int32Array;
+
+  constructor(ids: readonly string[], index: ReadonlyMap<string, number>, cells: readonly (readonly number[])[], owners: ReadonlyMap<string, string>) {
+    const n = ids.length;
+    this.relation = IMap(owners);
+    this.ownerOf = new Int32Array(n).fill(-1);
+    this.setOf = new Int32Array(n).fill(-1);
+    this.classOf = new Int32Array(n).fill(-1);
+    this.image = new Int32Array(n);
+    const declared: number[][][] = cells.map(() => []);
+    const ownerCells = new Set<number>();
+    cells.forEach((cell, s) => {
+      for (const g of cell) {
+        const o = owners.get(ids[g]!);
+        if (o === undefined) continue;
+        const og = index.get(o)!;
+        this.ownerOf[g] = og;
+        this.setOf[g] = s;
+        (declared[s]![og] ??= []).push(g);
+        ownerCells.add(cells.findIndex((c) => c.includes(og)));
+      }
+    });
+    this.declared = declared.map((bySet) => Array.from({ length: n }, (_, o) => Int32Array.from(bySet[o] ?? [])));
+    // an owner's class: how many members it has in each owned set
+    const byKey = new Map<string, number[]>();
+    for (const c of ownerCells) {
+      for (const g of cells[c]!) {
+        const key = declared.map((bySet) => bySet[g]?.length ?? 0).join(",");
+        const members = byKey.get(key) ?? [];
+        if (members.length === 0) byKey.set(key, members);
+        members.push(g);
+      }
+    }
+    this.classes = [...byKey.values()].map((gs) => Int32Array.from(gs));
+    this.classes.forEach((gs, k) => gs.forEach((g) => (this.classOf[g] = k)));
+    this.used = cells.map(() => new Int32Array(n));
+    this.usedClass = new Int32Array(this.classes.length);
+  }
+
+  /** The value the canonicaliser searches: the state beside the owner relation. */
+  pair(state: unknown): unknown {
+    return List.of(state, this.relation);
+  }
+
+  /** Owner of identity g (global index), or -1. */
+  owner(g: number): number {
+    return this.ownerOf[g]!;
+  }
+
+  /** Whether g owns members of some set. */
+  owns(g: number): boolean {
+    return this.classOf[g]! >= 0 && this.declared.some((bySet) => bySet[g]!.length > 0);
+  }
+
+  /**
+   * From the pair's best labelling (lab[i] = g: identity g takes global index i's name), the
+   * renaming of the state alone into `image`: owners go to the declared owners of their class,
+   * and each one's members to its declared members, both in the order of their names in the
+   * winner. That depends on the winner's relation alone; returns whether anything moves.
+   */
+  back(lab: Int32Array): boolean {
+    const n = lab.length;
+    const to = this.image;
+    this.usedClass.fill(0);
+    for (const u of this.used) u.fill(0);
+    for (let i = 0; i < n; i++) {
+      const g = lab[i]!;
+      const k = this.classOf[g]!;
+      to[g] = k >= 0 ? this.classes[k]![this.usedClass[k]!++]! : i;
+    }
+    for (let i = 0; i < n; i++) {
+      const g = lab[i]!;
+      const s = this.setOf[g]!;
+      if (s < 0) continue;
+      const o = to[this.ownerOf[g]!]!;
+      to[g] = this.declared[s]![o]![this.used[s]![o]!++]!;
+    }
+    let moved = false;
+    for (let g = 0; g < n; g++) if (to[g] !== g) moved = true;
+    return moved;
+  }
+}
