@@ -14,8 +14,9 @@ import { protocol } from "./fsdax/actions.js";
 import { ACTORS_CONSTANT, symmetricWhen, type ActorActions } from "../src/kernel/actors.js";
 import { config, gpage, gpc, gup, holds, initial, mapsAny, pte, pud, rc, gupWord, procWord, type Config, type Fsdax, type Gup } from "./fsdax/state.js";
 
-const fromConsts = (k: { ORDER: number; NP: number; NG: number; REUSE: boolean; OPSLESS_V8: boolean; ACTORS: ActorActions }): Config =>
-  config(k.ORDER, k.NP, k.NG, k.REUSE, k.OPSLESS_V8, k.ACTORS);
+type Procs = "fixed" | "symmetric";
+const fromConsts = (k: { ORDER: number; NP: number; NG: number; REUSE: boolean; OPSLESS_V8: boolean; ACTORS: ActorActions; PROCS: Procs }): Config =>
+  config(k.ORDER, k.NP, k.NG, k.REUSE, k.OPSLESS_V8, k.ACTORS, k.PROCS === "symmetric" ? "parameterised" : "per-actor");
 
 export default defineSpec({
   name: "fsdax",
@@ -25,6 +26,11 @@ export default defineSpec({
     NG: { default: 3, min: 1, doc: "gup-fast threads (gupK walks proc((K−1) mod NP + 1))" },
     REUSE: { default: true, doc: "after truncate the blocks are reused by the file and truncated again (else truncate runs once)" },
     ACTORS: { ...ACTORS_CONSTANT, doc: "the gup threads' actions: per-actor (GupGrab3, the recorded order) or parameterised (the threads of one process declared symmetric)" },
+    PROCS: {
+      default: "fixed",
+      values: ["fixed", "symmetric"],
+      doc: "the processes' actions: fixed, one per process (MapPte2); symmetric, one per step, and with ACTORS=parameterised the processes are declared interchangeable together with their gup threads",
+    },
     OPSLESS_V8: {
       default: false,
       doc: "an FS_DAX pgmap without ops (virtio_fs) under the v8 series' free_zone_device_folio check, which returns before the wake (expected to fail)",
@@ -36,11 +42,16 @@ export default defineSpec({
   // Every kernel thread keeps going: weak fairness of the gup threads and truncate. Faults and
   // munmaps are the processes' choice, so they get none (Finished and Halt only stutter).
   fairness: (k) =>
-    Object.fromEntries(Object.keys(protocol(fromConsts(k))).filter((a) => !/^(MapPud|MapPte|Zap)\d|^(Finished|Halt)$/.test(a)).map((a) => [a, "weak" as const])),
+    Object.fromEntries(Object.keys(protocol(fromConsts(k))).filter((a) => !/^(MapPud|MapPte|Zap)\d*$|^(Finished|Halt)$/.test(a)).map((a) => [a, "weak" as const])),
   properties: (k) => properties(fromConsts(k)),
-  // The gup threads that walk one process are interchangeable. Processes are not declared: one
-  // renamed alone would take other threads with it (thread K's process is fixed by K).
-  symmetry: (k) => symmetricWhen(k.ACTORS, Object.fromEntries([...fromConsts(k).gupsOf].map(([p, gs]) => [`GupsOf_${p}`, gs]))),
+  // The gup threads that walk one process are interchangeable. Processes are too, but only
+  // together with their threads (thread K's process is fixed by K): an owned set, declared when
+  // the processes' actions are one per step (PROCS=symmetric).
+  symmetry: (k) => {
+    const c = fromConsts(k);
+    if (k.PROCS === "symmetric") return symmetricWhen(k.ACTORS, { Procs: c.procs.ids, Gups: { ids: c.gups.ids, owner: c.procOf } });
+    return symmetricWhen(k.ACTORS, Object.fromEntries([...c.gupsOf].map(([p, gs]) => [`GupsOf_${p}`, gs])));
+  },
   view: (k) => {
     const c = fromConsts(k);
     return {

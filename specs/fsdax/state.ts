@@ -50,13 +50,14 @@ export interface Config {
 }
 
 /**
- * Processes act per actor (`MapPte2`); gup threads too by default (`GupGrab3`): every recorded
+ * Processes act per actor (`MapPte2`) and gup threads too by default (`GupGrab3`): every recorded
  * count depends on that order of actions. `threads` "parameterised" gives one action per step,
- * which lets the threads of one process be declared symmetric.
+ * which lets the threads of one process be declared symmetric; `processes` likewise, which lets
+ * the processes be declared symmetric with their threads.
  */
-export function config(order: number, np: number, ng: number, reuse: boolean, opslessV8 = false, threads: ActorActions = "per-actor"): Config {
+export function config(order: number, np: number, ng: number, reuse: boolean, opslessV8 = false, threads: ActorActions = "per-actor", processes: ActorActions = "per-actor"): Config {
   const pages = 1 << order;
-  const procs = new Actors<string>({ field: "procs", ids: ids("proc", np), actions: "per-actor", suffix: "numbered" });
+  const procs = new Actors<string>({ field: "procs", ids: ids("proc", np), actions: processes, suffix: "numbered" });
   const gups = new Actors<string>({ field: "gups", ids: ids("gup", ng), actions: threads, suffix: "numbered" });
   const procOf = new Map(gups.ids.map((g, k) => [g, procs.ids[k % np]!] as const));
   const gupsOf = new Map(procs.ids.map((p) => [p, gups.ids.filter((g) => procOf.get(g) === p)] as const));

@@ -5,6 +5,7 @@
 
 import { Map as IMap } from "immutable";
 import { instance, stepText, type StepTexts } from "./step-text.js";
+import type { Symmetry } from "../spec/types.js";
 
 /**
  * How the generated actions are named. "parameterised": one action per step (`GupGrab`) whose
@@ -41,7 +42,7 @@ export const ACTORS_CONSTANT = {
 } as const;
 
 /** A spec's symmetry table: `sets` when its actors' actions are parameterised, else none. */
-export function symmetricWhen(actions: ActorActions, sets: { readonly [set: string]: readonly string[] }): { readonly [set: string]: readonly string[] } {
+export function symmetricWhen(actions: ActorActions, sets: Symmetry): Symmetry {
   return actions === "parameterised" ? sets : {};
 }
 
