@@ -52,6 +52,13 @@ const cases: fc.Arbitrary<{ d: SymDesc; live: SymLive }> = fc.record({ k: fc.int
   }),
 );
 
+/** The same with the threads owned by one or two processes, rules bumping or waiting on them. */
+const ownedCases = cases.chain((c) =>
+  fc
+    .record({ procs: fc.integer({ min: 1, max: 2 }), proc: fc.array(fc.constantFrom("none" as const, "bump" as const, "gate" as const), { minLength: 6, maxLength: 6 }) })
+    .map(({ procs, proc }) => ({ d: { ...c.d, procs, rules: c.d.rules.map((r, i) => ({ ...r, proc: proc[i]! })) }, live: c.live })),
+);
+
 let files = 0;
 /** The lasso's trace file, read back and replayed against the spec as `mc replay` does. */
 function replays(spec: Spec<unknown>, r: Awaited<ReturnType<typeof check>>): void {
@@ -76,5 +83,9 @@ async function agree({ d, live }: { d: SymDesc; live: SymLive }): Promise<void> 
 describe("liveness under symmetry against the plain search", () => {
   it(`the same verdict for every shape; every lasso real, fair, violating and replayable (${LONG ? 600 : 40} specs)`, async () => {
     await fc.assert(fc.asyncProperty(cases, agree), { seed: 52, numRuns: LONG ? 600 : 40 });
+  }, LONG ? 1_800_000 : 120_000);
+
+  it(`the same with threads owned by processes (${LONG ? 200 : 15} specs)`, async () => {
+    await fc.assert(fc.asyncProperty(ownedCases, agree), { seed: 53, numRuns: LONG ? 200 : 15 });
   }, LONG ? 1_800_000 : 120_000);
 });
