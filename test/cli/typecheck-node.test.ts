@@ -28,7 +28,8 @@ describe("Node's types in the type check", () => {
     } catch (e) {
       if (e instanceof McError) message = e.message;
     }
-    expect(message).toMatch(/node\.ts:2:14 - error TS2322: Type 'boolean' is not assignable/);
+    // the message is wrapped to a width, so where its lines break depends on the folder's path
+    expect(message.replace(/\s+/g, " ")).toMatch(/node\.ts:2:14 - error TS2322: Type 'boolean' is not assignable/);
     expect(message).toContain("a type error:"); // only that one: node:fs and process were found
   });
 });
