@@ -1,6 +1,7 @@
 // The run's temp folder: test files' folders are made inside it, and the globalSetup's teardown
 // removes it with everything in it (what makes `npm test` leave nothing in /tmp).
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
@@ -16,7 +17,7 @@ describe("temp folders of a test run", () => {
     expect(dirname(a)).toBe(inject("mcTestRun"));
     expect(basename(a)).toMatch(/^mc-temp-a-/);
     expect(dirname(dirname(a))).toBe(tmpdir());
-    expect(basename(dirname(a))).toMatch(/^mc-test-/);
+    expect(basename(dirname(a))).toMatch(/^mc-test-\d+-/);
   });
 
   it("the globalSetup makes a run folder, provides it, and its teardown removes it whole", () => {
@@ -31,5 +32,21 @@ describe("temp folders of a test run", () => {
     writeFileSync(join(dir, "a/b/f.txt"), "x");
     teardown();
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it("setup removes the folder of a run whose process is gone (ended by Ctrl-C: no teardown), not one whose process runs", () => {
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid; // exited: no process has this pid now
+    const orphan = mkdtempSync(join(tmpdir(), `mc-test-${gone}-`));
+    writeFileSync(join(orphan, "f.txt"), "x");
+    const running = mkdtempSync(join(tmpdir(), `mc-test-${process.pid}-`));
+    try {
+      setup({ provide: () => {} })();
+      expect(existsSync(orphan)).toBe(false);
+      expect(existsSync(running)).toBe(true);
+      expect(existsSync(inject("mcTestRun"))).toBe(true); // this run's, whose process runs
+    } finally {
+      rmSync(orphan, { recursive: true, force: true });
+      rmSync(running, { recursive: true, force: true });
+    }
   });
 });
