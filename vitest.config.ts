@@ -8,6 +8,8 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "**/.git/**", "test/output/**"],
     testTimeout: 60_000,
     pool: "forks",
+    // every temp folder a test makes is inside one folder per run, removed after the run
+    globalSetup: ["./test/support/temp-run.ts"],
     reporters: ["default", "./test/support/plain-summary.ts"],
   },
 });

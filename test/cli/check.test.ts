@@ -1,11 +1,11 @@
 // `mc check` end to end: exit codes, the JSON schema, the readable trace, determinism, and the
 // real bin (tsx loader, spec imports resolved) in a child process.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixture, mc } from "../helpers.js";
+import { tempDir } from "../support/temp.js";
 
 const jugs = fixture("jugs.ts");
 const noTime = (json: string): unknown => ({ ...JSON.parse(json), timeMs: 0 });
@@ -65,7 +65,7 @@ describe("a spec in a folder of its own, as a newcomer makes one", () => {
   // there as CommonJS; mc's specs are ES modules, and loading one used to fail with
   // "Cannot require() ES Module ... in a cycle".
   it("loads where package.json does not say \"type\": \"module\", with its own imports, in worker threads and with the type check on", () => {
-    const dir = mkdtempSync(join(tmpdir(), "mc-newcomer-"));
+    const dir = tempDir("mc-newcomer-");
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "newcomer", version: "1.0.0", main: "index.js", license: "ISC" }));
     writeFileSync(join(dir, "model.ts"), `export const step = (s: number, by: number): number => s + by;\n`);
     writeFileSync(

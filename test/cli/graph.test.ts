@@ -2,11 +2,11 @@
 // actions each always enabled: 96 transitions), violating and deadlocked states marked, and a
 // refusal above --max-states. If Graphviz's dot is installed, it must parse the output.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixture, mc } from "../helpers.js";
+import { tempDir } from "../support/temp.js";
 
 const jugs = fixture("jugs.ts");
 
@@ -60,7 +60,7 @@ describe("mc graph", () => {
   });
 
   it("--out writes the file; Graphviz's dot parses it when installed", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "mc-graph-")), "jugs.dot");
+    const out = join(tempDir("mc-graph-"), "jugs.dot");
     expect((await mc("graph", jugs, "--no-typecheck", "--out", out)).code).toBe(0);
     const dot = readFileSync(out, "utf8");
     parseDot(dot);

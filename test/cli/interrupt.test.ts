@@ -3,10 +3,10 @@
 // 143, no stack trace, one JSON object with --json) and leaves no process behind; an interrupted
 // `mc regress --update` writes no partial result file.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp.js";
 import { check, type Spec } from "../../src/index.js";
 import devpriv from "../../specs/devpriv.js";
 import jugs from "../fixtures/jugs.js";
@@ -56,7 +56,7 @@ function processesMentioning(text: string): string[] {
 
 /** A spec file in a fresh folder that re-exports devpriv: its path names this run only. */
 function longSpec(): string {
-  const dir = mkdtempSync(join(tmpdir(), "mc-interrupt-"));
+  const dir = tempDir("mc-interrupt-");
   const file = join(dir, "long.ts");
   writeFileSync(join(dir, "package.json"), `{ "type": "module" }\n`); // .ts files here are ES modules
   writeFileSync(file, `export { default } from ${JSON.stringify(join(ROOT, "specs/devpriv.ts"))};\n`);
@@ -96,7 +96,7 @@ describe.concurrent("interrupting mc check", () => {
   });
 
   it("an interrupted mc regress --update writes no partial result file", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mc-regress-int-"));
+    const dir = tempDir("mc-regress-int-");
     mkdirSync(join(dir, "specs"));
     mkdirSync(join(dir, "results"));
     writeFileSync(join(dir, "package.json"), `{ "type": "module" }\n`);
@@ -129,7 +129,7 @@ export default defineSpec({
 
 describe("interrupting mc mutate", () => {
   it("SIGTERM: exit 143, one line saying so, and no mirror folder left in the temporary directory", async () => {
-    const tmp = mkdtempSync(join(tmpdir(), "mc-interrupt-mutate-"));
+    const tmp = tempDir("mc-interrupt-mutate-");
     const mirrors = (): string[] => readdirSync(tmp).filter((f) => f.startsWith("mc-mutate-"));
     // runaway.ts has a mutant that hangs until the wall clock: the run is still going when signalled
     const started = (): boolean => mirrors().some((m) => readdirSync(join(tmp, m)).length > 0);

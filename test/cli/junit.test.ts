@@ -1,13 +1,13 @@
 // mc regress --junit FILE: JUnit XML with one test case per recorded configuration, the
 // difference as failure text. The XML is checked for well-formedness (a small tag-stack parser)
 // and for the structure CI systems read: testsuites > testsuite > testcase [> failure].
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderJunit } from "../../src/report/junit.js";
 import { checkSpec } from "../../src/index.js";
 import { fixture, mc } from "../helpers.js";
+import { tempDir } from "../support/temp.js";
 
 const jugs = fixture("jugs.ts");
 
@@ -76,7 +76,7 @@ function checkJunit(root: El): El[] {
 
 describe("mc regress --junit", () => {
   it("one test case per configuration; a drifted one fails with the difference", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mc-junit-"));
+    const dir = tempDir("mc-junit-");
     const base = ["--results", dir, "--specs", "test/fixtures", "--only", "jugs"];
     // two configurations recorded as regress records them, built from checkSpec (one regress
     // run, not two: each type-checks the specs, which is slow on a loaded machine)

@@ -2,6 +2,7 @@
 // --invariant, and every spec or usage error they bring, each a clean exit 2.
 import { describe, expect, it } from "vitest";
 import { mc } from "../helpers.js";
+import { tempDir } from "../support/temp.js";
 
 const ticker = "test/fixtures/live/ticker.ts";
 const broken = "test/fixtures/live/broken.ts";
@@ -79,10 +80,9 @@ describe("mc check with properties", () => {
 
 describe("mc regress with properties", () => {
   it("records and replays configurations with --property and --invariant, with the lasso's loop", async () => {
-    const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
+    const { readFileSync, writeFileSync } = await import("node:fs");
     const { join } = await import("node:path");
-    const dir = mkdtempSync(join(tmpdir(), "mc-live-results-"));
+    const dir = tempDir("mc-live-results-");
     const file = join(dir, "ticker.json");
     const flags = [["--property", "StaysAtThree"], ["--property", "ReachesThree", "--property", "NeverReset"], ["--invariant", "BelowThree"]];
     writeFileSync(file, JSON.stringify({ spec: ticker, runs: flags.map((f) => ({ flags: f })) }));

@@ -1,16 +1,16 @@
 // `mc regress` against a scratch results folder: recording, a clean re-check, and failure
 // when a recorded count, verdict or trace drifts.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mc } from "../helpers.js";
+import { tempDir } from "../support/temp.js";
 
 const base = ["--specs", "test/fixtures", "--only", "jugs"];
 
 describe("mc regress", () => {
   it("records, re-checks clean, and fails when a recorded result drifts", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mc-results-"));
+    const dir = tempDir("mc-results-");
     const missing = await mc("regress", "--results", dir, ...base);
     expect(missing.code).toBe(1);
     expect(missing.out).toContain("NO RESULT");
@@ -42,7 +42,7 @@ describe("mc regress", () => {
   });
 
   it("skips a configuration marked long unless --long, and keeps the mark when re-recording", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mc-results-"));
+    const dir = tempDir("mc-results-");
     expect((await mc("regress", "--update", "--results", dir, ...base)).code).toBe(0);
     const file = join(dir, "jugs.json");
     const recorded = JSON.parse(readFileSync(file, "utf8"));
@@ -67,7 +67,7 @@ describe("mc regress", () => {
   });
 
   it("a malformed result file is a clear error, exit 2", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mc-results-"));
+    const dir = tempDir("mc-results-");
     writeFileSync(join(dir, "jugs.json"), "{ not json");
     const r = await mc("regress", "--results", dir, ...base);
     expect(r.code).toBe(2);

@@ -1,13 +1,13 @@
 // Issue 18 §5, the rough edges a newcomer met, each as the command that showed it.
-import { mkdtempSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixture, mc } from "../helpers.js";
+import { tempDir } from "../support/temp.js";
 
 describe("mc JSON traces are lossless", () => {
   it("a Set-state counterexample written with --trace t.json replays (and so does --json's output)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mc-set-trace-"));
+    const dir = tempDir("mc-set-trace-");
     const t = join(dir, "t.json");
     expect((await mc("check", fixture("set-iter.ts"), "--no-typecheck", "--trace", t)).code).toBe(1);
     const r = await mc("replay", fixture("set-iter.ts"), t, "--no-typecheck");
@@ -119,7 +119,7 @@ describe("constants declare min/max", () => {
 
 describe("--trace on a pass (README: counterexample formats are not written; the HTML report is)", () => {
   it("writes the .html report of a passing run, and no .json or .itf.json", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mc-pass-trace-"));
+    const dir = tempDir("mc-pass-trace-");
     for (const name of ["ok.json", "ok.itf.json", "ok.html"]) {
       const r = await mc("check", fixture("foll-pin-leak.ts"), "--no-typecheck", "--trace", join(dir, name));
       expect(r.code).toBe(0);

@@ -1,17 +1,17 @@
 // mc check --trace FILE: the format follows the name, the file is written whole or not at all,
 // nothing is written without a counterexample, and a name of no known format is refused first.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TRACE_FORMATS } from "../../src/report/trace-file.js";
 import { fixture, mc } from "../helpers.js";
+import { tempDir } from "../support/temp.js";
 
 const jugs = fixture("jugs.ts");
 
 describe("mc check --trace", () => {
   it("*.json is the --json object with the whole trace; *.itf.json is ITF", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mc-trace-"));
+    const dir = tempDir("mc-trace-");
     const r = await mc("check", jugs, "--no-typecheck", "--json", "--trace", join(dir, "t.json"));
     expect(r.code).toBe(1);
     const saved = JSON.parse(readFileSync(join(dir, "t.json"), "utf8"));
@@ -27,7 +27,7 @@ describe("mc check --trace", () => {
   });
 
   it("*.html is the self-contained report of the same counterexample", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mc-trace-"));
+    const dir = tempDir("mc-trace-");
     const r = await mc("check", jugs, "--no-typecheck", "--trace", join(dir, "t.html"));
     expect(r.code).toBe(1);
     expect(r.err).toContain("HTML report");
@@ -38,7 +38,7 @@ describe("mc check --trace", () => {
   });
 
   it("no counterexample: nothing written, and said so", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "mc-trace-")), "ok.itf.json");
+    const file = join(tempDir("mc-trace-"), "ok.itf.json");
     const r = await mc("check", jugs, "--no-typecheck", "--const", "GOAL=9", "--trace", file);
     expect(r.code).toBe(0);
     expect(r.err).toContain(`no counterexample, so ${file} was not written`);

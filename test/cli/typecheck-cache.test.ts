@@ -1,14 +1,14 @@
 // The type check beside the search: a spec that passed is not checked again until it or a file it
 // imports changes; a type error still ends the run with MC003 and no verdict, also when the spec
 // also fails at run time; the cache entry is keyed by content, not by time.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cacheDir, passedBefore, recordPass } from "../../src/cli/typecheck-cache.js";
 import { mc } from "../helpers.js";
+import { tempDir } from "../support/temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "mc-tc-test-"));
+const dir = tempDir("mc-tc-test-");
 mkdirSync(join(dir, "node_modules"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

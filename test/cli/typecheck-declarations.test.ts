@@ -4,14 +4,14 @@
 // files changes with it), an edit that breaks the spec or a helper it imports is reported by
 // `mc check` run as users run it, and a snapshot that cannot start costs time, not the check.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diagnose } from "../../src/cli/typecheck.js";
+import { tempDir } from "../support/temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "mc-tc-decl-"));
+const dir = tempDir("mc-tc-decl-");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const write = (path: string, text: string): string => (mkdirSync(join(path, ".."), { recursive: true }), writeFileSync(path, text), path);
 

@@ -3,14 +3,14 @@
 // index) resumes from its checkpoints, and a NATS server restart mid-level makes the level be
 // redone; either way the run ends with exactly the one-machine answer, trace included.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
 import { toJson } from "../../src/report/json.js";
 import grid from "../fixtures/grid.js";
 import { NatsServer, natsInstalled } from "./nats-server.js";
+import { tempDir } from "../support/temp.js";
 
 const LONG = process.env["MC_LONG"] === "1" && natsInstalled;
 const SPEC = "test/fixtures/grid.ts";
@@ -48,7 +48,7 @@ describe.runIf(LONG)("cluster faults against a real nats-server", () => {
   let expected: object;
   beforeAll(async () => {
     nats = await NatsServer.start();
-    dir = mkdtempSync(join(tmpdir(), "mc-cluster-test-"));
+    dir = tempDir("mc-cluster-test-");
     expected = strip(toJson(await check(grid, { file: SPEC, constants: { W: "40", TX: "39", TY: "38" } })));
   });
   afterAll(async () => {

@@ -2,8 +2,7 @@
 // (that the cluster mode accepts and that is not too slow) checked by the cluster on 1..4
 // workers over a real nats-server gives the recorded verdict, counts, depth and counterexample
 // (the same actions and states), and the counterexample replays with `mc replay`.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkInProcess } from "../../src/cluster/check-cluster.js";
@@ -16,6 +15,7 @@ import { renderJsonTrace } from "../../src/report/trace-file.js";
 import type { Recorded } from "../../src/cli/regress-command.js";
 import { mc } from "../helpers.js";
 import { NatsServer, natsInstalled } from "./nats-server.js";
+import { tempDir } from "../support/temp.js";
 
 /** Runs above this many distinct states are left to the one-machine regress (each is checked four times here). */
 const TOO_SLOW = 60_000;
@@ -30,7 +30,7 @@ describe.runIf(process.env["MC_LONG"] === "1" && natsInstalled)("the cluster giv
   let dir: string;
   beforeAll(async () => {
     nats = await NatsServer.start();
-    dir = mkdtempSync(join(tmpdir(), "mc-cluster-replay-"));
+    dir = tempDir("mc-cluster-replay-");
   });
   afterAll(async () => {
     await nats?.down();

@@ -4,8 +4,7 @@
 // shortest counterexample; every counterexample must be a behaviour of the spec that ends in a
 // violating state; two workers must give exactly the one-worker result. Fixed seeds; a longer run
 // with MC_DIFFERENTIAL_LONG=1 (npm run test:long). Every disagreement found is kept in cases.ts.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { is } from "immutable";
@@ -16,12 +15,13 @@ import { specDesc } from "./arbitrary.js";
 import { regressions } from "./cases.js";
 import { specOf, type SpecDesc } from "./random-spec.js";
 import { broken, explore, steps } from "./reference.js";
+import { tempDir } from "../support/temp.js";
 
 const LONG = process.env["MC_DIFFERENTIAL_LONG"] === "1";
 /** About 60 ms a spec on an idle machine; room for a loaded one. */
 const TIMEOUT = LONG ? 1_800_000 : 180_000;
 const INTERPRETER = resolve(import.meta.dirname, "random-spec.ts");
-const dir = mkdtempSync(join(tmpdir(), "mc-differential-"));
+const dir = tempDir("mc-differential-");
 writeFileSync(join(dir, "package.json"), `{ "type": "module" }\n`);
 let files = 0;
 /** Seen-set slots to start with: these specs are small, and the default allocates 16 MiB a check. */

@@ -9,6 +9,7 @@ import { Record } from "immutable";
 import { check, defineSpec, eventually, simulate, type CheckOptions, type Spec } from "../../src/index.js";
 import pin from "../fixtures/foll-pin-leak.js";
 import { mc } from "../helpers.js";
+import { tempDir } from "../support/temp.js";
 
 const file = "test/fixtures/foll-pin-leak.ts";
 const leak = { BUGGY: true, BOUND: 4096 };
@@ -149,10 +150,9 @@ describe("constants' min and max", () => {
 // mc regress type-checks the spec first (about 20 s with a cold cache): in the long suite
 describe.skipIf(!process.env["MC_LONG"])("mc regress", () => {
   it("records and re-checks a constrained configuration (verdict bounded, the states outside)", async () => {
-    const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
+    const { readFileSync, writeFileSync } = await import("node:fs");
     const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
-    const dir = mkdtempSync(join(tmpdir(), "mc-constraint-"));
+    const dir = tempDir("mc-constraint-");
     const flags = ["--no-deadlock", "--const", "BUGGY=true", "--const", "BOUND=4096", "--invariant", "NoUnderflow"];
     writeFileSync(join(dir, "foll-pin-leak.json"), JSON.stringify({ spec: "fixtures/foll-pin-leak", runs: [{ flags }, { flags: [] }] }));
     const args = ["regress", "--specs", "test/fixtures", "--only", "foll-pin-leak", "--results", dir];

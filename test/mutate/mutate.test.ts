@@ -1,18 +1,18 @@
 // mc mutate end to end on the fixtures test/fixtures/mutate/ (their verdicts worked out by hand
 // below) and on a kernel spec whose original fails. Child processes and 8 s safety-net mutants
 // make it slow (about a minute): part of `npm run test:long` (MC_LONG=1).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mutate, type MutationReport } from "../../src/mutate/mutate.js";
 import { mc } from "../helpers.js";
 import { recordOf } from "../../src/cli/mutate-regress.js";
+import { tempDir } from "../support/temp.js";
 
 const long = process.env["MC_LONG"] === "1";
 // made only when the tests run: vitest runs no hook of a file whose tests are all skipped, so a
 // folder made regardless was left behind by every short run
-const tmp = long ? mkdtempSync(join(tmpdir(), "mc-mutate-test-")) : "";
+const tmp = long ? tempDir("mc-mutate-test-") : "";
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });

@@ -1,13 +1,13 @@
 // The mutation operators and the probes, on the fixture test/fixtures/mutate/ (counted by hand).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMutant, findMutants, instrument, withLoopFuel } from "../../src/mutate/operators.js";
 import { specSources } from "../../src/mutate/sources.js";
+import { tempDir } from "../support/temp.js";
 
-const tmp = mkdtempSync(join(tmpdir(), "mc-mutate-ops-"));
+const tmp = tempDir("mc-mutate-ops-");
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("findMutants", () => {

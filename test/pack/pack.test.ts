@@ -4,15 +4,15 @@
 // `mc check --emit-test` wrote there, and `npx mc check` that spec. Slow (an npm install): part of
 // `npm run test:long` (MC_LONG=1).
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { entryPoints, valueExports } from "./value-exports.js";
+import { tempDir } from "../support/temp.js";
 
 const long = process.env["MC_LONG"] === "1";
 const root = resolve(".");
-const work = mkdtempSync(join(tmpdir(), "mc-pack-"));
+const work = tempDir("mc-pack-");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function run(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {

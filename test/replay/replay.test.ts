@@ -1,8 +1,7 @@
 // `mc replay`: a saved counterexample (ITF or mc JSON) re-run against the spec as it is now.
 // Exit 1 while it still violates, 0 once the property holds, 2 at the first step that no
 // longer fits; lassos (the loop step, the property on the lasso, fairness) from hand-built results.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderItf } from "../../src/report/itf.js";
@@ -11,10 +10,11 @@ import type { CheckResult, TraceStep } from "../../src/result/result.js";
 import { propertyBrokenOnLasso } from "../../src/replay/lasso.js";
 import { eventually, eventuallyAlways, infinitelyOften, leadsTo } from "../../src/index.js";
 import { fixture, mc } from "../helpers.js";
+import { tempDir } from "../support/temp.js";
 
 const jugs = fixture("jugs.ts");
 const lasso = fixture("lasso.ts");
-const dir = mkdtempSync(join(tmpdir(), "mc-replay-"));
+const dir = tempDir("mc-replay-");
 
 async function saved(name: string, ...args: string[]): Promise<string> {
   const file = join(dir, name);

@@ -7,9 +7,9 @@ import { renderItf, toItfValue } from "../../src/report/itf.js";
 import type { CheckResult, TraceStep } from "../../src/result/result.js";
 import { canonItf } from "../../src/replay/canonical.js";
 import { readTrace } from "../../src/replay/read-trace.js";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "../support/temp.js";
 
 /** ADR-015's expression grammar; also Quint's: every plain number an integer, no `tag` field. */
 function checkValue(v: unknown, at: string): void {
@@ -153,7 +153,7 @@ describe("ITF output", () => {
 
   it("reads back: each recorded state's key is the key of the live state, sets and maps in any order", () => {
     const states = [Top(), Top({ set: ISet([1, 2, 3]), map: IMap([[2, "b"], [1, "a"]]), big: 2 ** 55, nothing: null, frac: 0.25 })];
-    const dir = mkdtempSync(join(tmpdir(), "mc-itf-"));
+    const dir = tempDir("mc-itf-");
     const file = join(dir, "t.itf.json");
     writeFileSync(file, renderItf(result(states.map((state, i) => ({ action: i ? "Go" : null, state }))))!);
     const t = readTrace(file);

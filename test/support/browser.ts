@@ -1,9 +1,8 @@
 // Headless Chromium for the HTML report's tests: Debian's `chromium` package driven by
 // playwright-core (nothing downloads a browser). MC_CHROMIUM overrides the path.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, rmSync } from "node:fs";
 import { chromium, type BrowserContext } from "playwright-core";
+import { tempDir } from "./temp.js";
 
 export const CHROMIUM = process.env["MC_CHROMIUM"] ?? "/usr/bin/chromium";
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -13,7 +12,7 @@ const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
 
 /** A browser with a new, empty profile; close() also removes the profile. */
 export async function openBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), "mc-chromium-"));
+  const profile = tempDir("mc-chromium-");
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1100, height: 900 } });
   return {
     context,

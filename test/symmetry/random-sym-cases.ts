@@ -1,17 +1,17 @@
 // What the differential tests of symmetry share about random-sym-spec.ts: the arbitrary rule,
 // and spec files that load a SymDesc through the interpreter (a search with workers loads its
 // spec from a file in each worker).
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
 import type { SymDesc, SymRule } from "./random-sym-spec.js";
+import { tempDir } from "../support/temp.js";
 
 const INTERPRETER = resolve(import.meta.dirname, "random-sym-spec.ts");
 
 /** A writer of spec files for SymDescs, in a fresh folder named after `prefix`. */
 export function specFiles(prefix: string): (d: SymDesc) => string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = tempDir(prefix);
   writeFileSync(join(dir, "package.json"), `{ "type": "module" }\n`);
   let files = 0;
   return (d) => {

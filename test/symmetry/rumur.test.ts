@@ -7,16 +7,16 @@
 // exhaustive against 0.07 s, measured), and there it must still give the exact count.
 // Long suite only (MC_LONG=1); .ci/run installs rumur and a C compiler.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
 import devprivSym from "../../specs/devpriv-sym.js";
+import { tempDir } from "../support/temp.js";
 
 const LONG = process.env["MC_LONG"] === "1";
 const MODEL = resolve(import.meta.dirname, "../../bench/rumur/devpriv.m");
-const dir = mkdtempSync(join(tmpdir(), "mc-rumur-"));
+const dir = tempDir("mc-rumur-");
 
 /** rumur's count of states for devpriv at P, T with the given symmetry reduction. */
 function rumurStates(P: number, T: number, mode: "exhaustive" | "heuristic" | "off"): number {

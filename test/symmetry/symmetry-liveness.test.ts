@@ -3,8 +3,7 @@
 // verdict with symmetry must be the verdict without, and every lasso found on the quotient must
 // be a real, fair, violating behaviour (checked by test/support/lasso.ts and by replaying its
 // trace file as `mc replay` does). A longer run with MC_DIFFERENTIAL_LONG=1 (npm run test:long).
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -15,10 +14,11 @@ import { replayTrace } from "../../src/replay/replay-trace.js";
 import { renderJsonTrace } from "../../src/report/trace-file.js";
 import { assertValidLasso } from "../support/lasso.js";
 import { symSpecOf, type SymDesc, type SymLive } from "./random-sym-spec.js";
+import { tempDir } from "../support/temp.js";
 
 const LONG = process.env["MC_DIFFERENTIAL_LONG"] === "1";
 const SHAPES = ["eventually", "leadsTo", "infinitelyOften", "eventuallyAlways"] as const;
-const dir = mkdtempSync(join(tmpdir(), "mc-symlive-"));
+const dir = tempDir("mc-symlive-");
 
 // Rules that keep a thread's counter and pass the lock on, or re-point a link, step into the
 // state's own orbit: self-loops of the quotient, whose lassos close only after several passes.

@@ -13,8 +13,6 @@ import ring from "../fixtures/sym-ring.js";
 import lateSpec from "../fixtures/sym-late.js";
 import { assertValidLasso } from "../support/lasso.js";
 import { mc } from "../helpers.js";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import counters from "../../bench/specs/sym-counters.js";
 import { steps } from "../differential/reference.js";
@@ -22,6 +20,7 @@ import { SAMPLE, verifySymmetry } from "../../src/symmetry/verify.js";
 import { REACH, reachSample, verifyReached } from "../../src/explore/symmetry-reach.js";
 import { search } from "../../src/explore/search.js";
 import { resolveOptions } from "../../src/explore/options.js";
+import { tempDir } from "../support/temp.js";
 
 const DEVPRIV = resolve(import.meta.dirname, "../../specs/devpriv-sym.ts");
 const MUTEX = resolve(import.meta.dirname, "../fixtures/sym-mutex.ts");
@@ -120,7 +119,7 @@ describe("symmetry search", () => {
   });
 
   it("a lasso under symmetry is written with --trace and replays with mc replay, fair and violating", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "mc-symring-")), "t.json");
+    const file = join(tempDir("mc-symring-"), "t.json");
     const r = await mc("check", RING, "--no-typecheck", "--trace", file);
     expect(r.code).toBe(1);
     expect(r.out).toContain("Rests");

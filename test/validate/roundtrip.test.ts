@@ -3,8 +3,7 @@
 // its delta changed they do not. Stated so that it is true of any spec: the mutated event (or the
 // next one on its pfn) no longer continues its page's count sequence, and a page's counter moves
 // only by the steps that log its events, so no behaviour at all explains the mutated log.
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +14,7 @@ import type { Spec } from "../../src/spec/types.js";
 import { resolveMapping } from "../../src/validate/mapping.js";
 import { behaviourEvents, ftraceLine, type RenderedEvent } from "../../src/validate/render.js";
 import { validateLog } from "../../src/validate/validate.js";
+import { tempDir } from "../support/temp.js";
 
 const LONG = process.env["MC_LONG"] === "1";
 /** Every kernel spec: specs/<family>/<variant>.ts and the top-level ones (npm test: one variant per family). */
@@ -29,7 +29,7 @@ function kernelSpecs(): string[] {
   return out;
 }
 
-const dir = mkdtempSync(join(tmpdir(), "mc-roundtrip-"));
+const dir = tempDir("mc-roundtrip-");
 let files = 0;
 function write(events: readonly RenderedEvent[]): string {
   const f = join(dir, `b${files++}.trace`);

@@ -1,8 +1,7 @@
 // The validation search on a spec small enough to count by hand (two-pages.ts: 18 states): pfns
 // bound by first appearance, unmodelled pfns skipped, hidden steps bounded by --max-hidden, pins
 // and failed conditional operations; the exit-2 errors; --trace writes the explaining behaviour.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixture, mc } from "../helpers.js";
@@ -10,8 +9,9 @@ import { initHash } from "../../src/fingerprint/hash.js";
 import { compile } from "../../src/model/compile.js";
 import { validateLog } from "../../src/validate/validate.js";
 import twoPages from "../fixtures/validate/two-pages.js";
+import { tempDir } from "../support/temp.js";
 
-const dir = mkdtempSync(join(tmpdir(), "mc-validate-"));
+const dir = tempDir("mc-validate-");
 let n = 0;
 /** A log file of ndjson events [pfn, count, val, ret?, name?]. */
 function ndjson(events: readonly (readonly [number, number, number, number?, string?])[]): string {
