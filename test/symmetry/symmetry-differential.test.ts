@@ -14,34 +14,29 @@ import { Encoder } from "../../src/fingerprint/encode.js";
 import { compile, type Model } from "../../src/model/compile.js";
 import { broken, steps } from "../differential/reference.js";
 import { specFiles, symRule } from "./random-sym-cases.js";
-import { ownersOf, symSpecOf, type SymDesc } from "./random-sym-spec.js";
+import { ownersOf, symSpecOf, type SymDesc, type SymRule } from "./random-sym-spec.js";
 import { ownershipRenamings, permutations } from "../support/brute-orbits.js";
 
 const LONG = process.env["MC_DIFFERENTIAL_LONG"] === "1";
 const specFile = specFiles("mc-symmetry-");
 const rule = (k: number) => symRule(k, ["any", "take", "release", "held-elsewhere"]);
-const desc: fc.Arbitrary<SymDesc> = fc.integer({ min: 2, max: 4 }).chain((k) =>
-  fc.record({
-    n: fc.integer({ min: 2, max: 4 }),
-    k: fc.constant(k),
-    rules: fc.array(rule(k), { minLength: 1, maxLength: 4 }),
-    bound: fc.record({ pc: fc.integer({ min: 0, max: k - 1 }), max: fc.integer({ min: 1, max: 4 }) }),
-    deadlock: fc.boolean(),
-  }),
-);
+/** Specs over k counters drawn by `rule`; with `procs`, the threads owned by that many processes. */
+const descs = (kMax: number, r: (k: number) => fc.Arbitrary<SymRule>, procs?: fc.Arbitrary<number>): fc.Arbitrary<SymDesc> =>
+  fc.integer({ min: 2, max: kMax }).chain((k) =>
+    fc.record({
+      n: fc.integer({ min: 2, max: 4 }),
+      k: fc.constant(k),
+      rules: fc.array(r(k), { minLength: 1, maxLength: 4 }),
+      bound: fc.record({ pc: fc.integer({ min: 0, max: k - 1 }), max: fc.integer({ min: 1, max: 4 }) }),
+      deadlock: fc.boolean(),
+      ...(procs === undefined ? {} : { procs }),
+    }),
+  );
+const desc = descs(4, rule);
 const procRule = (k: number) =>
   fc.record({ r: rule(k), proc: fc.constantFrom("none" as const, "bump" as const, "gate" as const) }).map(({ r, proc }) => ({ ...r, proc }));
 /** Threads owned by 1-3 processes: two threads each, or blocks of unequal sizes (n = 3, 2 processes). */
-const ownedDesc: fc.Arbitrary<SymDesc> = fc.integer({ min: 2, max: 3 }).chain((k) =>
-  fc.record({
-    n: fc.integer({ min: 2, max: 4 }),
-    k: fc.constant(k),
-    rules: fc.array(procRule(k), { minLength: 1, maxLength: 4 }),
-    bound: fc.record({ pc: fc.integer({ min: 0, max: k - 1 }), max: fc.integer({ min: 1, max: 4 }) }),
-    deadlock: fc.boolean(),
-    procs: fc.integer({ min: 1, max: 3 }),
-  }),
-);
+const ownedDesc = descs(3, procRule, fc.integer({ min: 1, max: 3 }));
 
 /** Every renaming of the threads, or with processes every one that keeps each thread's process. */
 function group(d: SymDesc): Map<string, string>[] {
