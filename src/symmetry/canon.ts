@@ -156,12 +156,20 @@ export class OrbitCanon {
   /**
    * With owned sets: the best leaf of the state paired with the owner relation, made a renaming
    * of the state alone that keeps the relation (owners.ts), left in `rename`; false when it
-   * renames nothing. The flat walk is never tried: the relation relates identities.
+   * renames nothing. When the state alone is sortable by profile, sorting is the search
+   * (Owners.sortFlat); the pair never is, its relation relating identities.
    */
   private searchOwned(v: unknown): boolean {
-    this.skipFlat = 1;
-    this.search(this.owners!.pair(v), null, 0, -1);
-    if (!this.owners!.back(this.bestLab!)) return false;
+    // Sortability is a property of the orbit, so every state of one takes the same path.
+    const flat = this.flat.scan(v);
+    if (flat === NONE) return false;
+    if (flat === SORTABLE) {
+      if (!this.owners!.sortFlat(this.flat)) return false;
+    } else {
+      this.skipFlat = 1;
+      this.search(this.owners!.pair(v), null, 0, -1);
+      if (!this.owners!.back(this.bestLab!)) return false;
+    }
     const to = this.owners!.image;
     for (let g = 0; g < to.length; g++) this.rename.set(this.ids[g]!, this.ids[to[g]!]!);
     return true;

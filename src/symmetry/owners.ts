@@ -6,6 +6,12 @@
 
 import { List, Map as IMap } from "immutable";
 
+/** What sortFlat needs of profiles.ts: a hash of each identity's profile and their order. */
+export interface Profiles {
+  readonly key: Float64Array;
+  compare(u: number, v: number): number;
+}
+
 export class Owners {
   /** The relation as a value, renamed with the state it is paired with. */
   private readonly relation: IMap<string, string>;
@@ -21,11 +27,17 @@ export class Owners {
    */
   private readonly classOf: Int32Array;
   private readonly classes: Int32Array[];
+  /** The sets neither owned nor owning (global indices): sorted by profile alone in sortFlat. */
+  private readonly plainCells: Int32Array[];
+  /** Per owned set, its index (cells' order), for sortFlat's comparisons of members. */
+  private readonly ownedSets: number[];
   /** Scratch: per set and owner, how many members have been given back; per class, owners. */
   private readonly used: Int32Array[];
   private readonly usedClass: Int32Array;
   /** The identities renamed by the result: global index → global index. */
   readonly image: Int32Array;
+  /** sortFlat's scratch: per owned set, per owner, its members by profile. */
+  private readonly sortedMembers: number[][][];
 
   constructor(ids: readonly string[], index: ReadonlyMap<string, number>, cells: readonly (readonly number[])[], owners: ReadonlyMap<string, string>) {
     const n = ids.length;
@@ -34,6 +46,7 @@ export class Owners {
     this.setOf = new Int32Array(n).fill(-1);
     this.classOf = new Int32Array(n).fill(-1);
     this.image = new Int32Array(n);
+    this.sortedMembers = cells.map(() => []);
     const declared: number[][][] = cells.map(() => []);
     const ownerCells = new Set<number>();
     cells.forEach((cell, s) => {
@@ -62,6 +75,62 @@ export class Owners {
     this.classes.forEach((gs, k) => gs.forEach((g) => (this.classOf[g] = k)));
     this.used = cells.map(() => new Int32Array(n));
     this.usedClass = new Int32Array(this.classes.length);
+    this.ownedSets = cells.map((_, s) => s).filter((s) => cells[s]!.length > 0 && this.setOf[cells[s]![0]!]! >= 0);
+    this.plainCells = cells.filter((c, s) => !ownerCells.has(s) && !this.ownedSets.includes(s)).map((c) => Int32Array.from(c));
+  }
+
+  /**
+   * The representative's renaming, into `image`, for a state in which every identity is
+   * described by its profile (profiles.ts: SORTABLE): each owner's members sorted by profile,
+   * the owners of a class by their own profile and then their sorted members', and plain sets
+   * by profile. Identities that tie have equal profiles, so swapping them (an owner together
+   * with its members, paired in sorted order) leaves the state as it is: any order of ties gives
+   * the same renamed state, and as profiles do not name identities, so does every state of the
+   * orbit. No search, no pair. Returns whether anything moves.
+   */
+  sortFlat(p: Profiles): boolean {
+    const byProfile = (a: number, b: number): number => p.key[a]! - p.key[b]! || p.compare(a, b);
+    const to = this.image;
+    const sorted = this.sortedMembers;
+    for (const s of this.ownedSets) {
+      for (let o = 0; o < this.declared[s]!.length; o++) {
+        const ms = this.declared[s]![o]!;
+        if (ms.length > 0) sorted[s]![o] = Array.from(ms).sort(byProfile);
+      }
+    }
+    const byOwner = (a: number, b: number): number => {
+      const c = byProfile(a, b);
+      if (c !== 0) return c;
+      for (const s of this.ownedSets) {
+        const x = sorted[s]![a];
+        const y = sorted[s]![b];
+        if (x === undefined || y === undefined) continue;
+        for (let i = 0; i < x.length; i++) {
+          const d = byProfile(x[i]!, y[i]!);
+          if (d !== 0) return d;
+        }
+      }
+      return 0;
+    };
+    for (const cls of this.classes) {
+      const order = Array.from(cls).sort(byOwner);
+      for (let i = 0; i < order.length; i++) to[order[i]!] = cls[i]!;
+    }
+    for (const cell of this.plainCells) {
+      const order = Array.from(cell).sort(byProfile);
+      for (let i = 0; i < order.length; i++) to[order[i]!] = cell[i]!;
+    }
+    for (const s of this.ownedSets) {
+      for (let o = 0; o < this.declared[s]!.length; o++) {
+        const ms = sorted[s]![o];
+        if (ms === undefined || this.declared[s]![o]!.length === 0) continue;
+        const mine = this.declared[s]![to[o]!]!;
+        for (let i = 0; i < ms.length; i++) to[ms[i]!] = mine[i]!;
+      }
+    }
+    let moved = false;
+    for (let g = 0; g < to.length; g++) if (to[g] !== g) moved = true;
+    return moved;
   }
 
   /** The value the canonicaliser searches: the state beside the owner relation. */
