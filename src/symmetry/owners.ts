@@ -36,8 +36,11 @@ export class Owners {
   private readonly usedClass: Int32Array;
   /** The identities renamed by the result: global index → global index. */
   readonly image: Int32Array;
-  /** sortFlat's scratch: per owned set, per owner, its members by profile. */
-  private readonly sortedMembers: number[][][];
+  /** sortFlat's scratch: per owned set, per owner, its members by profile; per class and plain cell, their order. */
+  private readonly sortedMembers: Int32Array[][];
+  private readonly classOrder: Int32Array[];
+  private readonly plainOrder: Int32Array[];
+  private p: Profiles | null = null;
 
   constructor(ids: readonly string[], index: ReadonlyMap<string, number>, cells: readonly (readonly number[])[], owners: ReadonlyMap<string, string>) {
     const n = ids.length;
@@ -46,7 +49,6 @@ export class Owners {
     this.setOf = new Int32Array(n).fill(-1);
     this.classOf = new Int32Array(n).fill(-1);
     this.image = new Int32Array(n);
-    this.sortedMembers = cells.map(() => []);
     const declared: number[][][] = cells.map(() => []);
     const ownerCells = new Set<number>();
     cells.forEach((cell, s) => {
@@ -77,6 +79,9 @@ export class Owners {
     this.usedClass = new Int32Array(this.classes.length);
     this.ownedSets = cells.map((_, s) => s).filter((s) => cells[s]!.length > 0 && this.setOf[cells[s]![0]!]! >= 0);
     this.plainCells = cells.filter((c, s) => !ownerCells.has(s) && !this.ownedSets.includes(s)).map((c) => Int32Array.from(c));
+    this.sortedMembers = this.declared.map((bySet) => bySet.map((ms) => new Int32Array(ms.length)));
+    this.classOrder = this.classes.map((c) => new Int32Array(c.length));
+    this.plainOrder = this.plainCells.map((c) => new Int32Array(c.length));
   }
 
   /**
@@ -89,48 +94,79 @@ export class Owners {
    * orbit. No search, no pair. Returns whether anything moves.
    */
   sortFlat(p: Profiles): boolean {
-    const byProfile = (a: number, b: number): number => p.key[a]! - p.key[b]! || p.compare(a, b);
+    this.p = p;
     const to = this.image;
     const sorted = this.sortedMembers;
     for (const s of this.ownedSets) {
-      for (let o = 0; o < this.declared[s]!.length; o++) {
-        const ms = this.declared[s]![o]!;
-        if (ms.length > 0) sorted[s]![o] = Array.from(ms).sort(byProfile);
+      const bySet = this.declared[s]!;
+      for (let o = 0; o < bySet.length; o++) {
+        const ms = bySet[o]!;
+        if (ms.length === 0) continue;
+        const out = sorted[s]![o]!;
+        out.set(ms);
+        this.insertionSort(out, 0);
       }
     }
-    const byOwner = (a: number, b: number): number => {
-      const c = byProfile(a, b);
-      if (c !== 0) return c;
-      for (const s of this.ownedSets) {
-        const x = sorted[s]![a];
-        const y = sorted[s]![b];
-        if (x === undefined || y === undefined) continue;
-        for (let i = 0; i < x.length; i++) {
-          const d = byProfile(x[i]!, y[i]!);
-          if (d !== 0) return d;
-        }
-      }
-      return 0;
-    };
-    for (const cls of this.classes) {
-      const order = Array.from(cls).sort(byOwner);
+    for (let k = 0; k < this.classes.length; k++) {
+      const cls = this.classes[k]!;
+      const order = this.classOrder[k]!;
+      order.set(cls);
+      this.insertionSort(order, 1);
       for (let i = 0; i < order.length; i++) to[order[i]!] = cls[i]!;
     }
-    for (const cell of this.plainCells) {
-      const order = Array.from(cell).sort(byProfile);
+    for (let c = 0; c < this.plainCells.length; c++) {
+      const cell = this.plainCells[c]!;
+      const order = this.plainOrder[c]!;
+      order.set(cell);
+      this.insertionSort(order, 0);
       for (let i = 0; i < order.length; i++) to[order[i]!] = cell[i]!;
     }
     for (const s of this.ownedSets) {
-      for (let o = 0; o < this.declared[s]!.length; o++) {
-        const ms = sorted[s]![o];
-        if (ms === undefined || this.declared[s]![o]!.length === 0) continue;
-        const mine = this.declared[s]![to[o]!]!;
+      const bySet = this.declared[s]!;
+      for (let o = 0; o < bySet.length; o++) {
+        if (bySet[o]!.length === 0) continue;
+        const ms = sorted[s]![o]!;
+        const mine = bySet[to[o]!]!;
         for (let i = 0; i < ms.length; i++) to[ms[i]!] = mine[i]!;
       }
     }
+    this.p = null;
     let moved = false;
     for (let g = 0; g < to.length; g++) if (to[g] !== g) moved = true;
     return moved;
+  }
+
+  /** Sorts a few identities in place, by profile (`owners` 0) or as owners with their members (1). */
+  private insertionSort(a: Int32Array, owners: number): void {
+    for (let i = 1; i < a.length; i++) {
+      const g = a[i]!;
+      let j = i;
+      while (j > 0 && (owners === 1 ? this.byOwner(a[j - 1]!, g) : this.byProfile(a[j - 1]!, g)) > 0) {
+        a[j] = a[j - 1]!;
+        j--;
+      }
+      a[j] = g;
+    }
+  }
+
+  private byProfile(a: number, b: number): number {
+    const p = this.p!;
+    return p.key[a]! - p.key[b]! || p.compare(a, b);
+  }
+
+  /** Owners by their own profile, then their members' (each owner's already sorted). */
+  private byOwner(a: number, b: number): number {
+    const c = this.byProfile(a, b);
+    if (c !== 0) return c;
+    for (const s of this.ownedSets) {
+      const x = this.sortedMembers[s]![a]!;
+      const y = this.sortedMembers[s]![b]!;
+      for (let i = 0; i < x.length; i++) {
+        const d = this.byProfile(x[i]!, y[i]!);
+        if (d !== 0) return d;
+      }
+    }
+    return 0;
   }
 
   /** The value the canonicaliser searches: the state beside the owner relation. */
