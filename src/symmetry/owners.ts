@@ -2,7 +2,8 @@
 // The canonicaliser searches all renamings of the state paired with that relation (two pairs are
 // in one orbit exactly when the states are in one orbit of the smaller group), then renames each
 // owner's members back to its declared ones: a function of the winner's relation alone, so the
-// result is canonical and keeps the declared ownership, a state of the spec.
+// result is canonical and keeps the declared ownership, a state of the spec. A state sortable
+// by profile needs no search: sorting owners with their members is canonical (sortFlat).
 
 import { List, Map as IMap } from "immutable";
 
@@ -172,16 +173,6 @@ export class Owners {
   /** The value the canonicaliser searches: the state beside the owner relation. */
   pair(state: unknown): unknown {
     return List.of(state, this.relation);
-  }
-
-  /** Owner of identity g (global index), or -1. */
-  owner(g: number): number {
-    return this.ownerOf[g]!;
-  }
-
-  /** Whether g owns members of some set. */
-  owns(g: number): boolean {
-    return this.classOf[g]! >= 0 && this.declared.some((bySet) => bySet[g]!.length > 0);
   }
 
   /**
