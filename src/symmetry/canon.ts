@@ -119,7 +119,7 @@ export class OrbitCanon {
   canonical(v: unknown, enc: Encoder, at: number, len: number): number {
     if (this.owners !== null) {
       if (!this.searchOwned(v)) return len;
-      return enc.put(this.enc.buf, this.encodeValueRenamed(v), at);
+      return enc.put(this.enc.buf, this.encodeRenamed(v), at);
     }
     if (!this.search(v, enc.buf, at, len) || this.unmoved) return len;
     this.encodeBest();
@@ -166,6 +166,7 @@ export class OrbitCanon {
     if (flat === SORTABLE) {
       if (!this.owners!.sortFlat(this.flat)) return false;
     } else {
+      // the pair's flat walk would cover the whole state before giving up at the relation
       this.skipFlat = 1;
       this.search(this.owners!.pair(v), null, 0, -1);
       if (!this.owners!.back(this.bestLab!)) return false;
@@ -173,16 +174,6 @@ export class OrbitCanon {
     const to = this.owners!.image;
     for (let g = 0; g < to.length; g++) this.rename.set(this.ids[g]!, this.ids[to[g]!]!);
     return true;
-  }
-
-  /** `v` encoded under `rename` into this.enc; its length. */
-  private encodeValueRenamed(v: unknown): number {
-    this.enc.rename = this.rename;
-    try {
-      return this.enc.encode(v);
-    } finally {
-      this.enc.rename = null;
-    }
   }
 
   /** Finds the best leaf for `v` (plain bytes given, or made when needed); false when no identity occurs. */
@@ -432,10 +423,11 @@ export class OrbitCanon {
     return hashAs(this.root!, this.pos) >>> 0;
   }
 
-  private encodeRenamed(): number {
+  /** `v` (the state searched, unless told) encoded under `rename` into this.enc; its length. */
+  private encodeRenamed(v: unknown = this.state): number {
     this.enc.rename = this.rename;
     try {
-      return this.enc.encode(this.state);
+      return this.enc.encode(v);
     } finally {
       this.enc.rename = null;
     }

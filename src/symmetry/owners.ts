@@ -108,20 +108,8 @@ export class Owners {
         this.insertionSort(out, 0);
       }
     }
-    for (let k = 0; k < this.classes.length; k++) {
-      const cls = this.classes[k]!;
-      const order = this.classOrder[k]!;
-      order.set(cls);
-      this.insertionSort(order, 1);
-      for (let i = 0; i < order.length; i++) to[order[i]!] = cls[i]!;
-    }
-    for (let c = 0; c < this.plainCells.length; c++) {
-      const cell = this.plainCells[c]!;
-      const order = this.plainOrder[c]!;
-      order.set(cell);
-      this.insertionSort(order, 0);
-      for (let i = 0; i < order.length; i++) to[order[i]!] = cell[i]!;
-    }
+    this.nameInOrder(this.classes, this.classOrder, 1);
+    this.nameInOrder(this.plainCells, this.plainOrder, 0);
     for (const s of this.ownedSets) {
       const bySet = this.declared[s]!;
       for (let o = 0; o < bySet.length; o++) {
@@ -135,6 +123,17 @@ export class Owners {
     let moved = false;
     for (let g = 0; g < to.length; g++) if (to[g] !== g) moved = true;
     return moved;
+  }
+
+  /** Each group's identities sorted (into its `orders` buffer) take the group's names in order. */
+  private nameInOrder(groups: readonly Int32Array[], orders: readonly Int32Array[], owners: number): void {
+    for (let k = 0; k < groups.length; k++) {
+      const names = groups[k]!;
+      const order = orders[k]!;
+      order.set(names);
+      this.insertionSort(order, owners);
+      for (let i = 0; i < order.length; i++) this.image[order[i]!] = names[i]!;
+    }
   }
 
   /** Sorts a few identities in place, by profile (`owners` 0) or as owners with their members (1). */
