@@ -4,7 +4,7 @@
 
 import { McError, describeThrown } from "../result/errors.js";
 import type { Property } from "../spec/properties.js";
-import type { Action, ActionProperty, ConstValue, FairnessKind, Invariant, OwnedSet, Spec, SpecView, Symmetry } from "../spec/types.js";
+import type { Action, ActionProperty, ConstValue, FairnessKind, Invariant, OwnedSet, Spec, SpecView, DeclaredSymmetry } from "../spec/types.js";
 import { ownerTable } from "../spec/define-spec.js";
 import { SPEC_BRAND } from "../spec/types.js";
 import { resolveConstants, type ConstOverrides } from "./constants.js";
@@ -96,9 +96,9 @@ export function compile(spec: Spec<unknown>, overrides: ConstOverrides = {}, fil
 }
 
 /** The declared sets, or null when none could move anything (no set of two or more). */
-function symmetrySets(table: Symmetry): SymmetrySets | null {
+function symmetrySets(table: DeclaredSymmetry): SymmetrySets | null {
   const names = Object.keys(table);
-  const members = (v: Symmetry[string]): readonly string[] => (isOwned(v) ? v.ids : v);
+  const members = (v: DeclaredSymmetry[string]): readonly string[] => (isOwned(v) ? v.ids : v);
   if (!names.some((n) => members(table[n]!).length > 1)) return null;
   const owners = new Map<string, string>();
   for (const n of names) {
@@ -108,7 +108,7 @@ function symmetrySets(table: Symmetry): SymmetrySets | null {
   return { names, sets: names.map((n) => [...members(table[n]!)]), owners };
 }
 
-function isOwned(v: Symmetry[string]): v is OwnedSet {
+function isOwned(v: DeclaredSymmetry[string]): v is OwnedSet {
   return !Array.isArray(v);
 }
 

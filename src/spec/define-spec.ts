@@ -19,6 +19,8 @@ import {
   type Spec,
   type SpecDef,
   type SpecView,
+  type DeclaredSymmetry,
+  type OwnedSet,
   type Symmetry,
 } from "./types.js";
 
@@ -50,8 +52,9 @@ export function defineSpec<S, const D extends ConstDecls = {}>(def: SpecDef<S, D
     const properties = (def.properties === undefined ? {} : resolve(def.properties, c)) as Properties<S>;
     checkProperties(name, properties);
     const actionProperties = (def.actionProperties === undefined ? {} : tableOf(name, "actionProperties", def.actionProperties, c, false)) as ActionProperties<S>;
-    const symmetry = (def.symmetry === undefined ? {} : resolve(def.symmetry, c)) as Symmetry;
-    checkSymmetry(name, symmetry);
+    const table = (def.symmetry === undefined ? {} : resolve(def.symmetry, c)) as Symmetry;
+    checkSymmetry(name, table);
+    const symmetry = declared(table);
     const constraints = (def.constraints === undefined ? {} : tableOf(name, "constraints", def.constraints, c, false)) as Invariants<S>;
     const terminal = (def.terminal === undefined ? {} : tableOf(name, "terminal", def.terminal, c, false)) as Invariants<S>;
     const init = def.init;
@@ -166,6 +169,7 @@ function checkSymmetry(spec: string, table: unknown): void {
   const setOf = new Map<string, string>();
   const owned: [string, { readonly ids: readonly string[]; readonly owner: unknown }][] = [];
   for (const [k, v] of Object.entries(table as object)) {
+    if (v === undefined) continue; // declares no set
     const members: unknown = Array.isArray(v) ? v : v !== null && typeof v === "object" && "ids" in v ? (v as { ids: unknown }).ids : undefined;
     if (!Array.isArray(members) || !members.every((x) => typeof x === "string")) {
       malformed(spec, `symmetry set '${k}' must be an array of strings, or { ids: [...], owner: { member: ownerIdentity } } for members that belong to another set's identities`);
@@ -193,6 +197,11 @@ function checkSymmetry(spec: string, table: unknown): void {
     }
     for (const id of owner.keys()) if (!v.ids.includes(id)) malformed(spec, `symmetry set '${k}': owner names '${id}', which is not one of its members`);
   }
+}
+
+/** The table without the entries left undefined (checkSymmetry has checked the rest). */
+function declared(table: Symmetry): DeclaredSymmetry {
+  return Object.fromEntries(Object.entries(table).filter((e): e is [string, readonly string[] | OwnedSet] => e[1] !== undefined));
 }
 
 /** An owned set's owner table as a Map (null when it is neither an object nor a Map of strings). */

@@ -33,9 +33,13 @@ export type ConstValue = number | string | boolean;
 /**
  * Symmetric sets of identities (contract v3), as TLC's SYMMETRY over sets of model values: each
  * entry names a set of distinct strings whose permutations map reachable states to reachable
- * states with the same invariant values. mc explores one state per orbit.
+ * states with the same invariant values. mc explores one state per orbit. An entry whose value
+ * is undefined declares no set, so that `SYM ? { Procs: procs } : {}` is a Symmetry.
  */
-export type Symmetry = { readonly [setName: string]: readonly string[] | OwnedSet };
+export type Symmetry = { readonly [setName: string]: readonly string[] | OwnedSet | undefined };
+
+/** A symmetry table as the checker uses it: the entries a spec left undefined dropped. */
+export type DeclaredSymmetry = { readonly [setName: string]: readonly string[] | OwnedSet };
 
 /**
  * A symmetric set whose members each belong to a member of another declared set, as a process's
@@ -177,7 +181,7 @@ export interface BuiltSpec<S> {
   readonly fairness: Fairness;
   readonly properties: Properties<S>;
   readonly actionProperties: ActionProperties<S>;
-  readonly symmetry: Symmetry;
+  readonly symmetry: DeclaredSymmetry;
   readonly constraints: Invariants<S>;
   readonly terminal: Invariants<S>;
 }

@@ -1,12 +1,14 @@
 // `mc graph`: the reachable state graph as DOT, counted by hand on DieHard (16 states, six
 // actions each always enabled: 96 transitions), violating and deadlocked states marked, and a
-// refusal above --max-states. If Graphviz's dot is installed, it must parse the output.
+// refusal above --max-states. If Graphviz's dot is installed, it must parse the output. Under
+// symmetry it draws the quotient: checked against the whole graph's orbits, renamed by hand.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixture, mc } from "../helpers.js";
 import { tempDir } from "../support/temp.js";
+import { ownershipRenamings, permutations } from "../support/brute-orbits.js";
 
 const jugs = fixture("jugs.ts");
 
@@ -26,6 +28,35 @@ function parseDot(dot: string): { nodes: Map<string, string>; edges: { from: str
   }
   for (const e of edges) expect(nodes.has(e.from) && nodes.has(e.to)).toBe(true);
   return { nodes, edges };
+}
+
+/** A node's state, read back from its label ("<n>: <JSON>"; these states are short enough not to be cut). */
+function stateOf(attrs: string): unknown {
+  const label = /^label="((?:[^"\\]|\\.)*)"/.exec(attrs)![1]!.replace(/\\(.)/g, "$1");
+  return JSON.parse(label.replace(/^\d+: /, "")) as unknown;
+}
+
+/** The least JSON text of a state over `renamings`: keys and string values renamed, keys sorted. */
+function orbitKey(v: unknown, renamings: readonly Map<string, string>[]): string {
+  const show = (x: unknown, r: Map<string, string>): string => {
+    if (typeof x === "string") return JSON.stringify(r.get(x) ?? x);
+    if (x === null || typeof x !== "object") return JSON.stringify(x);
+    if (Array.isArray(x)) return `[${x.map((y) => show(y, r)).join(",")}]`;
+    const kv = Object.entries(x).map(([k, y]) => [r.get(k) ?? k, show(y, r)] as const);
+    return `{${kv.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, y]) => `${JSON.stringify(k)}:${y}`).join(",")}}`;
+  };
+  return renamings.map((r) => show(v, r)).sort()[0]!;
+}
+
+/** The graph in orbits: each node's orbit key, and the edges as (orbit, action, orbit) triples. */
+function inOrbits(dot: string, renamings: readonly Map<string, string>[]): { nodes: string[]; initial: string[]; edges: Set<string> } {
+  const { nodes, edges } = parseDot(dot);
+  const key = new Map([...nodes].map(([n, attrs]) => [n, orbitKey(stateOf(attrs), renamings)]));
+  return {
+    nodes: [...key.values()],
+    initial: [...nodes].filter(([, a]) => a.includes("style=bold")).map(([n]) => key.get(n)!),
+    edges: new Set(edges.map((e) => `${key.get(e.from)} ${e.label} ${key.get(e.to)}`)),
+  };
 }
 
 describe("mc graph", () => {
@@ -69,5 +100,32 @@ describe("mc graph", () => {
     const svg = spawnSync("dot", ["-Tsvg", out], { encoding: "utf8" });
     expect(svg.status).toBe(0);
     expect(svg.stdout).toContain("<svg");
+  });
+
+  it("under symmetry draws the quotient: one node per orbit, and the whole graph's edges between orbits", async () => {
+    // devpriv-sym (P=2 T=3: 11 orbits of 44 states; every renaming of the threads and of the
+    // pages) and an owned set (2 processes of 2 threads, the renamings that keep ownership: 15
+    // orbits of 64 states).
+    const threads = ["t1", "t2", "t3"];
+    const pages = ["p1", "p2"];
+    const devpriv = permutations(threads).flatMap((t) => permutations(pages).map((p) => new Map([...threads.map((x, i) => [x, t[i]!] as const), ...pages.map((x, i) => [x, p[i]!] as const)])));
+    const owner = new Map([["t1", "p1"], ["t2", "p2"], ["t3", "p1"], ["t4", "p2"]]);
+    const owned = ownershipRenamings(["p1", "p2"], ["t1", "t2", "t3", "t4"], owner);
+    expect([devpriv.length, owned.length]).toEqual([12, 8]);
+    const cases = [
+      { spec: "specs/devpriv-sym.ts", flags: ["--no-typecheck"], renamings: devpriv, orbits: 11, states: 44 },
+      { spec: fixture("owned-procs.ts"), flags: ["--no-typecheck"], renamings: owned, orbits: 15, states: 64 },
+    ];
+    for (const c of cases) {
+      const [q, all] = await Promise.all([mc("graph", c.spec, ...c.flags), mc("graph", c.spec, ...c.flags, "--no-symmetry")]);
+      expect([q.code, all.code, q.err]).toEqual([0, 0, ""]);
+      const quotient = inOrbits(q.out, c.renamings);
+      const whole = inOrbits(all.out, c.renamings);
+      expect([quotient.nodes.length, whole.nodes.length]).toEqual([c.orbits, c.states]);
+      expect(new Set(quotient.nodes).size).toBe(c.orbits); // no two nodes of one orbit
+      expect(new Set(quotient.nodes)).toEqual(new Set(whole.nodes));
+      expect(new Set(quotient.initial)).toEqual(new Set(whole.initial));
+      expect(quotient.edges).toEqual(whole.edges);
+    }
   });
 });

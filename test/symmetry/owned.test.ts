@@ -67,6 +67,18 @@ describe("owned symmetry sets", () => {
     expect((await check(spec(2, 2, "none", true), small)).verdict).toBe("ok");
   });
 
+  it("an entry left undefined declares no set, so `flag ? { ... } : {}` is a symmetry table", async () => {
+    // (tsc checks the annotation: before, the union with {} was not assignable to Symmetry)
+    const owned = (on: boolean): Symmetry => (on ? { Procs: ["p1"], Threads: { ids: ["t1"], owner: { t1: "p1" } } } : {});
+    expect(owned(false)).toEqual({});
+    const base = spec(2, 2, "owned");
+    const withUndefined = (table: Symmetry) => defineSpec({ name: "owned", init: base.build({}).init, actions: base.build({}).actions, symmetry: table });
+    const none = await check(withUndefined({ Procs: undefined, Threads: undefined }), small);
+    expect([none.distinctStates, none.symmetry]).toEqual([16, undefined]);
+    const procsOnly = await check(withUndefined({ Procs: ["p1", "p2"], Threads: undefined }), small).catch((x: unknown) => x);
+    expect((procsOnly as McError).code).toBe("MC051"); // a renaming of the processes alone is not a symmetry of this spec
+  });
+
   it("explains a malformed owned set in one MC005 paragraph", async () => {
     const bad = (symmetry: unknown) => () => defineSpec({ name: "bad", init: [State()], actions: { A: () => null }, symmetry: symmetry as Symmetry });
     const cases: [unknown, RegExp][] = [
