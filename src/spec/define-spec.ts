@@ -2,6 +2,7 @@
 // malformed spec fails at load with a message naming the field, and defers everything that
 // depends on constants to build(), which the model compiler calls once per check.
 
+import { isMap } from "immutable";
 import { McError, describeThrown } from "../result/errors.js";
 import { isProperty } from "./properties.js";
 import {
@@ -183,7 +184,7 @@ function checkSymmetry(spec: string, table: unknown): void {
   }
   for (const [k, v] of owned) {
     const owner = ownerTable(v.owner);
-    if (owner === null) malformed(spec, `symmetry set '${k}': owner must be an object (or a Map) from each member to its owner's identity`);
+    if (owner === null) malformed(spec, `symmetry set '${k}': owner must be an object (or a Map, or an Immutable Map) from each member to its owner's identity`);
     let ownerSet: string | undefined;
     for (const id of v.ids) {
       const o = owner.get(id);
@@ -204,9 +205,11 @@ function declared(table: Symmetry): DeclaredSymmetry {
   return Object.fromEntries(Object.entries(table).filter((e): e is [string, readonly string[] | OwnedSet] => e[1] !== undefined));
 }
 
-/** An owned set's owner table as a Map (null when it is neither an object nor a Map of strings). */
+/** An owned set's owner table as a Map (null when it is neither an object nor a Map). An
+ * Immutable Map is a Map here too: TypeScript takes it for a ReadonlyMap. */
 export function ownerTable(o: unknown): ReadonlyMap<string, string> | null {
   if (o instanceof Map) return o as ReadonlyMap<string, string>;
+  if (isMap(o)) return new Map([...o.entries()].filter((e): e is [string, string] => typeof e[0] === "string" && typeof e[1] === "string"));
   if (o === null || typeof o !== "object" || Array.isArray(o)) return null;
   return new Map(Object.entries(o as object).filter((e): e is [string, string] => typeof e[1] === "string"));
 }

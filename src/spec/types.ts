@@ -49,8 +49,15 @@ export type DeclaredSymmetry = { readonly [setName: string]: readonly string[] |
  */
 export interface OwnedSet {
   readonly ids: readonly string[];
-  /** Each member's owner, an identity of another (plain) declared set. */
-  readonly owner: { readonly [id: string]: string } | ReadonlyMap<string, string>;
+  /** Each member's owner, an identity of another (plain) declared set: an object, a Map or an Immutable Map. */
+  readonly owner: { readonly [id: string]: string } | ReadonlyMap<string, string> | ImmutableOwnerMap;
+}
+
+/** What an owned set reads of an Immutable Map: its entries, checked to be strings when the spec
+ * is defined (`Map(object)`'s MapOf type has number keys too, and is not a Map<string, string>). */
+export interface ImmutableOwnerMap {
+  readonly size: number;
+  entries(): Iterable<readonly [unknown, unknown]>;
 }
 
 /** A constant declaration: its default, or the default plus the values it may take. */

@@ -79,13 +79,26 @@ describe("owned symmetry sets", () => {
     expect((procsOnly as McError).code).toBe("MC051"); // a renaming of the processes alone is not a symmetry of this spec
   });
 
+  it("takes the owner table as an object, a Map or an Immutable Map", async () => {
+    const base = spec(2, 2, "owned").build({});
+    const byObject = { t1: "p1", t2: "p2", t3: "p1", t4: "p2" };
+    const tables = [byObject, new Map(Object.entries(byObject)), IMap(byObject)];
+    for (const owner of tables) {
+      const s = defineSpec({ name: "owned", init: base.init, actions: base.actions, symmetry: { Procs: ["p1", "p2"], Threads: { ids: ["t1", "t2", "t3", "t4"], owner } } });
+      expect((await check(s, small)).distinctStates).toBe(6);
+    }
+    // an Immutable Map whose values are not identities is refused as a missing owner
+    const bad = () => defineSpec({ name: "owned", init: base.init, actions: base.actions, symmetry: { Procs: ["p1", "p2"], Threads: { ids: ["t1", "t2"], owner: IMap({ t1: "p1", t2: 2 }) } } });
+    expect(bad).toThrow("member 't2' has no owner");
+  });
+
   it("explains a malformed owned set in one MC005 paragraph", async () => {
     const bad = (symmetry: unknown) => () => defineSpec({ name: "bad", init: [State()], actions: { A: () => null }, symmetry: symmetry as Symmetry });
     const cases: [unknown, RegExp][] = [
       [{ T: { ids: ["t1", "t2"], owner: { t1: "p1" } } , P: ["p1"] }, /member 't2' has no owner/],
       [{ T: { ids: ["t1"], owner: { t1: "q" } }, P: ["p1"] }, /owner 'q' of 't1' is not an identity of another, plain symmetry set/],
       [{ T: { ids: ["t1", "t2"], owner: { t1: "p1", t2: "u1" } }, P: ["p1"], U: ["u1"] }, /owners are in two sets, 'P' and 'U'/],
-      [{ T: { ids: ["t1"], owner: ["p1"] }, P: ["p1"] }, /owner must be an object \(or a Map\)/],
+      [{ T: { ids: ["t1"], owner: ["p1"] }, P: ["p1"] }, /owner must be an object \(or a Map, or an Immutable Map\)/],
       [{ T: { ids: ["t1"], owner: { t1: "p1", t9: "p1" } }, P: ["p1"] }, /owner names 't9', which is not one of its members/],
       [{ T: { members: ["t1"] } }, /must be an array of strings, or \{ ids/],
     ];
