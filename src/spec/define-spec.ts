@@ -205,8 +205,8 @@ function declared(table: Symmetry): DeclaredSymmetry {
   return Object.fromEntries(Object.entries(table).filter((e): e is [string, readonly string[] | OwnedSet] => e[1] !== undefined));
 }
 
-/** An owned set's owner table as a Map (null when it is neither an object nor a Map). An
- * Immutable Map is a Map here too: TypeScript takes it for a ReadonlyMap. */
+/** An owned set's owner table as a Map: from a Map, an Immutable Map (its string entries) or an
+ * object; null for anything else. */
 export function ownerTable(o: unknown): ReadonlyMap<string, string> | null {
   if (o instanceof Map) return o as ReadonlyMap<string, string>;
   if (isMap(o)) return new Map([...o.entries()].filter((e): e is [string, string] => typeof e[0] === "string" && typeof e[1] === "string"));
