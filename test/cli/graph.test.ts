@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixture, mc } from "../helpers.js";
 import { tempDir } from "../support/temp.js";
-import { ownershipRenamings, permutations } from "../support/brute-orbits.js";
+import { ownershipRenamings, productRenamings } from "../support/brute-orbits.js";
 
 const jugs = fixture("jugs.ts");
 
@@ -108,7 +108,7 @@ describe("mc graph", () => {
     // orbits of 64 states).
     const threads = ["t1", "t2", "t3"];
     const pages = ["p1", "p2"];
-    const devpriv = permutations(threads).flatMap((t) => permutations(pages).map((p) => new Map([...threads.map((x, i) => [x, t[i]!] as const), ...pages.map((x, i) => [x, p[i]!] as const)])));
+    const devpriv = productRenamings([threads, pages]);
     const owner = new Map([["t1", "p1"], ["t2", "p2"], ["t3", "p1"], ["t4", "p2"]]);
     const owned = ownershipRenamings(["p1", "p2"], ["t1", "t2", "t3", "t4"], owner);
     expect([devpriv.length, owned.length]).toEqual([12, 8]);

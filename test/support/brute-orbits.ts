@@ -1,19 +1,27 @@
 // Orbits by brute force, for checking the symmetry reduction on real specs: every reachable
 // state of the plain model (a breadth-first search over the spec's own values), each one's least
 // encoding over every renaming of the group. Also the group itself for owned sets: every
-// permutation of the owners and of the members, kept when it maps the ownership to itself.
+// permutation of the owners and of the members, kept when it maps the ownership to itself, and
+// the product of the plain sets' permutations.
 import { Encoder } from "../../src/fingerprint/encode.js";
 import type { Model } from "../../src/model/compile.js";
 import { steps } from "../differential/reference.js";
 
-export function permutations(xs: readonly string[]): string[][] {
+function permutations(xs: readonly string[]): string[][] {
   if (xs.length <= 1) return [[...xs]];
   return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
 }
 
+/** Every renaming that permutes each set within itself (a product of symmetric groups). */
+export function productRenamings(sets: readonly (readonly string[])[]): Map<string, string>[] {
+  let group: Map<string, string>[] = [new Map()];
+  for (const c of sets) group = permutations(c).flatMap((p) => group.map((g) => new Map([...g, ...c.map((x, i) => [x, p[i]!] as const)])));
+  return group;
+}
+
 /** Every renaming of `owners` and `members` together that keeps `ownerOf` (member → owner). */
 export function ownershipRenamings(owners: readonly string[], members: readonly string[], ownerOf: ReadonlyMap<string, string>): Map<string, string>[] {
-  const onMembers = permutations(members).map((p) => new Map(members.map((t, i) => [t, p[i]!])));
+  const onMembers = productRenamings([members]);
   const out: Map<string, string>[] = [];
   for (const po of permutations(owners)) {
     const onOwners = new Map(owners.map((p, i) => [p, po[i]!]));

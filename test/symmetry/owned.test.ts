@@ -71,8 +71,8 @@ describe("owned symmetry sets", () => {
     // (tsc checks the annotation: before, the union with {} was not assignable to Symmetry)
     const owned = (on: boolean): Symmetry => (on ? { Procs: ["p1"], Threads: { ids: ["t1"], owner: { t1: "p1" } } } : {});
     expect(owned(false)).toEqual({});
-    const base = spec(2, 2, "owned");
-    const withUndefined = (table: Symmetry) => defineSpec({ name: "owned", init: base.build({}).init, actions: base.build({}).actions, symmetry: table });
+    const base = spec(2, 2, "owned").build({});
+    const withUndefined = (table: Symmetry) => defineSpec({ name: "owned", init: base.init, actions: base.actions, symmetry: table });
     const none = await check(withUndefined({ Procs: undefined, Threads: undefined }), small);
     expect([none.distinctStates, none.symmetry]).toEqual([16, undefined]);
     const procsOnly = await check(withUndefined({ Procs: ["p1", "p2"], Threads: undefined }), small).catch((x: unknown) => x);

@@ -12,6 +12,7 @@ import { Encoder } from "../../src/fingerprint/encode.js";
 import { OrbitCanon } from "../../src/symmetry/canon.js";
 import { SiblingSignatures } from "../../src/symmetry/sibling-delta.js";
 import { State, type S } from "./random-sym-spec.js";
+import { productRenamings } from "../support/brute-orbits.js";
 
 const threads = (n: number): string[] => Array.from({ length: n }, (_, i) => `t${i + 1}`);
 
@@ -23,11 +24,6 @@ function bytes(s: unknown, rename: ReadonlyMap<string, string> | null = null): s
   } finally {
     enc.rename = null;
   }
-}
-
-function permutations(xs: readonly string[]): string[][] {
-  if (xs.length <= 1) return [[...xs]];
-  return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
 }
 
 /** The twin classes of r by brute force: u and v are twins when swapping them leaves r's bytes. */
@@ -46,14 +42,7 @@ function twinClasses(r: S, ids: readonly string[]): string[][] {
 function twinGroup(classes: readonly string[][]): Map<string, string>[] | null {
   let size = 1;
   for (const c of classes) for (let i = 2; i <= c.length; i++) size *= i;
-  if (size > 5040) return null;
-  let group: Map<string, string>[] = [new Map()];
-  for (const c of classes) {
-    const next: Map<string, string>[] = [];
-    for (const p of permutations(c)) for (const g of group) next.push(new Map([...g, ...c.map((x, i) => [x, p[i]!] as const)]));
-    group = next;
-  }
-  return group;
+  return size > 5040 ? null : productRenamings(classes);
 }
 
 const renameValue = (s: S, p: ReadonlyMap<string, string>): S => {
