@@ -26,6 +26,11 @@ export interface CheckOptions {
   readonly file?: string;
   /** Initial seen-set slots, a power of two (tuning and tests; it grows as needed). */
   readonly seenCapacity?: number;
+  /**
+   * With workers: explore nothing until every worker has loaded the spec, so that every level
+   * runs on all of them (tests; by default this thread starts alone and they join as they come).
+   */
+  readonly workersFirst?: boolean;
   /** Stop with MC030 when the process's resident memory passes this many MiB. */
   readonly memoryMiB?: number;
   /** Report TLC's action coverage in the result (`coverage`). */
@@ -54,6 +59,7 @@ export interface ResolvedOptions {
   readonly progressIntervalMs: number;
   readonly file: string | undefined;
   readonly seenCapacity: number;
+  readonly workersFirst: boolean;
   readonly memoryMiB: number;
   readonly coverage: boolean;
   /** The invariants and properties asked for by name; null: check them all. */
@@ -81,6 +87,7 @@ export function resolveOptions(o: CheckOptions, cores: number): ResolvedOptions 
     progressIntervalMs: o.progressIntervalMs ?? 3000,
     file: o.file,
     seenCapacity: powerOfTwo(o.seenCapacity ?? 1 << 20),
+    workersFirst: o.workersFirst ?? false,
     // Default: 80% of the machine, so the budget trips before the kernel's OOM killer does.
     coverage: o.coverage ?? false,
     memoryMiB: o.memoryMiB === undefined ? Math.floor((totalmem() / 2 ** 20) * 0.8) : positiveInt("--memory", o.memoryMiB),

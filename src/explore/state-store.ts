@@ -38,13 +38,21 @@ export class StateStore {
   add(parent: number, action: number, succ: number): number {
     const id = this.size++;
     const c = id >>> BITS;
-    if (c === this.chunks.length) this.chunks.push(this.chunk());
+    if (c >= this.chunks.length) this.chunks.push(this.chunk());
     const k = this.chunks[c]!;
     const i = id & MASK;
     k.parent[i] = parent;
     k.action[i] = action;
     k.succ[i] = succ;
     return id;
+  }
+
+  /**
+   * Makes room for ids below `n` now, so that views() taken before they are added already hold
+   * them (a worker replays states of a level that is still being numbered).
+   */
+  reserve(n: number): void {
+    while (this.chunks.length * CHUNK < n) this.chunks.push(this.chunk());
   }
 
   /** Per action index, how many states it reached first (the parent links record it). */

@@ -77,7 +77,8 @@ async function agree(d: SpecDesc, twoWorkers: boolean): Promise<void> {
     expect(bfs.depth).toBe(v.trace.length);
   }
   if (twoWorkers) {
-    const two = await check(spec, { deadlock, workers: 2, file: specFile(d), seenCapacity: SMALL });
+    // the worker in from the first level: every level is sent to it while the one before is numbered
+    const two = await check(spec, { deadlock, workers: 2, file: specFile(d), seenCapacity: SMALL, workersFirst: true });
     expect(strip(two)).toEqual(strip(bfs));
   }
 }
@@ -87,8 +88,8 @@ describe("mc against a reference explorer on random specs", () => {
     await fc.assert(fc.asyncProperty(specDesc, (d) => agree(d, false)), { seed: 8, numRuns: LONG ? 2000 : 200 });
   }, TIMEOUT);
 
-  it(`two workers give the one-worker result (${LONG ? 200 : 12} specs)`, async () => {
-    await fc.assert(fc.asyncProperty(specDesc, (d) => agree(d, true)), { seed: 88, numRuns: LONG ? 200 : 12 });
+  it(`two workers give the one-worker result (${LONG ? 200 : 8} specs)`, async () => {
+    await fc.assert(fc.asyncProperty(specDesc, (d) => agree(d, true)), { seed: 88, numRuns: LONG ? 200 : 8 });
   }, TIMEOUT);
 
   for (const c of regressions) {

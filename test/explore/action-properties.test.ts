@@ -35,6 +35,8 @@ describe("action properties", () => {
     const bfs = await check(ticker, { properties: ["NeverReset"], file });
     const dfs = await check(ticker, { properties: ["NeverReset"], strategy: "dfs", file });
     const two = await check(ticker, { properties: ["NeverReset"], workers: 2, file });
+    const first = await check(ticker, { properties: ["NeverReset"], workers: 2, file, workersFirst: true });
+    expect({ ...first, durationMs: 0 }).toEqual({ ...two, durationMs: 0 });
     for (const r of [bfs, dfs, two]) {
       expect(r.violation).toMatchObject({ kind: "action", name: "NeverReset" });
       const t = r.violation!.trace;

@@ -10,10 +10,18 @@ import sets from "../fixtures/sets.js";
 
 const file = (name: string): string => `test/fixtures/${name}.ts`;
 
+/**
+ * One worker's result and two workers'; the two-worker run is made twice, as a check runs (the
+ * worker joins once it has loaded the spec, here after the small specs are done) and with the
+ * worker in from the first level, so that every level is sent to it while the level before is
+ * still being numbered: both must equal the one-worker result.
+ */
 async function both(spec: unknown, name: string, o: CheckOptions = {}): Promise<[object, object]> {
   const one = await check(spec as Spec<unknown>, { ...o, file: file(name), workers: 1 });
   const two = await check(spec as Spec<unknown>, { ...o, file: file(name), workers: 2 });
+  const first = await check(spec as Spec<unknown>, { ...o, file: file(name), workers: 2, workersFirst: true });
   const strip = (r: object): object => ({ ...r, durationMs: 0, workers: 0, storeBytes: 0 });
+  expect(strip(first)).toEqual(strip(one));
   return [strip(one), strip(two)];
 }
 
@@ -54,12 +62,21 @@ describe("--workers 2 equals --workers 1", () => {
   it("with more workers than cores, mid-level growth and a violation late in a level", async () => {
     for (const workers of [3, 4]) {
       const one = await check(sets, { constants: { N: 11 }, seenCapacity: 64, file: file("sets"), workers: 1 });
-      const many = await check(sets, { constants: { N: 11 }, seenCapacity: 64, file: file("sets"), workers });
+      // (three workers in from the first level; four join as they come)
+      const many = await check(sets, { constants: { N: 11 }, seenCapacity: 64, file: file("sets"), workers, workersFirst: workers === 3 });
       expect({ ...many, durationMs: 0, workers: 0, storeBytes: 0 }).toEqual({ ...one, durationMs: 0, workers: 0, storeBytes: 0 });
       const g1 = await check(grid, { constants: { W: 30, TX: 29, TY: 28 }, file: file("grid"), workers: 1 });
-      const gn = await check(grid, { constants: { W: 30, TX: 29, TY: 28 }, file: file("grid"), workers });
+      const gn = await check(grid, { constants: { W: 30, TX: 29, TY: 28 }, file: file("grid"), workers, workersFirst: workers === 3 });
       expect({ ...gn, durationMs: 0, workers: 0, storeBytes: 0 }).toEqual({ ...g1, durationMs: 0, workers: 0, storeBytes: 0 });
       expect(g1.violation!.trace).toHaveLength(58);
+    }
+  });
+
+  it("with coverage, complete or cut short", async () => {
+    for (const o of [{}, { maxStates: 300 }]) {
+      const [a, b] = await both(sets, "sets", { constants: { N: 9 }, coverage: true, ...o });
+      expect(b).toEqual(a);
+      expect((a as { coverage?: unknown }).coverage).toBeDefined();
     }
   });
 

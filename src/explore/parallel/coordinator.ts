@@ -1,7 +1,8 @@
-// Parallel BFS: worker threads expand each level together over one shared seen-set; between
-// levels the coordinator numbers the new states exactly as one worker would have (by least
+// Parallel BFS: worker threads expand each level together over one shared seen-set; after each
+// level the coordinator numbers the new states exactly as one worker would have (by least
 // parent position, then successor ordinal) and replays the one-worker stopping rule over that
-// order, so verdict, counts, depth and trace are the same for every number of workers.
+// order, so verdict, counts, depth and trace are the same for every number of workers. The
+// workers start on the next level meanwhile, each position as soon as it is numbered.
 
 import { Encoder } from "../../fingerprint/encode.js";
 import { fingerprint, fpHi, fpLo } from "../../fingerprint/hash.js";
@@ -16,7 +17,7 @@ import { MemoryBudget, isAllocationFailure, outOfMemory } from "../memory.js";
 import { ChunkWriter } from "./buffers.js";
 import { Expander } from "./expander.js";
 import { numberLevel } from "./number-level.js";
-import { C_CAND, C_CURSOR, C_GEN, C_LIMIT, C_PAUSE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type ReachFail, type TableRef } from "./protocol.js";
+import { C_CAND, C_CURSOR, C_GEN, C_LIMIT, C_PAUSE, C_READY, C_SIZE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type ReachFail, type TableRef } from "./protocol.js";
 import { REACH, ReachCheck, reachSample } from "../symmetry-reach.js";
 import { reachShare, startReach } from "./reach-share.js";
 import { collectGarbage } from "./collect-garbage.js";
@@ -29,6 +30,12 @@ import { GrowthWatch, growthWarning } from "../growth.js";
 import { serialScavenge } from "./serial-scavenge.js";
 
 const MAX_LOAD = 0.8;
+
+/**
+ * A level ready to send: everything but the seen-set, added as it is sent (if the seen-set grows
+ * during the level, nothing kept here may hold the old table).
+ */
+type Level = Omit<LevelMsg, "table">;
 
 /** Level buffers let go, in bytes, that make every thread run a full collection before the next level. */
 const GC_BYTES = 32 << 20;
@@ -124,6 +131,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
 
   const parallelScavenge = serialScavenge(opts.workers);
   try {
+    if (opts.workersFirst) await pool.allReady();
     if (interrupt.aborted) return await finish({ kind: "interrupted" });
     // Level 1: the initial states, admitted here in init order as one worker does.
     const enc = new Encoder();
@@ -153,6 +161,43 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
     order.set(initOrder);
     for (const [id, sab] of writer.endLevel()) chunks.set(id, sab);
     let firstId = 0;
+    /** The level sent to the workers while the one before was being numbered, if any. */
+    let ahead: Level | undefined;
+    /**
+     * A level's message and arrays, with room for `room` positions; the seen-set is readied for
+     * it (grown if it must, given a fresh parents array), so the level before must be expanded.
+     */
+    const prepare = (room: number, first: number, levelChunks: readonly (readonly [number, SharedArrayBuffer])[], orderSab: SharedArrayBuffer): Level => {
+      // The levels before left their buffers (the workers' records, numbering arrays, states) to
+      // the collector: once they add up, every thread collects, before the seen-set may double.
+      // (this thread collects once the level is sent, while the workers start on it)
+      let gc = dropped >= GC_BYTES;
+      if (Atomics.load(ctrl, C_CAND) > table.capacity * 0.6) {
+        levelBase = Atomics.load(ctrl, C_CAND); // the new level has no candidates to carry over
+        grow();
+        gc = true; // the old table
+      }
+      if (gc) dropped = 0;
+      const base = Atomics.load(ctrl, C_CAND);
+      levelBase = base;
+      table = new SharedSeenSet(table.forLevel(base), ctrl);
+      Atomics.store(ctrl, C_CURSOR, 0);
+      // a worker may replay a state of this level before it is numbered: its ids need room now
+      store.reserve(first + room);
+      const gen = new SharedArrayBuffer(Math.max(4, room * 4));
+      const steps = model.actionProperties.length > 0 ? new SharedArrayBuffer(Math.max(4, room * 4 * STEP_WORDS)) : undefined;
+      const flags = lg?.flagsFor(room);
+      // Coverage counts each position's successors per action, so that the level can be cut
+      // exactly where one worker would have stopped; without it, the participants' totals do.
+      const cov = opts.coverage ? new SharedArrayBuffer(Math.max(4, room * model.actions.length * 4)) : undefined;
+      return { type: "level", gc, firstId: first, base, order: orderSab, gen, ...(steps ? { steps } : {}), ...(flags ? { flags } : {}), chunks: levelChunks, store: store.views(), ...(cov ? { cov } : {}) };
+    };
+    const send = (level: Level, size: number, ready: number): void => {
+      Atomics.store(ctrl, C_SIZE, size);
+      Atomics.store(ctrl, C_READY, ready);
+      pool.post({ ...level, table: table.ref });
+      if (level.gc) collectGarbage();
+    };
     while (order.length > 0) {
       levelSize = order.length / 2;
       // the level's first state is id firstId, as the one-worker search's (growth.ts)
@@ -172,64 +217,61 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
         chunks.delete(id); // the level before's
         dropped += sab.byteLength;
       }
-      // The levels before left their buffers (the workers' records, numbering arrays, states) to
-      // the collector: once they add up, every thread collects, before the seen-set may double.
-      let gc = dropped >= GC_BYTES;
-      if (gc) collectGarbage();
-      if (Atomics.load(ctrl, C_CAND) > table.capacity * 0.6) {
-        grow();
-        collectGarbage(); // the old table
-        gc = true;
+      let level = ahead;
+      ahead = undefined;
+      if (level === undefined) {
+        level = prepare(levelSize, firstId, [...chunks], order.buffer as SharedArrayBuffer);
+        send(level, levelSize, levelSize);
       }
-      if (gc) dropped = 0;
-      const base = Atomics.load(ctrl, C_CAND);
-      levelBase = base;
-      table = new SharedSeenSet(table.forLevel(base), ctrl);
-      Atomics.store(ctrl, C_CURSOR, 0);
-      const orderSab = order.buffer as SharedArrayBuffer;
-      const genSab = new SharedArrayBuffer(levelSize * 4);
-      const stepSab = model.actionProperties.length > 0 ? new SharedArrayBuffer(levelSize * 4 * STEP_WORDS) : undefined;
-      const flagsSab = lg?.flagsFor(levelSize);
-      // Coverage counts each position's successors per action, so that the level can be cut
-      // exactly where one worker would have stopped; without it, the participants' totals do.
-      const cov = opts.coverage ? new SharedArrayBuffer(Math.max(4, levelSize * model.actions.length * 4)) : undefined;
-      // (no variable holds the message: if the seen-set grows during the level, nothing here
-      // may keep the old table reachable)
-      const dones = await pool.runLevel(
-        { type: "level", gc, levelSize, firstId, base, order: orderSab, gen: genSab, ...(stepSab ? { steps: stepSab } : {}), ...(flagsSab ? { flags: flagsSab } : {}), chunks: [...chunks], table: table.ref, store: store.views(), ...(cov ? { cov } : {}) },
-        main,
-        grow,
-        report,
-      );
+      const dones = await pool.runLevel({ ...level, table: table.ref }, main, grow, report);
       // interrupted: the counts are those of the levels numbered so far; close() ends the workers
       if (dones === undefined) return await finish({ kind: "interrupted" });
       Atomics.store(ctrl, C_GEN, 0); // the level's successors are counted in `generated` below
-      for (const d of dones) for (const [id, sab] of d.chunks) chunks.set(id, sab);
+      const made = dones.flatMap((d) => d.chunks);
+      for (const [id, sab] of made) chunks.set(id, sab);
       for (const d of dones) dropped += d.recs.byteLength + d.wins.byteLength + (d.edges?.byteLength ?? 0);
-      dropped += orderSab.byteLength + genSab.byteLength + (stepSab?.byteLength ?? 0) + (cov?.byteLength ?? 0) + (flagsSab?.byteLength ?? 0);
+      dropped += level.order.byteLength + level.gen.byteLength + (level.steps?.byteLength ?? 0) + (level.cov?.byteLength ?? 0) + (level.flags?.byteLength ?? 0);
 
-      const candidates = Atomics.load(ctrl, C_CAND) - base;
+      const candidates = Atomics.load(ctrl, C_CAND) - level.base;
+      const minParent = table.minParents(candidates);
+      const nextSab = new SharedArrayBuffer(Math.max(8, 8 * candidates));
+      // The next level goes to the workers now, to be expanded as fast as this thread numbers it
+      // (every new state is a candidate, so it has at most that many positions), unless the
+      // search cannot go on to it or no worker would take it.
+      if (candidates > 0 && depth + 1 < opts.maxDepth && pool.anyReady) {
+        ahead = prepare(candidates, store.size, made, nextSab);
+        send(ahead, -1, 0);
+      }
       const idOf = lg ? new Int32Array(candidates) : undefined;
       const walk = numberLevel(dones, {
         levelSize,
         firstId,
         depth,
         candidates,
-        minParent: table.minParents(Atomics.load(ctrl, C_CAND) - base),
-        gen: new Int32Array(genSab),
-        ...(stepSab ? { steps: new Int32Array(stepSab) } : {}),
+        minParent,
+        gen: new Int32Array(level.gen),
+        ...(level.steps ? { steps: new Int32Array(level.steps) } : {}),
         ...(idOf ? { idOf } : {}),
         order,
+        next: new Int32Array(nextSab),
+        ...(ahead ? { publish: ctrl } : {}),
         chunks,
         store,
         opts,
         generatedBefore: generated,
-        ...(cov ? { cov: new Int32Array(cov) } : {}),
+        ...(level.cov ? { cov: new Int32Array(level.cov) } : {}),
         stats,
         cut,
         terminal,
       });
-      if (cov === undefined) {
+      if (ahead) {
+        // the level is whole (or, if the search stops here, no more of it will be numbered)
+        const size = walk.order.length / 2;
+        Atomics.store(ctrl, C_SIZE, size);
+        Atomics.store(ctrl, C_READY, size);
+        Atomics.notify(ctrl, C_READY);
+      }
+      if (level.cov === undefined) {
         for (const d of dones) {
           for (let a = 0; a < model.actions.length; a++) {
             stats.enabled[a]! += d.enabled[a]!;
@@ -239,11 +281,14 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       }
       generated = walk.generated;
       if (walk.maxDepth > depth) depth = walk.maxDepth;
-      if (walk.stop) return await finish(walk.stop);
+      if (walk.stop) {
+        if (ahead) await pool.drain();
+        return await finish(walk.stop);
+      }
       if (walk.error) throw rethrown(walk.error);
       if (lg) {
-        for (let c = 0; c < candidates; c++) lg.number(base + c, idOf![c]!);
-        lg.addLevel(dones, levelSize, firstId, flagsSab!);
+        for (let c = 0; c < candidates; c++) lg.number(level.base + c, idOf![c]!);
+        lg.addLevel(dones, levelSize, firstId, level.flags!);
       }
       firstId = walk.firstId;
       order = walk.order;

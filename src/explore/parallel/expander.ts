@@ -14,7 +14,7 @@ import { SuccessorBatch } from "../successor-batch.js";
 import { StateStore } from "../state-store.js";
 import { ChunkWriter, IntRecords, readLen } from "./buffers.js";
 import { evalPredicate, layoutOf, type BitLayout } from "../liveness/layout.js";
-import { BLOCK, C_CURSOR, C_GEN, C_PAUSE, GEN_TERMINAL, genOutside, EDGE_WORDS, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
+import { BLOCK, C_CURSOR, C_GEN, C_PAUSE, C_READY, C_SIZE, GEN_TERMINAL, genOutside, EDGE_WORDS, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg, type LevelMsg, type TableRef } from "./protocol.js";
 import { SharedSeenSet } from "./shared-seen-set.js";
 
 export class Expander {
@@ -40,6 +40,8 @@ export class Expander {
   /** The rest of the block this participant was in when it paused. */
   private from = 0;
   private to = 0;
+  /** Positions known to be numbered (C_READY when last read). */
+  private ready = 0;
   private error: DoneMsg["error"];
   /** Positions expanded so far, for progress reports. */
   expanded = 0;
@@ -73,7 +75,7 @@ export class Expander {
     this.flags = m.flags ? new Int32Array(m.flags) : undefined;
     this.chunks.clear();
     for (const [id, sab] of m.chunks) this.chunks.set(id, new Uint8Array(sab));
-    this.from = this.to = 0;
+    this.from = this.to = this.ready = 0;
     this.error = undefined;
     this.setTable(table);
   }
@@ -97,12 +99,17 @@ export class Expander {
         if (this.unreported > 0) Atomics.add(ctrl, C_GEN, this.unreported);
         this.unreported = 0;
         this.from = Atomics.add(ctrl, C_CURSOR, BLOCK);
-        if (this.from >= level.levelSize) return "done";
-        this.to = Math.min(this.from + BLOCK, level.levelSize);
+        const size = Atomics.load(ctrl, C_SIZE);
+        if (size >= 0 && this.from >= size) return "done";
+        this.to = size >= 0 ? Math.min(this.from + BLOCK, size) : this.from + BLOCK;
       }
       for (; this.from < this.to; this.from++) {
         if (Atomics.load(ctrl, C_PAUSE) === 1) return "paused";
         if (left-- === 0) return "yield";
+        if (this.from >= this.ready && !this.numbered(this.from)) {
+          this.to = this.from; // past the level's end: the next block from the cursor says "done"
+          break;
+        }
         try {
           this.expand(this.from);
         } catch (e) {
@@ -115,6 +122,25 @@ export class Expander {
           this.onTick();
         }
       }
+    }
+  }
+
+  /**
+   * Waits until position `pos` is numbered (the coordinator numbers a level while workers start
+   * on it); false if the level turned out to end before it.
+   */
+  private numbered(pos: number): boolean {
+    const ctrl = this.ctrl;
+    for (;;) {
+      const ready = Atomics.load(ctrl, C_READY);
+      if (pos < ready) {
+        this.ready = ready;
+        return true;
+      }
+      const size = Atomics.load(ctrl, C_SIZE);
+      if (size >= 0 && pos >= size) return false;
+      // woken by the coordinator's next publication; the timeout only guards against a lost one
+      if (size < 0) Atomics.wait(ctrl, C_READY, ready, 20);
     }
   }
 

@@ -1,12 +1,13 @@
-// Between levels of a parallel check: number the level's new states exactly as one worker would
-// have (least parent position, then successor ordinal) and apply the one-worker stopping rule.
+// After a level of a parallel check: number the level's new states exactly as one worker would
+// have (least parent position, then successor ordinal) and apply the one-worker stopping rule;
+// the positions of the next level are published as they are written, for the workers to expand.
 
 import { fingerprint, fpHi, fpLo } from "../../fingerprint/hash.js";
 import type { ResolvedOptions } from "../options.js";
 import type { ActionStats, Stop } from "../search.js";
 import type { StateStore } from "../state-store.js";
 import { readLen } from "./buffers.js";
-import { GEN_TERMINAL, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg } from "./protocol.js";
+import { BLOCK, C_READY, GEN_TERMINAL, REC_WORDS, STEP_WORDS, WIN_WORDS, type DoneMsg } from "./protocol.js";
 
 export interface LevelInput {
   readonly levelSize: number;
@@ -20,6 +21,13 @@ export interface LevelInput {
   /** With temporal properties: filled with each level-local candidate's new state id. */
   readonly idOf?: Int32Array;
   readonly order: Int32Array;
+  /** Where the next level's order is written (two words a new state, room for every candidate). */
+  readonly next: Int32Array;
+  /**
+   * When the next level is already being expanded: the control words where the count of its
+   * positions written so far is published (C_READY), a block at a time.
+   */
+  readonly publish?: Int32Array;
   readonly chunks: Map<number, SharedArrayBuffer>;
   readonly store: StateStore;
   readonly opts: ResolvedOptions;
@@ -77,7 +85,8 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
   const limit = error ? error.pos + 1 : x.levelSize;
   let generated = x.generatedBefore;
   let maxDepth = x.depth;
-  const next = new Int32Array(new SharedArrayBuffer(Math.max(8, 8 * m)));
+  const next = x.next;
+  const publish = x.publish;
   let n = 0;
   const firstId = x.store.size;
   // (no closures in here: under tsx each arrow function made is also named by a call, and this
@@ -113,6 +122,10 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
       if (x.store.size >= x.opts.maxStates) return { generated: at, maxDepth, stop: { kind: "bounded", reason: `--max-states ${x.opts.maxStates} reached` }, firstId, order: next.subarray(0, n) };
       next[n++] = chunkOf[c]!;
       next[n++] = offsetOf[c]!;
+      if (publish !== undefined && ((n >> 1) & (BLOCK - 1)) === 0) {
+        Atomics.store(publish, C_READY, n >> 1);
+        Atomics.notify(publish, C_READY);
+      }
     }
     if (badOrd >= 0) {
       count(x, p, badOrd + 1);

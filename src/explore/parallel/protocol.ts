@@ -18,7 +18,14 @@ export const C_PAUSE = 32; // 1 while the seen-set must grow
 export const C_LIMIT = 33; // C_CAND at which a worker raises C_PAUSE
 /** Successors generated in the level so far, added a block at a time: for progress reports only. */
 export const C_GEN = 48;
-export const CTRL_WORDS = 64;
+/**
+ * The level's positions numbered so far, and its size once known (-1 before). A level is sent
+ * while the coordinator is still numbering it (number-level.ts publishes as it goes), so a
+ * worker expands position p once p < C_READY, and the level ends at C_SIZE.
+ */
+export const C_READY = 64;
+export const C_SIZE = 65;
+export const CTRL_WORDS = 80;
 
 /** Level positions a worker takes from the cursor at a time. */
 export const BLOCK = 64;
@@ -51,11 +58,14 @@ export interface LevelMsg {
   readonly type: "level";
   /** Every thread runs a full collection first (see collect-garbage.ts). */
   readonly gc: boolean;
-  readonly levelSize: number;
   readonly firstId: number;
   /** C_CAND at the level's start: candidate c is level-local c - base. */
   readonly base: number;
-  /** Per position: the chunk id and byte offset of the state's [len u32][bytes]. */
+  /**
+   * Per position: the chunk id and byte offset of the state's [len u32][bytes]. The level's size
+   * and how much of this is written yet are C_SIZE and C_READY; this and the arrays below have
+   * room for every position the level can have.
+   */
   readonly order: SharedArrayBuffer;
   /**
    * Per position: how many successors the state had (written by the worker expanding it), or
@@ -72,6 +82,7 @@ export interface LevelMsg {
   /** Every chunk the level's states are in (a participant may have joined at this level). */
   readonly chunks: readonly (readonly [number, SharedArrayBuffer])[];
   readonly table: TableRef;
+  /** The parent links' chunks, with room for the level's own ids (written as they are numbered). */
   readonly store: readonly StoreChunk[];
   /** Coverage only: per position and action, how many successors (positions × actions Int32). */
   readonly cov?: SharedArrayBuffer;

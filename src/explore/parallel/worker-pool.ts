@@ -20,6 +20,8 @@ export class WorkerPool {
   private failure: unknown;
   private wake: (() => void) | undefined;
   private readonly done: DoneMsg[] = [];
+  /** The workers the level in progress was sent to. */
+  private workers: Worker[] = [];
   /** Replies to a ReachMsg, the mismatch each worker met if any. */
   private readonly reached: (ReachFail | undefined)[] = [];
   private readonly paused = new Set<Worker>();
@@ -58,16 +60,39 @@ export class WorkerPool {
   }
 
   /**
-   * Runs one level on this thread and every ready worker. This thread works synchronously;
-   * whenever every participant has paused (or finished) for the seen-set to grow, it grows it.
-   * Undefined when the search was interrupted (the workers are then left to close()).
+   * Starts a level on every ready worker, while this thread may still be numbering it (the
+   * workers then wait for each position to be numbered: expander.ts).
+   */
+  post(msg: LevelMsg): void {
+    this.done.length = 0;
+    this.workers = [...this.ready];
+    for (const w of this.workers) w.postMessage(msg satisfies ToWorker);
+  }
+
+  /** Resolves once every worker has loaded the spec and compiled the model. */
+  async allReady(): Promise<void> {
+    while (this.ready.length < this.all.length) {
+      if (this.failure !== undefined) throw this.failure;
+      await this.message();
+    }
+  }
+
+  /** Whether a worker is ready to take part in a level (else posting one ahead gains nothing). */
+  get anyReady(): boolean {
+    return this.ready.length > 0;
+  }
+
+  /**
+   * Runs the posted level on this thread too, and on workers that became ready since. This
+   * thread works synchronously; whenever every participant has paused (or finished) for the
+   * seen-set to grow, it grows it. Undefined when the search was interrupted (the workers are
+   * then left to close()).
    */
   async runLevel(msg: LevelMsg, main: Expander, grow: () => TableRef, report: () => void): Promise<DoneMsg[] | undefined> {
     // Let the event loop deliver what workers said meanwhile ("ready", above all): this thread
     // may have run several levels without waiting for anyone.
     await new Promise((resolve) => setImmediate(resolve));
-    const workers: Worker[] = [];
-    this.done.length = 0;
+    const workers = this.workers;
     main.startLevel(msg);
     let mine: DoneMsg | undefined;
     for (;;) {
@@ -108,6 +133,18 @@ export class WorkerPool {
         collectGarbage();
       }
     }
+  }
+
+  /**
+   * Waits for the workers to stop on a level posted ahead that the search will not need (it
+   * stopped while numbering the level before), so that they are free for what follows.
+   */
+  async drain(): Promise<void> {
+    while (this.paused.size + this.done.length < this.workers.length) {
+      if (this.failure !== undefined) throw this.failure;
+      await this.message();
+    }
+    this.done.length = 0;
   }
 
   /**
