@@ -38,7 +38,7 @@ export class StateStore {
   add(parent: number, action: number, succ: number): number {
     const id = this.size++;
     const c = id >>> BITS;
-    if (c >= this.chunks.length) this.chunks.push(this.chunk());
+    if (c === this.chunks.length) this.chunks.push(this.chunk());
     const k = this.chunks[c]!;
     const i = id & MASK;
     k.parent[i] = parent;

@@ -172,14 +172,13 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       // the collector: once they add up, every thread collects, before the seen-set may double.
       // (this thread collects once the level is sent, while the workers start on it)
       let gc = dropped >= GC_BYTES;
-      if (Atomics.load(ctrl, C_CAND) > table.capacity * 0.6) {
-        levelBase = Atomics.load(ctrl, C_CAND); // the new level has no candidates to carry over
+      const base = Atomics.load(ctrl, C_CAND);
+      levelBase = base; // (a growth now has no candidates of the new level to carry over)
+      if (base > table.capacity * 0.6) {
         grow();
         gc = true; // the old table
       }
       if (gc) dropped = 0;
-      const base = Atomics.load(ctrl, C_CAND);
-      levelBase = base;
       table = new SharedSeenSet(table.forLevel(base), ctrl);
       Atomics.store(ctrl, C_CURSOR, 0);
       // a worker may replay a state of this level before it is numbered: its ids need room now

@@ -93,7 +93,7 @@ export class Expander {
    * `slice` positions are done ("yield": the coordinator's thread then lets messages in).
    */
   run(slice = Infinity): "done" | "paused" | "yield" {
-    const { ctrl, level } = this;
+    const { ctrl } = this;
     for (let left = slice; ; ) {
       if (this.from >= this.to) {
         if (this.unreported > 0) Atomics.add(ctrl, C_GEN, this.unreported);

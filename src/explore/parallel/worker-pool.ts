@@ -70,11 +70,8 @@ export class WorkerPool {
   }
 
   /** Resolves once every worker has loaded the spec and compiled the model. */
-  async allReady(): Promise<void> {
-    while (this.ready.length < this.all.length) {
-      if (this.failure !== undefined) throw this.failure;
-      await this.message();
-    }
+  allReady(): Promise<void> {
+    return this.until(() => this.ready.length === this.all.length);
   }
 
   /** Whether a worker is ready to take part in a level (else posting one ahead gains nothing). */
@@ -140,10 +137,7 @@ export class WorkerPool {
    * stopped while numbering the level before), so that they are free for what follows.
    */
   async drain(): Promise<void> {
-    while (this.paused.size + this.done.length < this.workers.length) {
-      if (this.failure !== undefined) throw this.failure;
-      await this.message();
-    }
+    await this.until(() => this.paused.size + this.done.length >= this.workers.length);
     this.done.length = 0;
   }
 
@@ -157,12 +151,17 @@ export class WorkerPool {
     const workers = [...this.ready];
     for (const w of workers) w.postMessage(msg satisfies ToWorker);
     const fails = [mine()];
-    while (this.reached.length < workers.length) {
+    await this.until(() => this.reached.length >= workers.length);
+    fails.push(...this.reached);
+    return firstFail(fails);
+  }
+
+  /** Waits, message by message, until `done` holds; a worker's failure is thrown. */
+  private async until(done: () => boolean): Promise<void> {
+    while (!done()) {
       if (this.failure !== undefined) throw this.failure;
       await this.message();
     }
-    fails.push(...this.reached);
-    return firstFail(fails);
   }
 
   private message(): Promise<void> {
