@@ -17,7 +17,7 @@ import { MemoryBudget, isAllocationFailure, outOfMemory } from "../memory.js";
 import { ChunkWriter } from "./buffers.js";
 import { Expander } from "./expander.js";
 import { numberLevel } from "./number-level.js";
-import { C_CAND, C_CURSOR, C_GEN, C_LIMIT, C_PAUSE, C_READY, C_SIZE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type ReachFail, type TableRef } from "./protocol.js";
+import { C_CAND, C_CURSOR, C_GEN, C_PAUSE, C_READY, C_SIZE, CTRL_WORDS, STEP_WORDS, type LevelMsg, type ReachFail, type TableRef } from "./protocol.js";
 import { REACH, ReachCheck, reachSample } from "../symmetry-reach.js";
 import { reachShare, startReach } from "./reach-share.js";
 import { collectGarbage } from "./collect-garbage.js";
@@ -28,8 +28,6 @@ import { layoutOf } from "../liveness/layout.js";
 import { Interruption } from "../interruption.js";
 import { GrowthWatch, growthWarning } from "../growth.js";
 import { serialScavenge } from "./serial-scavenge.js";
-
-const MAX_LOAD = 0.8;
 
 /**
  * A level ready to send: everything but the seen-set, added as it is sent (if the seen-set grows
@@ -55,7 +53,6 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
   let levelBase = 0;
   /** Bytes of level buffers let go since every thread last ran a full collection. */
   let dropped = 0;
-  ctrl[C_LIMIT] = table.capacity * MAX_LOAD;
   const store = new StateStore(true);
   const chunks = new Map<number, SharedArrayBuffer>();
   // Participants: this thread (index 0) and opts.workers - 1 worker threads; one more writer
@@ -123,7 +120,6 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       if (isAllocationFailure(e)) throw outOfMemory(model.file, { distinct: Atomics.load(ctrl, C_CAND), generated, depth }, "growing the shared seen-set failed");
       throw e;
     }
-    Atomics.store(ctrl, C_LIMIT, table.capacity * MAX_LOAD);
     Atomics.store(ctrl, C_PAUSE, 0);
     main.setTable(table.ref);
     return table.ref;
@@ -232,7 +228,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
       dropped += level.order.byteLength + level.gen.byteLength + (level.steps?.byteLength ?? 0) + (level.cov?.byteLength ?? 0) + (level.flags?.byteLength ?? 0);
 
       const candidates = Atomics.load(ctrl, C_CAND) - level.base;
-      const minParent = table.minParents(candidates);
+      const parentOf = table.minParents(candidates);
       const nextSab = new SharedArrayBuffer(Math.max(8, 8 * candidates));
       // The next level goes to the workers now, to be expanded as fast as this thread numbers it
       // (every new state is a candidate, so it has at most that many positions), unless the
@@ -247,7 +243,7 @@ export async function parallelSearch(model: Model, opts: ResolvedOptions, listen
         firstId,
         depth,
         candidates,
-        minParent,
+        parentOf,
         gen: new Int32Array(level.gen),
         ...(level.steps ? { steps: new Int32Array(level.steps) } : {}),
         ...(idOf ? { idOf } : {}),

@@ -14,7 +14,8 @@ export interface LevelInput {
   readonly firstId: number;
   readonly depth: number;
   readonly candidates: number;
-  readonly minParent: Int32Array;
+  /** By level-local candidate: its least parent position + 1 (shared-seen-set.ts). */
+  readonly parentOf: Int32Array;
   readonly gen: Int32Array;
   /** With action properties: per position, its first offending step (see LevelMsg.steps). */
   readonly steps?: Int32Array;
@@ -65,7 +66,7 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
     const r = new Int32Array(d.recs);
     for (let i = 0; i < d.recCount * REC_WORDS; i += REC_WORDS) {
       const c = r[i]!;
-      if (r[i + 1] !== x.minParent[c]) continue; // a parent later lowered this state's least parent
+      if (r[i + 1]! + 1 !== x.parentOf[c]) continue; // a parent later lowered this state's least parent
       ordOf[c] = r[i + 2]!;
       actionOf[c] = r[i + 3]!;
       succOf[c] = r[i + 4]!;
@@ -74,11 +75,11 @@ export function numberLevel(dones: readonly DoneMsg[], x: LevelInput): { generat
   }
   // counting sort of the candidates by least parent, then by ordinal within a parent
   const start = new Int32Array(x.levelSize + 1);
-  for (let c = 0; c < m; c++) start[x.minParent[c]! + 1]!++;
+  for (let c = 0; c < m; c++) start[x.parentOf[c]!]!++;
   for (let p = 0; p < x.levelSize; p++) start[p + 1]! += start[p]!;
   const sorted = new Int32Array(m);
   const fill = start.slice(0, x.levelSize);
-  for (let c = 0; c < m; c++) sorted[fill[x.minParent[c]!]!++] = c;
+  for (let c = 0; c < m; c++) sorted[fill[x.parentOf[c]! - 1]!++] = c;
 
   // A spec error at a position comes after the successors that position gave before it: they
   // are walked (one may stop the search first, as with one worker), the rest of it is not.

@@ -15,7 +15,6 @@ export const C_CAND = 0; // fingerprints inserted so far, in the order of insert
 export const C_CURSOR = 16; // next level position to hand out (after the search: next sample position of the symmetry check)
 export const C_REACH_FAIL = 17; // after the search: the least sample position whose symmetry check failed so far
 export const C_PAUSE = 32; // 1 while the seen-set must grow
-export const C_LIMIT = 33; // C_CAND at which a worker raises C_PAUSE
 /** Successors generated in the level so far, added a block at a time: for progress reports only. */
 export const C_GEN = 48;
 /**

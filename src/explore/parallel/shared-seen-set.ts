@@ -5,16 +5,23 @@
 // workers agree on with an atomic minimum (the first parent in BFS order: what one worker would
 // have recorded), lives in a per-level array by candidate, `parents`: 12 bytes a slot instead of
 // 16, and a fresh array each level is only as resident as the level has states.
+// Every word here goes once from 0 to its value (the parents only down from there), so a reader
+// reads them plainly and waits with an atomic load only on a 0, a word not yet visible: most
+// successors are states already seen, and an atomic load costs five times a plain one.
 
-import { C_CAND, C_LIMIT, C_PAUSE, type TableRef } from "./protocol.js";
+import { C_CAND, C_PAUSE, type TableRef } from "./protocol.js";
 
 export const SLOT_WORDS = 3;
+/** The load at which an insert raises C_PAUSE, for the coordinator to grow the table mid-level. */
+const MAX_LOAD = 0.8;
 
 export class SharedSeenSet {
   readonly t: Int32Array;
-  /** By level-local candidate: its least parent position. */
+  /** By level-local candidate: its least parent position + 1 (0 until its first insert writes it). */
   private readonly parents: Int32Array;
   readonly capacity: number;
+  /** Candidates (C_CAND) at which an insert raises C_PAUSE. */
+  private readonly limit: number;
   private readonly mask: number;
   private readonly shift: number;
   /** After insert(): whether this call inserted the fingerprint. */
@@ -33,6 +40,7 @@ export class SharedSeenSet {
     this.capacity = this.t.length / SLOT_WORDS;
     this.mask = this.capacity - 1;
     this.shift = 32 - Math.log2(this.capacity);
+    this.limit = Math.floor(this.capacity * MAX_LOAD);
   }
 
   /** A table of `capacity` slots, with a parents array for a level whose candidates start at `base`. */
@@ -63,7 +71,6 @@ export class SharedSeenSet {
     if (hi === 0) hi = 1;
     if (lo === 0) lo = 1;
     const t = this.t;
-    const ctrl = this.ctrl;
     let i = this.home(hi, lo);
     for (;;) {
       const j = i * SLOT_WORDS;
@@ -71,11 +78,11 @@ export class SharedSeenSet {
       if (a === 0) {
         a = Atomics.compareExchange(t, j, 0, hi);
         if (a === 0) {
-          const cand = Atomics.add(ctrl, C_CAND, 1);
-          Atomics.store(this.parents, cand - base, pos);
-          Atomics.store(t, j + 2, cand + 1);
+          const cand = Atomics.add(this.ctrl, C_CAND, 1);
+          this.parents[cand - base] = pos + 1;
+          t[j + 2] = cand + 1;
           Atomics.store(t, j + 1, lo); // publish last: readers wait for this word
-          if (cand + 1 >= Atomics.load(ctrl, C_LIMIT)) Atomics.store(ctrl, C_PAUSE, 1);
+          if (cand + 1 >= this.limit) Atomics.store(this.ctrl, C_PAUSE, 1);
           this.won = true;
           this.cand = cand;
           return cand - base;
@@ -87,13 +94,17 @@ export class SharedSeenSet {
         if (b === (lo | 0)) {
           this.won = false;
           this.lowered = false;
-          this.cand = Atomics.load(t, j + 2) - 1; // ordered after the read of `lo` above
-          const local = this.cand - base;
+          let c = t[j + 2]!;
+          while (c === 0) c = Atomics.load(t, j + 2);
+          this.cand = c - 1;
+          const local = c - 1 - base;
           if (local < 0) return -1;
           const parents = this.parents;
-          let cur = Atomics.load(parents, local);
-          while (pos < cur) {
-            const prev = Atomics.compareExchange(parents, local, cur, pos);
+          let cur = parents[local]!;
+          while (cur === 0) cur = Atomics.load(parents, local);
+          // an atomic minimum: a stale (higher) value read above only costs a failed exchange
+          while (pos + 1 < cur) {
+            const prev = Atomics.compareExchange(parents, local, cur, pos + 1);
             if (prev === cur) {
               this.lowered = true;
               break;
@@ -131,7 +142,7 @@ export class SharedSeenSet {
     return this.t.byteLength;
   }
 
-  /** Per level-local candidate (c - base, for c in [base, base + m)): its least parent position. */
+  /** Per level-local candidate (c - base, for c in [base, base + m)): its least parent position + 1. */
   minParents(m: number): Int32Array {
     return this.parents.subarray(0, m);
   }
