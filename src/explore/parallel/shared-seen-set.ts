@@ -126,12 +126,19 @@ export class SharedSeenSet {
     const ref = SharedSeenSet.allocate(capacity, base);
     const next = new SharedSeenSet(ref, this.ctrl);
     const t = this.t;
+    const nt = next.t;
+    const mask = next.mask;
+    // (word by word: a subarray an entry made this loop, serial while the workers wait, 3 times as slow)
     for (let j = 0; j < t.length; j += SLOT_WORDS) {
       const hi = t[j]!;
       if (hi === 0) continue;
-      let i = next.home(hi, t[j + 1]!);
-      while (next.t[i * SLOT_WORDS] !== 0) i = (i + 1) & next.mask;
-      next.t.set(t.subarray(j, j + SLOT_WORDS), i * SLOT_WORDS);
+      const lo = t[j + 1]!;
+      let i = next.home(hi, lo);
+      while (nt[i * SLOT_WORDS] !== 0) i = (i + 1) & mask;
+      const k = i * SLOT_WORDS;
+      nt[k] = hi;
+      nt[k + 1] = lo;
+      nt[k + 2] = t[j + 2]!;
     }
     const m = Math.min(Atomics.load(this.ctrl, C_CAND) - base, this.parents.length);
     if (m > 0) next.parents.set(this.parents.subarray(0, m));
