@@ -91,11 +91,11 @@ export async function workersEfficiency(root: string, repeat: number, quick: boo
     // Judged on the pairs (one worker, then two, back to back): the machine's speed drifts over
     // minutes, and a ratio of the two sides' medians can pair a slow phase with a fast one.
     const pairs = got[0]!.map((r, i) => r.m.wallS / got[1]![i]!.m.wallS);
-    const eff = med(pairs);
+    const eff = med(pairs); // (printed to 3 places: 1.7476 is not 1.75)
     const cpu = two!.cpu / one!.cpu;
     const verdict = c.target ? (eff >= 1.75 ? "PASS" : "FAIL") : "info";
     lines.push(
-      `- ${verdict}: ${c.name}, 2 workers ≥ 1.75× one worker: median of the pairs' wall ratios ${eff.toFixed(2)}× (pairs ${pairs.map((x) => x.toFixed(2)).join(", ")}); medians wall ${one!.wall.toFixed(2)} s vs ${two!.wall.toFixed(2)} s; rate of the check ${Math.round(one!.rate)} vs ${Math.round(two!.rate)} states/s (${(two!.rate / one!.rate).toFixed(2)}×); CPU ${one!.cpu.toFixed(1)} s vs ${two!.cpu.toFixed(1)} s (two workers spend ${cpu.toFixed(2)}× the CPU: two free cores give at most ${(2 / cpu).toFixed(2)}×); peak RSS ${one!.peak.toFixed(0)} vs ${two!.peak.toFixed(0)} MiB`,
+      `- ${verdict}: ${c.name}, 2 workers ≥ 1.75× one worker: median of the pairs' wall ratios ${eff.toFixed(3)}× (pairs ${pairs.map((x) => x.toFixed(3)).join(", ")}); medians wall ${one!.wall.toFixed(2)} s vs ${two!.wall.toFixed(2)} s; rate of the check ${Math.round(one!.rate)} vs ${Math.round(two!.rate)} states/s (${(two!.rate / one!.rate).toFixed(2)}×); CPU ${one!.cpu.toFixed(1)} s vs ${two!.cpu.toFixed(1)} s (two workers spend ${cpu.toFixed(2)}× the CPU: two free cores give at most ${(2 / cpu).toFixed(2)}×); peak RSS ${one!.peak.toFixed(0)} vs ${two!.peak.toFixed(0)} MiB`,
       ...(machine !== undefined ? [`  - two one-worker processes at once (no memory shared): ${machine.toFixed(2)}× one alone's throughput, what this machine's two cores gave then`] : []),
       ...(helpers ? [`  - with node --parallel-scavenge (V8's scavenger helpers kept): wall ${helpers.wall.toFixed(2)} s (${(one!.wall / helpers.wall).toFixed(2)}×), CPU ${helpers.cpu.toFixed(1)} s`] : []),
     );
