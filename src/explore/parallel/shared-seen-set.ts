@@ -6,8 +6,9 @@
 // have recorded), lives in a per-level array by candidate, `parents`: 12 bytes a slot instead of
 // 16, and a fresh array each level is only as resident as the level has states.
 // Every word here goes once from 0 to its value (the parents only down from there), so a reader
-// reads them plainly and waits with an atomic load only on a 0, a word not yet visible: most
-// successors are states already seen, and an atomic load costs five times a plain one.
+// reads them plainly and waits with an atomic load only on a 0, a word not yet visible
+// (`published`): most successors are states already seen, and an atomic load costs about six
+// times a plain one.
 
 import { C_CAND, C_PAUSE, type TableRef } from "./protocol.js";
 
@@ -89,19 +90,14 @@ export class SharedSeenSet {
         }
       }
       if (a === (hi | 0)) {
-        let b = t[j + 1]!;
-        while (b === 0) b = Atomics.load(t, j + 1);
-        if (b === (lo | 0)) {
+        if (published(t, j + 1) === (lo | 0)) {
           this.won = false;
           this.lowered = false;
-          let c = t[j + 2]!;
-          while (c === 0) c = Atomics.load(t, j + 2);
-          this.cand = c - 1;
-          const local = c - 1 - base;
+          this.cand = published(t, j + 2) - 1;
+          const local = this.cand - base;
           if (local < 0) return -1;
           const parents = this.parents;
-          let cur = parents[local]!;
-          while (cur === 0) cur = Atomics.load(parents, local);
+          let cur = published(parents, local);
           // an atomic minimum: a stale (higher) value read above only costs a failed exchange
           while (pos + 1 < cur) {
             const prev = Atomics.compareExchange(parents, local, cur, pos + 1);
@@ -153,6 +149,13 @@ export class SharedSeenSet {
   minParents(m: number): Int32Array {
     return this.parents.subarray(0, m);
   }
+}
+
+/** Word i once it is written: read plainly, and waited for with atomic loads while still 0. */
+function published(a: Int32Array, i: number): number {
+  let v = a[i]!;
+  while (v === 0) v = Atomics.load(a, i);
+  return v;
 }
 
 /**
